@@ -1,0 +1,70 @@
+/**
+ * `vangnet`: the headless command over the same services as the desktop app.
+ * Usage: npm run -s vangnet -- <subcommand> [options]
+ */
+import packageJson from '../../package.json' with { type: 'json' }
+import { pathToFileURL } from 'node:url'
+import { exitCodes, UserError, type CliIo } from './command'
+import { subcommands } from './commands'
+
+function usage(): string {
+  const lines = [
+    `vangnet ${packageJson.version} — Baz, opt-out en overgangsrecht, zonder venster`,
+    '',
+    'Gebruik: npm run -s vangnet -- <opdracht> [opties]',
+    '',
+    'Opdrachten:',
+    ...subcommands.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`),
+    '',
+    'Algemene opties:',
+    '  --help       deze hulp, of de hulp van een opdracht (vangnet <opdracht> --help)',
+    '  --version    het versienummer',
+  ]
+  return lines.join('\n') + '\n'
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage())
+    return exitCodes.ok
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${packageJson.version}\n`)
+    return exitCodes.ok
+  }
+  const command = subcommands.find((candidate) => candidate.name === name)
+  if (!command) {
+    io.stderr(`Onbekende opdracht "${name}". Zie: npm run -s vangnet -- --help\n`)
+    return exitCodes.invalidInput
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.usage.endsWith('\n') ? command.usage : command.usage + '\n')
+    return exitCodes.ok
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.stderr(`${error.message}\n`)
+      return error.exitCode
+    }
+    // An internal fault: say so plainly, without a stack trace or the case's personal data.
+    const reason = error instanceof Error ? error.message : String(error)
+    io.stderr(`Interne fout in "${name}": ${reason}\n`)
+    return exitCodes.internal
+  }
+}
+
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
+if (isEntryPoint) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+  }
+  void runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,2 @@
+export declare const sharedForbiddenImports: string[]
+export declare const sharedForbiddenGlobals: string[]
