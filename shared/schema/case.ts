@@ -78,6 +78,18 @@ export const assumptionsSchema = z
     broodfondsMonthly: nonNegativeEuros.max(10_000).default(0),
     /** How many months a broodfonds pays (typically 24). */
     broodfondsMonths: z.number().int().min(0).max(36).default(24),
+    /** The adviser's choices where a bill version's parameter is uncertain; each is printed. */
+    parameterOverrides: z
+      .object({
+        partialBenefit: z.enum(['proportional', 'wia-classes', 'full-only']).optional(),
+        wmlYearRule: z.enum(['average-of-half-years', 'january', 'july']).optional(),
+        wmlIncludesHolidayPay: z.boolean().optional(),
+        optOutMaxWaitingDays: z.number().int().min(0).max(1095).optional(),
+        partnerInsured: z.boolean().optional(),
+        franchiseEnabled: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 export type Assumptions = z.infer<typeof assumptionsSchema>
@@ -108,11 +120,15 @@ export const clientCaseSchema = z
     income: z.array(incomeYearSchema).min(1).max(80),
     existingPolicy: privatePolicySchema.nullable().default(null),
     privateQuote: privatePolicySchema.nullable().default(null),
+    /** A quote for a private AOV on top of the Baz (the "Baz + aanvulling" option). */
+    topUpQuote: privatePolicySchema.nullable().default(null),
     assumptions: assumptionsSchema.default(() => assumptionsSchema.parse({})),
     disability: z
       .object({
         age: z.number().int().min(18).max(75),
         degree: fraction,
+        /** Yearly earnings next to the benefit (offset for 70 % against the Baz benefit, MKB-2024). */
+        earnings: nonNegativeEuros.max(10_000_000).default(0),
       })
       .strict(),
     profile: clientProfileSchema.optional(),
@@ -127,6 +143,13 @@ export const clientCaseSchema = z
       seen.add(row.year)
     })
     const birthYear = Number(value.client.birthDate.slice(0, 4))
+    if (birthYear + value.disability.age < value.calculationYear) {
+      context.addIssue({
+        code: 'custom',
+        path: ['disability', 'age'],
+        message: `de leeftijd bij arbeidsongeschiktheid ligt vóór het rekenjaar ${value.calculationYear}: kies ${value.calculationYear - birthYear} of ouder`,
+      })
+    }
     if (birthYear < 1930 || birthYear > value.calculationYear - 15) {
       context.addIssue({ code: 'custom', path: ['client', 'birthDate'], message: 'geboortedatum is niet aannemelijk voor een zelfstandige in het rekenjaar' })
     }

@@ -1,0 +1,33 @@
+/**
+ * Money is decimal end to end. `Money` is a decimal.js constructor with enough precision for any
+ * amount here; `roundCents` is the one rounding function (half up, to cents), applied where a
+ * figure is final; floats appear only at the display and JSON edge (`toEuros`).
+ */
+import Decimal from 'decimal.js'
+
+export const Money = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP })
+export type Money = Decimal
+
+export function money(value: number | string | Decimal): Decimal {
+  return new Money(value)
+}
+
+export const zero = new Money(0)
+
+/** The one rounding function: half up to whole cents. */
+export function roundCents(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
+}
+
+/** JSON/display edge: a number of euros, rounded to cents. */
+export function toEuros(value: Decimal): number {
+  return roundCents(value).toNumber()
+}
+
+export function maxMoney(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThan(b) ? a : b
+}
+
+export function minMoney(a: Decimal, b: Decimal): Decimal {
+  return a.lessThan(b) ? a : b
+}

@@ -1,0 +1,115 @@
+/**
+ * The documents every parameter and rule cites. The four primary sources are the documents the
+ * domain brief is built on; the secondary ones are later public facts and official tables, used
+ * where the primary sources are silent, and marked `secondary` so the report can say so.
+ */
+export interface SourceDocument {
+  key: string
+  title: string
+  /** Publication date (ISO; a year alone where the document gives no day). */
+  date: string
+  kind: 'primary' | 'secondary' | 'official-table'
+  reference?: string
+}
+
+export const sourceDocuments = {
+  'KB-2021': {
+    key: 'KB-2021',
+    title: 'Kamerbrief Hoofdlijnen verplichte AOV zelfstandigen',
+    date: '2021-03-26',
+    kind: 'primary',
+    reference: 'Kamerstukken II 2020/21, 29544, nr. 1044',
+  },
+  'MKB-2024': {
+    key: 'MKB-2024',
+    title: 'Startnotitie MKB-toets Wetsvoorstel inkomensverzekering arbeidsongeschiktheidsrisico zelfstandigen',
+    date: '2024-02-29',
+    kind: 'primary',
+  },
+  'RADI-2024': {
+    key: 'RADI-2024',
+    title: 'RADI AOV Kennisdocument verplichte AOV, versie 2.0',
+    // The document carries only its year.
+    date: '2024',
+    kind: 'primary',
+  },
+  'KB-2025': {
+    key: 'KB-2025',
+    title: 'Kamerbrief wetsvoorstel Baz naar Raad van State',
+    date: '2025-09-15',
+    kind: 'primary',
+    reference: 'Kamerstukken II 2024/25, 31311, nr. 292',
+  },
+  'WML-2024-01': {
+    key: 'WML-2024-01',
+    title: 'Besluit aanpassing minimumloon per 1 januari 2024 (SZW 2023-0000526966)',
+    date: '2023-09-01',
+    kind: 'official-table',
+  },
+  'WML-2024-07': {
+    key: 'WML-2024-07',
+    title: 'Minimumloon per 1 juli 2024 (vakpers)',
+    date: '2024-05-01',
+    kind: 'secondary',
+  },
+  'WML-2025-01': {
+    key: 'WML-2025-01',
+    title: 'Besluit aanpassing minimumloon per 1 januari 2025 (SZW 2024-0000675332)',
+    date: '2024-09-01',
+    kind: 'official-table',
+  },
+  'WML-2025-07': {
+    key: 'WML-2025-07',
+    title: 'Regeling aanpassing minimumloon per 1 juli 2025 (Stcrt. 2025, 12264)',
+    date: '2025-04-01',
+    kind: 'official-table',
+  },
+  'WML-2026-01': {
+    key: 'WML-2026-01',
+    title: 'Minimumloon per 1 januari 2026 (vakpers)',
+    date: '2025-09-01',
+    kind: 'secondary',
+  },
+  'WML-2023-07': {
+    key: 'WML-2023-07',
+    title: 'Regeling aanpassing minimumloon per 1 juli 2023 (Stcrt. 2023, 12023)',
+    date: '2023-04-17',
+    kind: 'official-table',
+  },
+  'AOW-7A': {
+    key: 'AOW-7A',
+    title: 'Algemene Ouderdomswet, art. 7a: AOW-leeftijd per kalenderjaar (vastgesteld tot en met 2031)',
+    date: '2026-11-01',
+    kind: 'official-table',
+  },
+  'RO-2026-03-13': {
+    key: 'RO-2026-03-13',
+    title: 'Rijksoverheid, nieuwsbericht: wetsvoorstel Baz naar de Tweede Kamer (13 maart 2026)',
+    date: '2026-03-13',
+    kind: 'secondary',
+  },
+  'KAG-2025': {
+    key: 'KAG-2025',
+    title: 'Koninklijk Actuarieel Genootschap, De prijs van de Baz: hoe aannames de premie bepalen',
+    date: '2025-05-01',
+    kind: 'secondary',
+  },
+  'SAMENVATTING-2025': {
+    key: 'SAMENVATTING-2025',
+    title: 'Openbare samenvattingen van het wetsvoorstel 2024/2025 (vakpers): kring van verzekerden, arbeidsongeschiktheidscriterium',
+    date: '2025-12-15',
+    kind: 'secondary',
+  },
+} as const satisfies Record<string, SourceDocument>
+
+export type SourceKey = keyof typeof sourceDocuments
+
+export function isSourceKey(key: string): key is SourceKey {
+  return Object.hasOwn(sourceDocuments, key)
+}
+
+/** "Kamerbrief wetsvoorstel Baz naar Raad van State (15 september 2025)" style short citation. */
+export function citeSource(key: SourceKey, locator?: string): string {
+  const document: SourceDocument = sourceDocuments[key]
+  return locator ? `${document.title}, ${locator}` : document.title
+}

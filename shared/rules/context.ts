@@ -1,0 +1,95 @@
+/**
+ * The inputs of one calculation, prepared once: the resolved bill version (with the adviser's
+ * overrides), the assumptions as decimals, and memoised per-year figures (WML, profit) that every
+ * option shares.
+ */
+import type Decimal from 'decimal.js'
+import { Money } from '../money'
+import { resolveScenario } from '../parameters/resolve'
+import type { ScenarioParameters } from '../parameters/scenarios'
+import type { ClientCase } from '../schema/case'
+import type { AssumptionNote } from '../schema/result'
+import { Trace } from './explain'
+
+export interface RuleContext {
+  clientCase: ClientCase
+  parameters: ScenarioParameters
+  premiumRate: Decimal
+  premiumRateOverridden: boolean
+  capFactor: Decimal
+  benefitPercentage: Decimal
+  earningsOffset: Decimal
+  wmlIndexation: Decimal
+  profitGrowth: Decimal
+  marginalTaxRate: Decimal
+  stabiliteitsbijdrage: Decimal
+  trace: Trace
+  assumptions: AssumptionNote[]
+  memo: Map<string, unknown>
+}
+
+/** The adviser's overrides of a bill version's parameters, each printed as an assumption. */
+function applyOverrides(parameters: ScenarioParameters, clientCase: ClientCase, notes: AssumptionNote[]): ScenarioParameters {
+  const overrides = clientCase.assumptions.parameterOverrides
+  if (!overrides) return parameters
+  const result: ScenarioParameters = { ...parameters }
+  const note = (id: string, text: string) => notes.push({ id: `override-${id}`, text, sources: [], kind: 'override' })
+  if (overrides.partialBenefit !== undefined) {
+    result.partialBenefit = { ...parameters.partialBenefit, value: overrides.partialBenefit, uncertain: 'Gekozen door de adviseur.' }
+    note('partial-benefit', `De adviseur rekent met de regel voor gedeeltelijke arbeidsongeschiktheid "${overrides.partialBenefit}" in plaats van "${parameters.partialBenefit.value}".`)
+  }
+  if (overrides.wmlYearRule !== undefined) {
+    result.wmlYearRule = { ...parameters.wmlYearRule, value: overrides.wmlYearRule, uncertain: 'Gekozen door de adviseur.' }
+    note('wml-year-rule', `De adviseur kiest voor het minimumloon per kalenderjaar de regel "${overrides.wmlYearRule}".`)
+  }
+  if (overrides.wmlIncludesHolidayPay !== undefined) {
+    result.wmlIncludesHolidayPay = { ...parameters.wmlIncludesHolidayPay, value: overrides.wmlIncludesHolidayPay, uncertain: 'Gekozen door de adviseur.' }
+    note('wml-holiday-pay', `De adviseur rekent het minimumloon ${overrides.wmlIncludesHolidayPay ? 'met' : 'zonder'} 8 % vakantiegeld.`)
+  }
+  if (overrides.optOutMaxWaitingDays !== undefined) {
+    result.optOutMaxWaitingDays = { ...parameters.optOutMaxWaitingDays, value: overrides.optOutMaxWaitingDays, uncertain: 'Gekozen door de adviseur.' }
+    note('opt-out-waiting', `De adviseur toetst de opt-out aan een eigen risico van hoogstens ${overrides.optOutMaxWaitingDays} dagen.`)
+  }
+  if (overrides.partnerInsured !== undefined) {
+    result.partnerInsured = { ...parameters.partnerInsured, value: overrides.partnerInsured, uncertain: 'Gekozen door de adviseur.' }
+    note('partner', `De adviseur gaat ervan uit dat een meewerkende partner ${overrides.partnerInsured ? 'wel' : 'niet'} verzekerd is.`)
+  }
+  if (overrides.franchiseEnabled !== undefined) {
+    result.franchise = {
+      ...parameters.franchise,
+      value: overrides.franchiseEnabled ? { enabled: true, formula: 'cap-minus-wia-wage' } : { enabled: false, formula: 'none' },
+      uncertain: 'Gekozen door de adviseur.',
+    }
+    note('franchise', `De adviseur rekent ${overrides.franchiseEnabled ? 'met' : 'zonder'} franchise voor WIA-verzekerd loon.`)
+  }
+  return result
+}
+
+export function createContext(clientCase: ClientCase): RuleContext {
+  const assumptions: AssumptionNote[] = []
+  const parameters = applyOverrides(resolveScenario(clientCase.scenario), clientCase, assumptions)
+  const overriddenRate = clientCase.assumptions.premiumRate
+  return {
+    clientCase,
+    parameters,
+    premiumRate: new Money(overriddenRate ?? parameters.premiumRate.value),
+    premiumRateOverridden: overriddenRate !== null,
+    capFactor: new Money(parameters.capFactor.value),
+    benefitPercentage: new Money(parameters.benefitPercentage.value),
+    earningsOffset: new Money(parameters.earningsOffset.value),
+    wmlIndexation: new Money(clientCase.assumptions.wmlIndexation),
+    profitGrowth: new Money(clientCase.assumptions.profitGrowth),
+    marginalTaxRate: new Money(clientCase.assumptions.marginalTaxRate),
+    stabiliteitsbijdrage: new Money(clientCase.assumptions.stabiliteitsbijdrage),
+    trace: new Trace(),
+    assumptions,
+    memo: new Map(),
+  }
+}
+
+export function memoise<T>(context: RuleContext, key: string, compute: () => T): T {
+  if (context.memo.has(key)) return context.memo.get(key) as T
+  const value = compute()
+  context.memo.set(key, value)
+  return value
+}

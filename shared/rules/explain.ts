@@ -1,0 +1,66 @@
+/**
+ * Traces: every figure the rules produce is explained by an `Explanation` (see
+ * shared/schema/result.ts) with the numbers filled in and the sources cited, so that
+ * `advise --explain`, the report's "toelichting" and the screen's "uitleg" drawer are all
+ * generated from the calculation itself, never written by hand.
+ */
+import type Decimal from 'decimal.js'
+import { formatEuro, formatPercent } from '../format'
+import { toEuros } from '../money'
+import type { Citation } from '../parameters/types'
+import type { Explanation, SourceRef } from '../schema/result'
+
+export function euro(value: Decimal): string {
+  return formatEuro(toEuros(value))
+}
+
+export function percent(fraction: Decimal | string | number): string {
+  return formatPercent(typeof fraction === 'object' ? fraction.toNumber() : Number(fraction))
+}
+
+export function refs(...citations: (Citation | undefined)[]): SourceRef[] {
+  const out: SourceRef[] = []
+  for (const citation of citations) {
+    if (!citation) continue
+    if (!out.some((ref) => ref.source === citation.source && ref.locator === citation.locator)) {
+      out.push({ source: citation.source, locator: citation.locator })
+    }
+  }
+  return out
+}
+
+/** Collects the explanations of one calculation, keyed by figure id. */
+export class Trace {
+  readonly explanations: Record<string, Explanation> = {}
+
+  add(explanation: Explanation): Explanation {
+    this.explanations[explanation.id] = explanation
+    return explanation
+  }
+
+  money(
+    id: string,
+    label: string,
+    value: Decimal,
+    expression: string,
+    sources: SourceRef[],
+    steps?: (Explanation | undefined)[],
+    uncertain?: boolean,
+  ): Explanation {
+    const explanation: Explanation = { id, label, value: toEuros(value), expression, sources }
+    const presentSteps = steps?.filter((step): step is Explanation => step !== undefined)
+    if (presentSteps && presentSteps.length > 0) explanation.steps = presentSteps
+    if (uncertain || presentSteps?.some((step) => step.uncertain)) explanation.uncertain = true
+    return this.add(explanation)
+  }
+}
+
+/** "Premie 2030: 5,4 % × € 42.000,00 (...) = € 2.268,00 — bron: ..." for the terminal. */
+export function explanationLines(explanation: Explanation, describeSource: (ref: SourceRef) => string, depth = 0): string[] {
+  const indent = '  '.repeat(depth)
+  const sources = explanation.sources.map(describeSource).join('; ')
+  const flag = explanation.uncertain ? ' [onzeker / aanname]' : ''
+  const lines = [`${indent}${explanation.label}: ${explanation.expression}${sources ? ` — bron: ${sources}` : ''}${flag}`]
+  for (const step of explanation.steps ?? []) lines.push(...explanationLines(step, describeSource, depth + 1))
+  return lines
+}
