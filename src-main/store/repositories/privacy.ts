@@ -1,0 +1,81 @@
+/**
+ * The AVG duties for one client: inzage/portability (everything about the client as one JSON
+ * document) and erasure (the data is gone from the vault file too, not only from its tables).
+ */
+import type { AuditEntry, AuditLog } from './audit'
+import type { AdviceVersion, AdviceVersionsRepository } from './advice-versions'
+import type { IncomeYearsRepository, PoliciesRepository, StoredPolicy } from './client-finances'
+import type { Client, ClientsRepository } from './clients'
+import { clientNotFound } from './clients'
+import type { StoreContext } from './context'
+import type { IncomeYear } from '../../../shared/schema/case'
+
+export interface ClientExport {
+  format: 'vangnet-client-export'
+  version: 1
+  exportedAt: string
+  client: Client
+  incomeYears: IncomeYear[]
+  policies: StoredPolicy[]
+  adviceVersions: Array<AdviceVersion & { reportPdfBase64: string | null }>
+  /** The processing log for this client (codes only). */
+  processing: AuditEntry[]
+}
+
+export interface PrivacyDependencies {
+  clients: ClientsRepository
+  incomeYears: IncomeYearsRepository
+  policies: PoliciesRepository
+  adviceVersions: AdviceVersionsRepository
+  audit: AuditLog
+}
+
+export class PrivacyService {
+  constructor(
+    private readonly context: StoreContext,
+    private readonly repositories: PrivacyDependencies,
+  ) {}
+
+  /** Everything stored about one client, read in one transaction so it is consistent. */
+  exportClient(clientId: number): ClientExport {
+    const { clients, incomeYears, policies, adviceVersions, audit } = this.repositories
+    const db = this.context.db()
+    return db.transaction(() => {
+      const client = clients.get(clientId)
+      if (!client) throw clientNotFound()
+      audit.record('client.exported', { type: 'client', id: clientId })
+      return {
+        format: 'vangnet-client-export' as const,
+        version: 1 as const,
+        exportedAt: this.context.now(),
+        client,
+        incomeYears: incomeYears.list(clientId),
+        policies: policies.list(clientId),
+        adviceVersions: adviceVersions
+          .list(clientId)
+          .reverse()
+          .map((summary) => ({ ...adviceVersions.get(summary.id)!, reportPdfBase64: adviceVersions.reportPdf(summary.id)?.toString('base64') ?? null })),
+        processing: audit.list({ clientId, limit: 100_000 }).reverse(),
+      }
+    }).immediate()
+  }
+
+  /**
+   * Erase a client with everything attached, including the immutable advice versions (the one
+   * exception to their immutability). secure_delete zeroes the freed space; VACUUM rebuilds the
+   * file and a TRUNCATE checkpoint empties the WAL, so no old page keeps the data. Only an audit
+   * entry with the client's number remains. Backups made earlier still hold the client.
+   */
+  eraseClient(clientId: number): void {
+    const db = this.context.db()
+    db.transaction(() => {
+      if (!db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) throw clientNotFound()
+      db.prepare('INSERT INTO advice_erasures (client_id) VALUES (?)').run(clientId)
+      db.prepare('DELETE FROM clients WHERE id = ?').run(clientId)
+      db.prepare('DELETE FROM advice_erasures WHERE client_id = ?').run(clientId)
+      this.repositories.audit.record('client.erased', { type: 'client', id: clientId })
+    }).immediate()
+    db.exec('VACUUM')
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+}
