@@ -8,6 +8,7 @@ export type VaultErrorCode =
   | 'other-vault'
   | 'locked'
   | 'not-found'
+  | 'unknown-record'
   | 'already-exists'
   | 'newer-version'
   | 'device-key-unavailable'

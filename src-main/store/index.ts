@@ -19,7 +19,7 @@
  *
  * Errors the adviser can act on are VaultError with a `code` and a plain Dutch message without
  * personal data: wrong-passphrase ("Onjuist wachtwoord."), damaged, other-vault, locked,
- * not-found, already-exists, newer-version, device-key-unavailable, invalid-input, busy.
+ * not-found (no vault there), unknown-record (no such client or advice), already-exists, newer-version, device-key-unavailable, invalid-input, busy.
  *
  * Security: SQLCipher 4 page encryption with a random 256-bit key; the key exists on disk only
  * wrapped (scrypt passphrase wrap, optional OS keychain wrap via an injected KeyWrapper; see

@@ -152,7 +152,7 @@ export class AdviceVersionsRepository {
     const db = this.context.db()
     db.transaction(() => {
       const row = db.prepare<[number], { client_id: number; has_pdf: number }>('SELECT client_id, report_pdf IS NOT NULL AS has_pdf FROM advice_versions WHERE id = ?').get(id)
-      if (!row) throw new VaultError('not-found', 'Deze adviesversie bestaat niet.')
+      if (!row) throw new VaultError('unknown-record', 'Deze adviesversie bestaat niet.')
       if (row.has_pdf) throw new VaultError('invalid-input', 'Deze adviesversie heeft al een rapport; een adviesversie is onveranderlijk.')
       db.prepare('UPDATE advice_versions SET report_pdf = ?, report_sha256 = ? WHERE id = ?').run(pdf, sha256Hex(pdf), id)
       this.audit.record('advice.report-attached', { type: 'client', id: row.client_id }, `advies ${id}`)
@@ -194,7 +194,7 @@ export class AdviceVersionsRepository {
       .db()
       .prepare<[number], VersionRow & { report_pdf: Buffer | null }>('SELECT * FROM advice_versions WHERE id = ?')
       .get(id)
-    if (!row) throw new VaultError('not-found', 'Deze adviesversie bestaat niet.')
+    if (!row) throw new VaultError('unknown-record', 'Deze adviesversie bestaat niet.')
     const expected = contentHashOf({
       clientId: row.client_id,
       versionNo: row.version_no,

@@ -147,5 +147,5 @@ export class ClientsRepository {
 }
 
 export function clientNotFound(): VaultError {
-  return new VaultError('not-found', 'Deze klant staat niet (meer) in de kluis.')
+  return new VaultError('unknown-record', 'Deze klant staat niet (meer) in de kluis.')
 }

@@ -1,0 +1,200 @@
+/**
+ * `vangnet vault …`: the encrypted client vault without a window, for automation and support.
+ * The passphrase comes from VANGNET_PASSPHRASE or, in a terminal, from a hidden prompt; a new one
+ * (init, change-passphrase) from VANGNET_NEW_PASSPHRASE for change-passphrase. Vault problems
+ * (wrong passphrase, damaged file, other vault, locked) exit with code 3 and one plain sentence.
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { createInterface } from 'node:readline'
+import { Writable } from 'node:stream'
+import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
+import { createVault, openVault, restoreVault, VaultError, type Vault } from '../store'
+
+const usage = `Gebruik: npm run -s vangnet -- vault <actie> [opties]
+
+Acties:
+  init               --db PATH                        maak een nieuwe, versleutelde kluis
+  add-client         --db PATH --name NAAM --birth-date JJJJ-MM-DD [--email E] [--phone T]
+                                                      voeg een klant toe (drukt het nummer af)
+  list               --db PATH [--search TEKST] [--json]
+  export-client      --db PATH --id NR                alle gegevens van één klant als JSON (AVG-inzage)
+  erase-client       --db PATH --id NR                wis een klant, ook uit het bestand (AVG)
+  backup             --db PATH --out BESTAND          één versleuteld back-upbestand
+  restore            --from BESTAND --db PATH         herstel na controle; overschrijft nooit met een slecht bestand
+  change-passphrase  --db PATH                        nieuw wachtwoord uit VANGNET_NEW_PASSPHRASE
+
+Wachtwoord: VANGNET_PASSPHRASE, of een vraag als u in een terminal werkt.
+Afsluitcodes: 0 gelukt, 2 ongeldige invoer, 3 kluis vergrendeld, onjuist wachtwoord of beschadigd bestand.
+`
+
+const optionSpec = {
+  db: { type: 'string' },
+  name: { type: 'string' },
+  'birth-date': { type: 'string' },
+  email: { type: 'string' },
+  phone: { type: 'string' },
+  id: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  search: { type: 'string' },
+  json: { type: 'boolean' },
+} as const
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values']
+
+/** Vault errors become exit code 3 (2 for input problems), with the store's own Dutch message. */
+function toUserError(error: unknown): unknown {
+  if (!(error instanceof VaultError)) return error
+  const inputProblem = error.code === 'invalid-input' || error.code === 'unknown-record' || error.code === 'already-exists'
+  return new UserError(error.message, inputProblem ? exitCodes.invalidInput : exitCodes.vault)
+}
+
+function required(options: Options, name: keyof Options): string {
+  const value = options[name]
+  if (typeof value !== 'string' || value.trim() === '') throw new UserError(`Optie --${name} ontbreekt. Zie: vangnet vault --help`)
+  return value
+}
+
+function clientId(options: Options): number {
+  const text = required(options, 'id')
+  if (!/^[1-9][0-9]{0,15}$/.test(text)) throw new UserError('--id moet een klantnummer zijn (een positief geheel getal).')
+  return Number(text)
+}
+
+/** Ask without echo; only in a terminal, so scripts never hang on a prompt. */
+async function prompt(question: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    throw new UserError('Geen wachtwoord: zet VANGNET_PASSPHRASE of start de opdracht in een terminal.', exitCodes.vault)
+  }
+  process.stderr.write(question)
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() })
+  const reader = createInterface({ input: process.stdin, output: silent, terminal: true })
+  try {
+    return await new Promise<string>((resolveAnswer) => reader.question('', resolveAnswer))
+  } finally {
+    reader.close()
+    process.stderr.write('\n')
+  }
+}
+
+async function passphrase(io: CliIo): Promise<string> {
+  return io.env['VANGNET_PASSPHRASE'] ?? prompt('Wachtwoord van de kluis: ')
+}
+
+async function newPassphrase(io: CliIo, variable: 'VANGNET_PASSPHRASE' | 'VANGNET_NEW_PASSPHRASE'): Promise<string> {
+  const fromEnvironment = io.env[variable]
+  if (fromEnvironment !== undefined) return fromEnvironment
+  const first = await prompt('Nieuw wachtwoord (minstens 8 tekens): ')
+  const second = await prompt('Herhaal het nieuwe wachtwoord: ')
+  if (first !== second) throw new UserError('De twee wachtwoorden zijn niet gelijk.')
+  return first
+}
+
+async function withVault<T>(io: CliIo, options: Options, work: (vault: Vault) => Promise<T> | T): Promise<T> {
+  const vault = await openVault(resolve(io.cwd, required(options, 'db')), { passphrase: await passphrase(io) }, { actor: 'cli', autoLockAfterMs: 0 })
+  try {
+    return await work(vault)
+  } finally {
+    vault.lock()
+  }
+}
+
+const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = {
+  async init(options, io) {
+    const path = resolve(io.cwd, required(options, 'db'))
+    const vault = await createVault(path, await newPassphrase(io, 'VANGNET_PASSPHRASE'), { actor: 'cli', autoLockAfterMs: 0 })
+    vault.lock()
+    io.stdout(`Kluis gemaakt: ${path} (met sleutelbestand ${path}.keys; bewaar beide en onthoud het wachtwoord).\n`)
+  },
+
+  async 'add-client'(options, io) {
+    const input = {
+      name: required(options, 'name'),
+      birthDate: required(options, 'birth-date'),
+      email: options.email ?? null,
+      phone: options.phone ?? null,
+    }
+    const client = await withVault(io, options, (vault) => vault.clients.create(input))
+    io.stdout(`${client.id}\n`)
+  },
+
+  async list(options, io) {
+    const clients = await withVault(io, options, (vault) => (options.search ? vault.clients.search(options.search, { limit: 10_000 }) : vault.clients.list()))
+    if (options.json) {
+      io.stdout(JSON.stringify(clients, null, 2) + '\n')
+      return
+    }
+    if (clients.length === 0) {
+      io.stdout('Geen klanten.\n')
+      return
+    }
+    for (const client of clients) io.stdout(`${String(client.id).padStart(6)}  ${client.birthDate}  ${client.name}\n`)
+  },
+
+  async 'export-client'(options, io) {
+    const id = clientId(options)
+    const data = await withVault(io, options, (vault) => vault.privacy.exportClient(id))
+    io.stdout(JSON.stringify(data, null, 2) + '\n')
+  },
+
+  async 'erase-client'(options, io) {
+    const id = clientId(options)
+    await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
+    io.stdout(`Klant ${id} is gewist, ook uit het kluisbestand. Oudere back-ups bevatten de klant nog.\n`)
+  },
+
+  async backup(options, io) {
+    const out = resolve(io.cwd, required(options, 'out'))
+    const info = await withVault(io, options, (vault) => vault.backup(out))
+    io.stdout(`Back-up gemaakt: ${info.file} (${Math.ceil(info.bytes / 1024)} kB).\n`)
+  },
+
+  async restore(options, io) {
+    const from = resolve(io.cwd, required(options, 'from'))
+    const path = resolve(io.cwd, required(options, 'db'))
+    const info = await restoreVault(from, path, { passphrase: await passphrase(io) }, { actor: 'cli' })
+    io.stdout(`Kluis hersteld uit de back-up van ${info.createdAt}: ${path}\n`)
+  },
+
+  async 'change-passphrase'(options, io) {
+    const current = await passphrase(io)
+    const next = await newPassphrase(io, 'VANGNET_NEW_PASSPHRASE')
+    const path = resolve(io.cwd, required(options, 'db'))
+    const vault = await openVault(path, { passphrase: current }, { actor: 'cli', autoLockAfterMs: 0 })
+    try {
+      await vault.changePassphrase(current, next)
+    } finally {
+      vault.lock()
+    }
+    io.stdout('Wachtwoord gewijzigd. De gegevens zelf zijn niet opnieuw versleuteld; oude back-ups openen met het oude wachtwoord.\n')
+  },
+}
+
+export const vaultCommand: Subcommand = {
+  name: 'vault',
+  summary: 'de versleutelde klantenkluis: aanmaken, klanten, AVG-export en -wissen, back-up',
+  usage,
+  async run(args, io) {
+    let parsed: { values: Options; positionals: string[] }
+    try {
+      parsed = parseArgs({ args, options: optionSpec, allowPositionals: true, strict: true })
+    } catch (error) {
+      throw new UserError(`Ongeldige opties: ${(error as Error).message}. Zie: vangnet vault --help`)
+    }
+    const [actionName, ...extra] = parsed.positionals
+    if (actionName === undefined) {
+      io.stdout(usage)
+      return exitCodes.ok
+    }
+    const action = actions[actionName]
+    if (!action) throw new UserError(`Onbekende actie "${actionName}". Zie: vangnet vault --help`)
+    if (extra.length > 0) throw new UserError(`Onverwacht argument "${extra[0]}". Zie: vangnet vault --help`)
+    try {
+      await action(parsed.values, io)
+    } catch (error) {
+      throw toUserError(error)
+    }
+    return exitCodes.ok
+  },
+}
