@@ -5,6 +5,8 @@
  */
 export interface SourceDocument {
   key: string
+  /** How the report and the terminal cite it: "Kamerbrief 15 september 2025". */
+  short: string
   title: string
   /** Publication date (ISO; a year alone where the document gives no day). */
   date: string
@@ -15,6 +17,7 @@ export interface SourceDocument {
 export const sourceDocuments = {
   'KB-2021': {
     key: 'KB-2021',
+    short: 'Kamerbrief 26 maart 2021',
     title: 'Kamerbrief Hoofdlijnen verplichte AOV zelfstandigen',
     date: '2021-03-26',
     kind: 'primary',
@@ -22,12 +25,14 @@ export const sourceDocuments = {
   },
   'MKB-2024': {
     key: 'MKB-2024',
+    short: 'MKB-toets 29 februari 2024',
     title: 'Startnotitie MKB-toets Wetsvoorstel inkomensverzekering arbeidsongeschiktheidsrisico zelfstandigen',
     date: '2024-02-29',
     kind: 'primary',
   },
   'RADI-2024': {
     key: 'RADI-2024',
+    short: 'RADI Kennisdocument 2024',
     title: 'RADI AOV Kennisdocument verplichte AOV, versie 2.0',
     // The document carries only its year.
     date: '2024',
@@ -35,6 +40,7 @@ export const sourceDocuments = {
   },
   'KB-2025': {
     key: 'KB-2025',
+    short: 'Kamerbrief 15 september 2025',
     title: 'Kamerbrief wetsvoorstel Baz naar Raad van State',
     date: '2025-09-15',
     kind: 'primary',
@@ -42,60 +48,70 @@ export const sourceDocuments = {
   },
   'WML-2024-01': {
     key: 'WML-2024-01',
+    short: 'Minimumloon 1 januari 2024',
     title: 'Besluit aanpassing minimumloon per 1 januari 2024 (SZW 2023-0000526966)',
     date: '2023-09-01',
     kind: 'official-table',
   },
   'WML-2024-07': {
     key: 'WML-2024-07',
+    short: 'Minimumloon 1 juli 2024 (vakpers)',
     title: 'Minimumloon per 1 juli 2024 (vakpers)',
     date: '2024-05-01',
     kind: 'secondary',
   },
   'WML-2025-01': {
     key: 'WML-2025-01',
+    short: 'Minimumloon 1 januari 2025',
     title: 'Besluit aanpassing minimumloon per 1 januari 2025 (SZW 2024-0000675332)',
     date: '2024-09-01',
     kind: 'official-table',
   },
   'WML-2025-07': {
     key: 'WML-2025-07',
+    short: 'Minimumloon 1 juli 2025',
     title: 'Regeling aanpassing minimumloon per 1 juli 2025 (Stcrt. 2025, 12264)',
     date: '2025-04-01',
     kind: 'official-table',
   },
   'WML-2026-01': {
     key: 'WML-2026-01',
+    short: 'Minimumloon 1 januari 2026 (vakpers)',
     title: 'Minimumloon per 1 januari 2026 (vakpers)',
     date: '2025-09-01',
     kind: 'secondary',
   },
   'WML-2023-07': {
     key: 'WML-2023-07',
+    short: 'Minimumloon 1 juli 2023',
     title: 'Regeling aanpassing minimumloon per 1 juli 2023 (Stcrt. 2023, 12023)',
     date: '2023-04-17',
     kind: 'official-table',
   },
   'AOW-7A': {
     key: 'AOW-7A',
+    short: 'AOW art. 7a',
     title: 'Algemene Ouderdomswet, art. 7a: AOW-leeftijd per kalenderjaar (vastgesteld tot en met 2031)',
     date: '2026-11-01',
     kind: 'official-table',
   },
   'RO-2026-03-13': {
     key: 'RO-2026-03-13',
+    short: 'Rijksoverheid 13 maart 2026',
     title: 'Rijksoverheid, nieuwsbericht: wetsvoorstel Baz naar de Tweede Kamer (13 maart 2026)',
     date: '2026-03-13',
     kind: 'secondary',
   },
   'KAG-2025': {
     key: 'KAG-2025',
+    short: 'Actuarieel Genootschap 2025',
     title: 'Koninklijk Actuarieel Genootschap, De prijs van de Baz: hoe aannames de premie bepalen',
     date: '2025-05-01',
     kind: 'secondary',
   },
   'SAMENVATTING-2025': {
     key: 'SAMENVATTING-2025',
+    short: 'Openbare samenvattingen 2025 (vakpers)',
     title: 'Openbare samenvattingen van het wetsvoorstel 2024/2025 (vakpers): kring van verzekerden, arbeidsongeschiktheidscriterium',
     date: '2025-12-15',
     kind: 'secondary',
@@ -108,8 +124,8 @@ export function isSourceKey(key: string): key is SourceKey {
   return Object.hasOwn(sourceDocuments, key)
 }
 
-/** "Kamerbrief wetsvoorstel Baz naar Raad van State (15 september 2025)" style short citation. */
+/** "Kamerbrief 15 september 2025 (Betaalbaarheid)": the short name, with the place in the document. */
 export function citeSource(key: SourceKey, locator?: string): string {
   const document: SourceDocument = sourceDocuments[key]
-  return locator ? `${document.title}, ${locator}` : document.title
+  return locator ? `${document.short} (${locator})` : document.short
 }

@@ -56,11 +56,14 @@ export class Trace {
 }
 
 /** "Premie 2030: 5,4 % × € 42.000,00 (...) = € 2.268,00 — bron: ..." for the terminal. */
-export function explanationLines(explanation: Explanation, describeSource: (ref: SourceRef) => string, depth = 0): string[] {
+export function explanationLines(explanation: Explanation, describeSource: (ref: SourceRef) => string, depth = 0, seen = new Set<string>()): string[] {
   const indent = '  '.repeat(depth)
+  // A figure explained earlier in the same listing is named, not unfolded again.
+  if (seen.has(explanation.id)) return [`${indent}${explanation.label}: zie hierboven`]
+  seen.add(explanation.id)
   const sources = explanation.sources.map(describeSource).join('; ')
   const flag = explanation.uncertain ? ' [onzeker / aanname]' : ''
   const lines = [`${indent}${explanation.label}: ${explanation.expression}${sources ? ` — bron: ${sources}` : ''}${flag}`]
-  for (const step of explanation.steps ?? []) lines.push(...explanationLines(step, describeSource, depth + 1))
+  for (const step of explanation.steps ?? []) lines.push(...explanationLines(step, describeSource, depth + 1, seen))
   return lines
 }

@@ -12,6 +12,7 @@ import type { AowDate } from './aow'
 import { benefitBase, publicBenefit, type BenefitBase, type PublicBenefit } from './benefit'
 import type { RuleContext } from './context'
 import { addDays, addYears, ageOn, daysBetween, maxDate, minDate, yearOf } from './dates'
+import { formatDate } from '../format'
 import { euro, percent, refs } from './explain'
 import { incomeForYear } from './income'
 import type { InsuredStatus } from './insured'
@@ -116,8 +117,18 @@ function illustrate(shared: Shared, plan: OptionPlan, parts: Component[]): Illus
   const publicAnnual = parts.filter((part) => part.kind === 'baz').reduce((sum, part) => sum.plus(part.annual), zero)
   const privateAnnual = parts.filter((part) => part.kind === 'private').reduce((sum, part) => sum.plus(part.annual), zero)
   const annual = publicAnnual.plus(privateAnnual)
-  const gapEnd = benefitFrom ?? maxDate(disabledFrom, aow.date)
-  const gapDays = Math.max(0, daysBetween(disabledFrom, minDate(gapEnd, aow.date)))
+  // The gap is the waiting period: from the first day of illness until the first benefit, or,
+  // when no benefit follows at this degree, until the shortest waiting period of the option ends.
+  const waitingPeriods = [
+    ...(plan.includesBaz && shared.insured.insured ? [context.parameters.waitingDays.value] : []),
+    ...(plan.policy ? [plan.policy.waitingDays] : []),
+  ]
+  const waitingEnd = waitingPeriods.length ? addDays(disabledFrom, Math.min(...waitingPeriods)) : disabledFrom
+  const gapEnd = minDate(benefitFrom ?? waitingEnd, aow.date)
+  const gapDays = Math.max(0, daysBetween(disabledFrom, gapEnd))
+  if (!benefitFrom && waitingPeriods.length && disabledFrom < aow.date) {
+    notes.push('Bij deze mate van arbeidsongeschiktheid volgt na de wachttijd geen uitkering: het inkomensverlies loopt door tot de AOW-leeftijd.')
+  }
   const gapMonths = new Money(gapDays).times(twelve).dividedBy(365).toDecimalPlaces(1)
   const lostIncomePerYear = maxMoney(zero, incomeForYear(context, yearOf(disabledFrom)).profit).times(degree)
   const gapAmount = roundCents(lostIncomePerYear.times(gapDays).dividedBy(365))
@@ -219,11 +230,11 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const illustrationAnnual = new Money(illustration.annualBenefit)
   context.trace.money(
     `option.${plan.id}.illustration`,
-    `${plan.label}: uitkering bij ${percent(context.clientCase.disability.degree)} arbeidsongeschiktheid vanaf ${illustration.disabledFrom}`,
+    `${plan.label}: uitkering bij ${percent(context.clientCase.disability.degree)} arbeidsongeschiktheid vanaf ${formatDate(illustration.disabledFrom)}`,
     illustrationAnnual,
     parts.length
       ? parts
-          .map((part) => `${part.kind === 'baz' ? 'Baz' : 'private AOV'} ${euro(part.annual)} per jaar van ${part.from} tot ${part.until}`)
+          .map((part) => `${part.kind === 'baz' ? 'Baz' : 'private AOV'} ${euro(part.annual)} per jaar van ${formatDate(part.from)} tot ${formatDate(part.until)}`)
           .join(' + ') + ` = ${euro(illustrationAnnual)} per jaar (${euro(illustrationAnnual.dividedBy(twelve))} per maand)`
       : `geen uitkering = ${euro(zero)}`,
     refs(
