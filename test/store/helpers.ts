@@ -1,0 +1,83 @@
+/** Shared test helpers for the vault: temp dirs, a cheap KDF, a fake keychain, sample data. */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { KdfParameters, KeyWrapper } from '../../src-main/store'
+import type { ClientCaseInput } from '../../shared/schema/case'
+import type { AdviceResult } from '../../shared/schema/result'
+
+/** The lowest cost keys.ts accepts: tests need many vaults, not slow ones. */
+export const fastKdf: KdfParameters = { algorithm: 'scrypt', N: 2 ** 10, r: 8, p: 1 }
+export const passphrase = 'correct paard batterij niet'
+
+const made: string[] = []
+
+export function tempDir(prefix = 'vangnet-vault-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  made.push(dir)
+  return dir
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+}
+
+/** Every file in a directory (recursively) as [path, bytes]. */
+export function filesIn(dir: string): Array<[string, Buffer]> {
+  const out: Array<[string, Buffer]> = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) out.push(...filesIn(path))
+    else out.push([path, readFileSync(path)])
+  }
+  return out
+}
+
+/** A stand-in for Electron safeStorage: AES-GCM with a key that lives in this process only. */
+export function fakeKeychain(options: { available?: boolean; id?: string } = {}): KeyWrapper & { key: Buffer } {
+  const key = randomBytes(32)
+  return {
+    id: options.id ?? 'test-keychain',
+    key,
+    isAvailable: () => options.available ?? true,
+    wrap(secret) {
+      const iv = randomBytes(12)
+      const cipher = createCipheriv('aes-256-gcm', key, iv)
+      const body = Buffer.concat([cipher.update(secret), cipher.final()])
+      return Buffer.concat([iv, cipher.getAuthTag(), body])
+    },
+    unwrap(wrapped) {
+      const decipher = createDecipheriv('aes-256-gcm', key, wrapped.subarray(0, 12))
+      decipher.setAuthTag(wrapped.subarray(12, 28))
+      return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()])
+    },
+  }
+}
+
+export function sampleCase(name = 'Fatima el Amrani'): ClientCaseInput {
+  return {
+    schemaVersion: 1,
+    scenario: 'raad-van-state-2025',
+    calculationYear: 2030,
+    client: { name, birthDate: '1984-06-15', role: 'ib-ondernemer' },
+    income: [{ year: 2029, profit: 52000 }],
+    disability: { age: 50, degree: 0.8 },
+  }
+}
+
+export function sampleResult(): AdviceResult {
+  return {
+    schemaVersion: 1,
+    scenario: 'raad-van-state-2025',
+    scenarioLabel: 'Raad van State 2025',
+    parameterHash: 'sha256:' + 'ab'.repeat(32),
+    calculationYear: 2030,
+    scenarioStartYear: 2030,
+    client: { age: 45, aowDate: '2052-06-15', aowAge: { years: 67, months: 3, projected: true }, insured: true, insuredReasons: [] },
+    wml: { annual: 28000, monthly: 2333.33, projected: true, cap: 28000 },
+    options: [],
+    assumptions: [],
+    explanations: {},
+  }
+}
