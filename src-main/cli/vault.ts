@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
-import { createVault, openVault, restoreVault, VaultError, type Vault } from '../store'
+import { asVaultError, createVault, openVault, restoreVault, VaultError, type Vault } from '../store'
 
 const usage = `Gebruik: npm run -s vangnet -- vault <actie> [opties]
 
@@ -44,7 +44,8 @@ const optionSpec = {
 type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values']
 
 /** Vault errors become exit code 3 (2 for input problems), with the store's own Dutch message. */
-function toUserError(error: unknown): unknown {
+function toUserError(thrown: unknown): unknown {
+  const error = asVaultError(thrown)
   if (!(error instanceof VaultError)) return error
   const inputProblem = error.code === 'invalid-input' || error.code === 'unknown-record' || error.code === 'already-exists'
   return new UserError(error.message, inputProblem ? exitCodes.invalidInput : exitCodes.vault)

@@ -28,7 +28,7 @@
  */
 export { createVault, openVault, Vault, type Unlock, type VaultOptions, type LockReason } from './vault'
 export { restoreVault, readBackup, type BackupInfo, type RestoreOptions } from './backup'
-export { VaultError, vaultMessages, type VaultErrorCode } from './errors'
+export { VaultError, asVaultError, vaultMessages, type VaultErrorCode } from './errors'
 export { keyFilePath, defaultKdf, type KeyWrapper, type KdfParameters } from './keys'
 export { latestSchemaVersion } from './migrations'
 export type { Client, ClientInput } from './repositories/clients'

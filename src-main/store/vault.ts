@@ -56,6 +56,26 @@ export interface VaultOptions {
 
 const defaultAutoLockMs = 15 * 60 * 1000
 
+/**
+ * SQLite's damage and busy errors from any repository method become the plain VaultError
+ * (a file damaged after unlock is only noticed when a damaged page is read).
+ */
+function withPlainErrors<T extends object>(repository: T): T {
+  return new Proxy(repository, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver)
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        try {
+          return (value as (...inner: unknown[]) => unknown).apply(target, args)
+        } catch (error) {
+          throw asVaultError(error)
+        }
+      }
+    },
+  })
+}
+
 /** Repositories plus the vault-level operations. All methods throw VaultError('locked') after lock(). */
 export class Vault {
   readonly clients: ClientsRepository
@@ -85,13 +105,13 @@ export class Vault {
     this.autoLockMs = options.autoLockAfterMs ?? defaultAutoLockMs
     const now = options.now ?? (() => new Date())
     const context: StoreContext = { db: () => this.db(), now: () => now().toISOString(), actor: options.actor ?? 'adviseur' }
-    this.audit = new AuditLog(context)
-    this.clients = new ClientsRepository(context, this.audit)
-    this.incomeYears = new IncomeYearsRepository(context, this.audit)
-    this.policies = new PoliciesRepository(context, this.audit)
-    this.adviceVersions = new AdviceVersionsRepository(context, this.audit)
-    this.adviser = new AdviserRepository(context, this.audit)
-    this.privacy = new PrivacyService(context, this)
+    this.audit = withPlainErrors(new AuditLog(context))
+    this.clients = withPlainErrors(new ClientsRepository(context, this.audit))
+    this.incomeYears = withPlainErrors(new IncomeYearsRepository(context, this.audit))
+    this.policies = withPlainErrors(new PoliciesRepository(context, this.audit))
+    this.adviceVersions = withPlainErrors(new AdviceVersionsRepository(context, this.audit))
+    this.adviser = withPlainErrors(new AdviserRepository(context, this.audit))
+    this.privacy = withPlainErrors(new PrivacyService(context, this))
     this.scheduleIdleCheck()
   }
 
