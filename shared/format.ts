@@ -54,6 +54,16 @@ export function formatPercent(fraction: number, maxDecimals = 2): string {
   return `${negative ? '-' : ''}${groupThousands(whole)}${decimals ? ',' + decimals : ''}${nbsp}%`
 }
 
+/** `207,2` or `1.234`: a plain number in Dutch notation, at most `maxDecimals` decimals. */
+export function formatNumber(value: number, maxDecimals = 2): string {
+  if (!Number.isFinite(value)) throw new RangeError(`formatNumber: geen getal: ${value}`)
+  let text = Math.abs(value).toFixed(maxDecimals)
+  if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '')
+  const [whole = '0', decimals] = text.split('.')
+  const negative = value < 0 && /[1-9]/.test(text)
+  return `${negative ? '-' : ''}${groupThousands(whole)}${decimals ? ',' + decimals : ''}`
+}
+
 export type Language = 'nl' | 'en'
 
 const monthNames: Record<Language, readonly string[]> = {

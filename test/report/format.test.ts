@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatEuro, formatEuroWhole, formatPercent, nbsp } from '../../shared/format'
+import { formatDate, formatEuro, formatEuroWhole, formatNumber, formatPercent, nbsp } from '../../shared/format'
 
 /** Write expectations with a plain space; the formatter uses U+00A0. */
 const s = (text: string) => text.replaceAll(' ', nbsp)
@@ -62,5 +62,16 @@ describe('formatDate', () => {
   })
   it('refuses what is not a date', () => {
     expect(() => formatDate('17-05-2030')).toThrow(RangeError)
+  })
+})
+
+describe('formatNumber', () => {
+  it.each([
+    [207.2, '207,2'],
+    [24, '24'],
+    [1234.5, '1.234,5'],
+    [-3, '-3'],
+  ])('%s -> %s', (value, expected) => {
+    expect(formatNumber(value)).toBe(expected)
   })
 })

@@ -1,0 +1,67 @@
+/**
+ * "Inkomen bij arbeidsongeschiktheid": per option, the yearly benefit in the illustration (disabled
+ * at the chosen age and degree) from the year before the first day of disability to AOW age.
+ * The years of the waiting period show as zero: the gap the client has to bridge.
+ */
+import { formatEuro, formatEuroWhole } from '../format'
+import type { AdviceResult } from '../schema/result'
+import { chartFontFamily, gridColour, inkColour, mutedColour, optionColours } from './palette'
+import type { ChartOption, ChartSettings } from './types'
+
+const axisTitle = { nl: 'Uitkering per jaar', en: 'Benefit per year' }
+const disabledLabel = { nl: 'arbeidsongeschikt', en: 'disabled' }
+
+export function incomeWhenDisabledChart(result: AdviceResult, settings: ChartSettings): ChartOption {
+  const options = result.options.filter((option) => option.available && option.projection.length > 0)
+  const disabledYear = Number(options[0]?.illustration.disabledFrom.slice(0, 4) ?? result.calculationYear)
+  const firstYear = Math.max(result.calculationYear, disabledYear - 1)
+  const years = [...new Set(options.flatMap((option) => option.projection.map((row) => row.year)))]
+    .filter((year) => year >= firstYear)
+    .sort((a, b) => a - b)
+  return {
+    animation: settings.animation ?? false,
+    textStyle: { fontFamily: settings.fontFamily ?? chartFontFamily, color: inkColour },
+    color: options.map((option) => optionColours[option.id]),
+    grid: { left: 78, right: 24, top: 62, bottom: 36 },
+    legend: { top: 0, left: 'center', itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 12, color: inkColour } },
+    tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatEuro(value) },
+    xAxis: {
+      type: 'category',
+      data: years.map(String),
+      axisLabel: { fontSize: 11, color: mutedColour, interval: 1 },
+      axisLine: { lineStyle: { color: mutedColour } },
+      axisTick: { alignWithLabel: true },
+    },
+    yAxis: {
+      type: 'value',
+      name: axisTitle[settings.language],
+      nameTextStyle: { fontSize: 11, color: mutedColour, align: 'left', padding: [0, 0, 4, -70] },
+      min: 0,
+      axisLabel: { fontSize: 11, color: mutedColour, formatter: (value: number) => formatEuroWhole(value) },
+      splitLine: { lineStyle: { color: gridColour } },
+    },
+    series: options.map((option, index) => {
+      const byYear = new Map(option.projection.map((row) => [row.year, row.benefitIfDisabled]))
+      return {
+        name: option.label,
+        type: 'line',
+        step: 'end',
+        symbol: 'none',
+        lineStyle: { width: 2.5 },
+        data: years.map((year) => byYear.get(year) ?? 0),
+        // Mark the year the illustration starts, once.
+        ...(index === 0
+          ? {
+              markLine: {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { color: mutedColour, type: 'dashed' },
+                label: { formatter: disabledLabel[settings.language], color: mutedColour, fontSize: 11, position: 'insideEndTop' },
+                data: [{ xAxis: String(disabledYear) }],
+              },
+            }
+          : {}),
+      }
+    }),
+  }
+}

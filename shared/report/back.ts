@@ -1,0 +1,203 @@
+/**
+ * The back of the report: switch moments, assumptions, the explanation of the amounts and the
+ * sources (both generated from the traces in the result, never written by hand), the fee and the
+ * signature page.
+ */
+import { formatEuro, formatPercent } from '../format'
+import type { Explanation, SourceRef } from '../schema/result'
+import { amountCell, chapter, colours, facts, heading, notice, paragraph, quietTable } from './blocks'
+import type { ReportContext } from './context'
+import type { Content, ContentNode } from './types'
+
+/**
+ * Bill versions under which an exemption starts only on 1 January and ends only on 31 December
+ * (KB-2025, "Aanpassingen aan het overgangsrecht en de opt-out"). Earlier versions let a client
+ * switch at any moment (KB-2025 on the 2024 consultation bill).
+ */
+const januaryRuleScenarios = new Set(['raad-van-state-2025'])
+
+export function deadlines({ input, t, date }: ReportContext): Content[] {
+  const { result, clientCase } = input
+  const body: Content[][] = [
+    [
+      { text: t.deadlineOption, style: 'tableHeader' },
+      { text: t.deadlineFrom, style: 'tableHeader' },
+      { text: t.deadlineNote, style: 'tableHeader' },
+    ],
+    ...result.options.map((option) => [
+      option.label,
+      { text: option.effectiveFrom ? date(option.effectiveFrom) : t.notApplicable, noWrap: true },
+      { text: option.available ? option.warnings.join(' ') : option.reasons.join(' '), style: 'small' },
+    ]),
+  ]
+  const rules: Content[] = [januaryRuleScenarios.has(result.scenario) ? t.januaryRule : t.anyMoment]
+  const peildatum = clientCase.assumptions.transitionalPeildatum
+  rules.push(peildatum ? t.peildatum(date(peildatum)) : t.peildatumOpen)
+  if (clientCase.existingPolicy) rules.push(t.existingStart(date(clientCase.existingPolicy.startDate)))
+  if (clientCase.privateQuote) rules.push(t.policyStart(date(clientCase.privateQuote.startDate)))
+  rules.push(t.aowEnd(date(result.client.aowDate)))
+  return [
+    chapter(t.deadlines, 'termijnen'),
+    { table: { widths: [150, 90, '*'], headerRows: 1, dontBreakRows: true, body }, layout: quietTable, style: 'body', margin: [0, 0, 0, 10] },
+    { ul: rules.map((rule) => paragraph(rule, { margin: [0, 0, 0, 3] })) },
+  ]
+}
+
+function sourceText(refs: readonly SourceRef[]): string {
+  return refs.map((ref) => (ref.locator ? `${ref.source}, ${ref.locator}` : ref.source)).join('; ')
+}
+
+/**
+ * An explanation's value: amounts are euros, small fractions are rates (the result keeps rates as
+ * fractions, contract advise-v1), and text stays text.
+ */
+export function explanationValue(value: number | string): string {
+  if (typeof value === 'string') return value
+  return value !== 0 && Math.abs(value) < 1 ? formatPercent(value) : formatEuro(value)
+}
+
+function flatten(explanation: Explanation, depth = 0): { explanation: Explanation; depth: number }[] {
+  return [{ explanation, depth }, ...(explanation.steps ?? []).flatMap((step) => flatten(step, depth + 1))]
+}
+
+export function assumptions(context: ReportContext): Content[] {
+  const { input, t } = context
+  const order = ['override', 'uncertain-parameter', 'interpretation', 'projection', 'adviser-input'] as const
+  const content: Content[] = [chapter(t.assumptions, 'aannames'), paragraph(t.assumptionsIntro)]
+  for (const kind of order) {
+    const notes = input.result.assumptions.filter((note) => note.kind === kind)
+    if (notes.length === 0) continue
+    content.push(heading(t.kinds[kind] ?? kind), {
+      ul: notes.map((note) => ({
+        text: [note.text, note.sources.length > 0 ? { text: `  (${sourceText(note.sources)})`, style: 'small' } : ''],
+        style: 'body',
+        margin: [0, 0, 0, 3],
+      })),
+    })
+  }
+  const uncertain = relevantExplanations(context)
+    .flatMap((explanation) => flatten(explanation))
+    .filter(({ explanation }) => explanation.uncertain)
+  if (uncertain.length > 0) {
+    content.push(heading(t.uncertainFigures), {
+      ul: uncertain.map(({ explanation }) => ({
+        text: [{ text: `${explanation.label}: `, bold: true }, explanationValue(explanation.value), { text: `  (${explanation.expression})`, style: 'small' }],
+        style: 'body',
+        margin: [0, 0, 0, 3],
+      })),
+    })
+  }
+  return content
+}
+
+/** Traces of options the client cannot choose say nothing useful; leave them out. */
+function relevantExplanations(context: ReportContext): Explanation[] {
+  const unavailable = context.input.result.options.filter((option) => !option.available).map((option) => `option.${option.id}.`)
+  return Object.values(context.input.result.explanations).filter((explanation) => !unavailable.some((prefix) => explanation.id.startsWith(prefix)))
+}
+
+export function explanations(context: ReportContext): Content[] {
+  const { t } = context
+  const rows = relevantExplanations(context).flatMap((explanation) => flatten(explanation))
+  const body: Content[][] = rows.map(({ explanation, depth }) => [
+    {
+      stack: [
+        { text: `${explanation.label}${explanation.uncertain ? ' *' : ''}`, bold: depth === 0 },
+        { text: explanation.expression, style: 'small' },
+        ...(explanation.sources.length > 0 ? [{ text: sourceText(explanation.sources), style: 'small', color: colours.accent }] : []),
+      ],
+      margin: [depth * 14, 0, 0, 0],
+    },
+    amountCell(explanationValue(explanation.value), { bold: depth === 0 }),
+  ])
+  return [
+    chapter(t.explanations, 'toelichting'),
+    paragraph(t.explanationsIntro),
+    { table: { widths: ['*', 95], dontBreakRows: true, body }, layout: quietTable, style: 'body' },
+  ]
+}
+
+/** Every place a source is cited in the result: explanations, conditions and assumptions. */
+export function sourceUsage(context: ReportContext): Map<string, Set<string>> {
+  const usage = new Map<string, Set<string>>()
+  const cite = (refs: readonly SourceRef[], what: string) => {
+    for (const ref of refs) {
+      const uses = usage.get(ref.source) ?? new Set<string>()
+      uses.add(ref.locator ? `${what} (${ref.locator})` : what)
+      usage.set(ref.source, uses)
+    }
+  }
+  for (const explanation of relevantExplanations(context)) {
+    for (const { explanation: figure } of flatten(explanation)) cite(figure.sources, figure.label)
+  }
+  for (const option of context.input.result.options) {
+    for (const condition of option.conditions ?? []) cite(condition.sources, `${option.label}: ${condition.id}`)
+  }
+  for (const note of context.input.result.assumptions) cite(note.sources, context.t.kinds[note.kind] ?? note.kind)
+  return usage
+}
+
+export function sourcesAppendix(context: ReportContext): Content[] {
+  const { input, t, date } = context
+  const usage = sourceUsage(context)
+  const catalogOrder = Object.keys(input.sources)
+  const keys = [...usage.keys()].sort((a, b) => {
+    const ia = catalogOrder.indexOf(a)
+    const ib = catalogOrder.indexOf(b)
+    return (ia < 0 ? Number.MAX_SAFE_INTEGER : ia) - (ib < 0 ? Number.MAX_SAFE_INTEGER : ib) || a.localeCompare(b)
+  })
+  const entries: Content[] = keys.map((key) => {
+    const entry = input.sources[key]
+    const published = entry ? (/^\d{4}-\d{2}-\d{2}$/.test(entry.date) ? date(entry.date) : entry.date) : ''
+    return {
+      stack: [
+        { text: [{ text: `${key}  `, bold: true, color: colours.accent }, entry ? entry.title : ''] },
+        ...(entry ? [{ text: [published, entry.reference ? ` · ${entry.reference}` : ''].join(''), style: 'small' }] : []),
+        { text: `${t.usedFor}: ${[...(usage.get(key) ?? [])].join('; ')}`, style: 'small' },
+      ],
+      style: 'body',
+      margin: [0, 0, 0, 7],
+      unbreakable: true,
+    } satisfies ContentNode
+  })
+  return [chapter(t.sourcesTitle, 'bronnen'), paragraph(t.sourcesIntro), ...entries]
+}
+
+export function fee({ input, t }: ReportContext): Content[] {
+  const content: Content[] = [chapter(t.fee, 'kosten', false)]
+  if (!input.fee) return [...content, paragraph(t.noFee)]
+  return [...content, facts([[t.feeAmount, { text: formatEuro(input.fee.amount), bold: true }]], 130), paragraph(input.fee.description)]
+}
+
+export function signatures({ input, t, date }: ReportContext): Content[] {
+  const line: ContentNode = { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.7, lineColor: colours.ink }], margin: [0, 0, 0, 3] }
+  const space: ContentNode = { text: ' ', margin: [0, 0, 0, 58] }
+  const adviserColumn: Content[] = [
+    { text: t.adviserSignature, style: 'h2' },
+    space,
+    line,
+    { text: input.adviser.name, bold: true },
+    { text: input.adviser.firm, style: 'small' },
+    { text: `${t.place}: ____________________, ${date(input.reportDate)}`, style: 'small', margin: [0, 6, 0, 0] },
+  ]
+  const drawn = input.clientSignature
+  const clientColumn: Content[] = [
+    { text: t.clientSignature, style: 'h2' },
+    drawn ? { image: drawn.imageDataUrl, fit: [220, 64], margin: [0, 0, 0, 2] } : space,
+    line,
+    { text: input.clientCase.client.name, bold: true },
+    { text: ' ', style: 'small' },
+    { text: drawn?.signedOn ? `${t.signedOn}: ${date(drawn.signedOn)}` : `${t.place}: ____________________`, style: 'small', margin: [0, 6, 0, 0] },
+  ]
+  const content: Content[] = [
+    chapter(t.signatures, 'ondertekening'),
+    paragraph(t.signaturesIntro),
+    { columns: [{ stack: adviserColumn, width: '*' }, { stack: clientColumn, width: '*' }], columnGap: 30, margin: [0, 10, 0, 20], style: 'body' },
+  ]
+  if (input.signature) {
+    const lines: Content[] = [paragraph(t.digitalSignature(input.signature.signerName), { margin: 0 })]
+    if (input.signature.selfSigned) lines.push(paragraph(t.selfSigned, { margin: [0, 4, 0, 0] }))
+    content.push(notice(t.signatures, lines))
+  }
+  return content
+}

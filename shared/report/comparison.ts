@@ -1,0 +1,125 @@
+/** The options side by side, their conditions, and the two charts. */
+import { formatEuro, formatNumber } from '../format'
+import type { OptionResult } from '../schema/result'
+import { amountCell, chapter, colours, heading, paragraph, quietTable } from './blocks'
+import { degreeText, waitingPeriodText, type ReportContext } from './context'
+import type { Content, ContentNode } from './types'
+
+/** The rules may add a net monthly premium; the report never divides money itself. */
+function netMonthlyOf(option: OptionResult): number | undefined {
+  const value = (option.premium as { netMonthly?: unknown }).netMonthly
+  return typeof value === 'number' ? value : undefined
+}
+
+export function comparison(context: ReportContext): Content[] {
+  const { input, t, date } = context
+  // Columns for the options the client can choose; the others follow below with the reason.
+  const options = input.result.options.filter((option) => option.available)
+  const unavailable = input.result.options.filter((option) => !option.available)
+  const dash = { text: '–', alignment: 'right' as const, color: colours.muted }
+  const euroRow = (label: string, pick: (option: OptionResult) => number | undefined, bold = false, indent = 0): Content[] => [
+    { text: label, style: 'label', margin: [indent, 0, 0, 0] },
+    ...options.map((option) => {
+      const value = option.available ? pick(option) : undefined
+      return value === undefined ? dash : amountCell(formatEuro(value), bold ? { bold: true } : {})
+    }),
+  ]
+  const textRow = (label: string, pick: (option: OptionResult) => string): Content[] => [
+    { text: label, style: 'label' },
+    ...options.map((option) => (option.available ? { text: pick(option), alignment: 'right' as const } : dash)),
+  ]
+  const hasNetMonthly = options.some((option) => netMonthlyOf(option) !== undefined)
+  const hasBoth = options.some((option) => option.premium.publicAnnual > 0 && option.premium.privateAnnual > 0)
+  const body: Content[][] = [
+    [{ text: '', style: 'tableHeader' }, ...options.map((option) => ({ text: option.label, style: 'tableHeader', alignment: 'right' as const }))],
+    euroRow(t.grossMonthly, (option) => option.premium.monthly, true),
+    euroRow(t.grossAnnual, (option) => option.premium.annual),
+    ...(hasBoth
+      ? [euroRow(t.publicPart, (option) => option.premium.publicAnnual, false, 10), euroRow(t.privatePart, (option) => option.premium.privateAnnual, false, 10)]
+      : []),
+    ...(hasNetMonthly ? [euroRow(t.netMonthly, netMonthlyOf)] : []),
+    euroRow(t.netAnnual, (option) => option.premium.netAnnual),
+    euroRow(t.benefitFull, (option) => option.benefit.annualAtFullDisability, true),
+    textRow(t.waitingPeriod, (option) => waitingPeriodText(option.benefit.startsAfterDays, t)),
+    euroRow(t.totalPremium, (option) => option.totals.premium),
+    euroRow(t.totalNetPremium, (option) => option.totals.netPremium),
+  ]
+  const labelWidth = 150
+  const content: Content[] = [
+    chapter(t.options, 'opties'),
+    paragraph(t.optionsIntro(input.result.calculationYear)),
+    {
+      table: { widths: [labelWidth, ...options.map(() => '*')], headerRows: 1, dontBreakRows: true, body },
+      layout: quietTable,
+      style: 'body',
+      fontSize: 8.5,
+      margin: [0, 0, 0, 10],
+    },
+  ]
+
+  // The illustration: what happens if the client becomes disabled at the chosen age.
+  const first = options.find((option) => option.available)
+  if (first) {
+    const { age, degree } = input.clientCase.disability
+    content.push(heading(t.illustrationTitle(age, degreeText(degree), date(first.illustration.disabledFrom))))
+    const illustrationBody: Content[][] = [
+      [{ text: '', style: 'tableHeader' }, ...options.map((option) => ({ text: option.label, style: 'tableHeader', alignment: 'right' as const }))],
+      euroRow(t.benefitIllustration, (option) => option.illustration.monthlyBenefit, true),
+      textRow(t.benefitFrom, (option) => (option.illustration.benefitFrom ? date(option.illustration.benefitFrom) : t.notApplicable)),
+      textRow(t.gapMonths, (option) => formatNumber(option.illustration.gapMonths, 1)),
+      euroRow(t.gapAmount, (option) => option.illustration.gapAmount),
+      euroRow(t.remainingGap, (option) => option.illustration.remainingGap, true),
+    ]
+    content.push({
+      table: { widths: [labelWidth, ...options.map(() => '*')], headerRows: 1, dontBreakRows: true, body: illustrationBody },
+      layout: quietTable,
+      style: 'body',
+      fontSize: 8.5,
+      margin: [0, 0, 0, 6],
+    })
+    const notes = options.flatMap((option) => (option.available ? option.illustration.notes.map((note) => `${option.label}: ${note}`) : []))
+    if (notes.length > 0) content.push({ ul: notes.map((note) => ({ text: note, style: 'small' })), margin: [0, 0, 0, 6] })
+  }
+
+  if (unavailable.length > 0) {
+    content.push(heading(t.notAvailableTitle), {
+      ul: unavailable.map((option) => ({ text: [{ text: `${option.label}: `, bold: true }, option.reasons.join(' ')], style: 'body', margin: [0, 0, 0, 3] })),
+    })
+  }
+
+  // Per option: warnings, and every condition with its reason.
+  for (const option of options) {
+    const block: Content[] = [heading(t.conditionsOf(option.label))]
+    if (option.warnings.length > 0) block.push({ ul: option.warnings.map((warning) => paragraph(`${t.warnings}: ${warning}`, { margin: 0 })), margin: [0, 0, 0, 4] })
+    if (option.conditions && option.conditions.length > 0) {
+      block.push({
+        table: {
+          widths: [70, '*'],
+          dontBreakRows: true,
+          body: option.conditions.map((condition) => [
+            { text: condition.passed ? t.passed : t.failed, style: condition.passed ? 'good' : 'bad', noWrap: true },
+            { text: [condition.explanation, condition.relaxed ? { text: ` (${t.relaxed})`, italics: true } : ''] },
+          ]),
+        },
+        layout: quietTable,
+        style: 'body',
+      })
+    }
+    // Only a heading with nothing under it says nothing: skip options without details.
+    if (block.length > 1) content.push({ stack: block, unbreakable: block.length < 4 } satisfies ContentNode)
+  }
+  return content
+}
+
+export function charts({ input, t }: ReportContext): Content[] {
+  const chartWidth = 515
+  return [
+    chapter(t.charts, 'grafieken'),
+    heading(t.chartPremium),
+    { svg: input.charts.premiumPerYear, width: chartWidth, font: 'LiberationSans', margin: [0, 0, 0, 2] },
+    paragraph(t.chartPremiumNote, { style: 'small', margin: [0, 0, 0, 14] }),
+    heading(t.chartIncome(input.clientCase.disability.age)),
+    { svg: input.charts.incomeWhenDisabled, width: chartWidth, font: 'LiberationSans', margin: [0, 0, 0, 2] },
+    paragraph(t.chartIncomeNote, { style: 'small' }),
+  ]
+}

@@ -1,0 +1,26 @@
+/**
+ * Server-side chart rendering: the ECharts options from shared/charts drawn to SVG without a DOM
+ * (ECharts' SSR mode), so the PDF holds the same picture the screen shows, as vectors.
+ */
+import * as echarts from 'echarts'
+import { incomeWhenDisabledChart, pdfChartSize, premiumPerYearChart } from '../../shared/charts'
+import type { ChartOption } from '../../shared/charts'
+import type { Language } from '../../shared/format'
+import type { AdviceResult } from '../../shared/schema/result'
+
+export function renderChartSvg(option: ChartOption, size: { width: number; height: number } = pdfChartSize): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
+  try {
+    chart.setOption(option as echarts.EChartsOption)
+    return chart.renderToSVGString()
+  } finally {
+    chart.dispose()
+  }
+}
+
+export function renderReportCharts(result: AdviceResult, language: Language): { premiumPerYear: string; incomeWhenDisabled: string } {
+  return {
+    premiumPerYear: renderChartSvg(premiumPerYearChart(result, { language })),
+    incomeWhenDisabled: renderChartSvg(incomeWhenDisabledChart(result, { language })),
+  }
+}
