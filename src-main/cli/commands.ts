@@ -1,6 +1,8 @@
 /** Every subcommand of the headless `vangnet` command, in the order `--help` lists them. */
 import { adviseCommand } from './advise'
 import type { Subcommand } from './command'
+import { demoCommand } from './demo'
 import { vaultCommand } from './vault'
+import { verifyCommand } from './verify'
 
-export const subcommands: Subcommand[] = [adviseCommand, vaultCommand]
+export const subcommands: Subcommand[] = [adviseCommand, vaultCommand, verifyCommand, demoCommand]
