@@ -2,20 +2,70 @@
  * The typed contract between the renderer and the main process.
  *
  * Every channel is declared once here: its name, the zod schema of its argument and the type of
- * its result. The preload exposes one object (`window.vangnet`) that satisfies `VangnetApi`; the
- * main process registers one handler per channel and validates every payload with the same schema
- * (Electron security checklist: validate the sender and the payload of every IPC message; no
- * generic "call anything" channel).
+ * its result. The preload exposes one object (`window.vangnet`) with one method per channel
+ * (`apiMethods` below) and nothing else; the main process registers one handler per channel and
+ * validates every payload with the same schema (Electron security checklist: validate the sender
+ * and the payload of every IPC message; no generic "call anything" channel). The browser host used
+ * by the end-to-end tests implements the same object over loopback HTTP with the same services.
+ *
+ * Every method resolves to an envelope, `{ ok: true, value }` or `{ ok: false, error }`, so that an
+ * error code and plain Dutch message survive both Electron's IPC and HTTP unchanged.
  */
 import { z } from 'zod'
+import { clientCaseSchema, scenarioIds, type ClientCase, type ClientCaseInput } from './schema/case'
+import { optionIds, type AdviceResult, type OptionId } from './schema/result'
+import type { FieldProblem } from './schema/messages'
 
-export const ipcChannels = {
-  'app:info': {
-    request: z.object({}).strict(),
-  },
-} as const
+// ---------------------------------------------------------------------------------------------
+// Shared request pieces
 
-export type IpcChannel = keyof typeof ipcChannels
+const id = z.number().int().positive()
+const empty = z.object({}).strict()
+
+/** The adviser's passphrase: long enough to resist guessing; the strength meter asks for more. */
+export const passphraseSchema = z.string().min(12, 'moet minstens 12 tekens lang zijn').max(1024)
+
+export const adviserProfileSchema = z
+  .object({
+    name: z.string().trim().min(1, 'mag niet leeg zijn').max(200),
+    firm: z.string().trim().max(200).default(''),
+    /** Registration number in the AFM register (Wft), printed on the report. */
+    afmNumber: z.string().trim().max(40).default(''),
+    kifidNumber: z.string().trim().max(40).default(''),
+  })
+  .strict()
+export type AdviserProfile = z.output<typeof adviserProfileSchema>
+
+export const languages = ['nl-NL', 'en-GB'] as const
+export type UiLanguage = (typeof languages)[number]
+
+export const settingsSchema = z
+  .object({
+    /** Lock the vault after this many idle minutes; 0 = never. */
+    autoLockMinutes: z.number().int().min(0).max(240),
+    language: z.enum(languages),
+  })
+  .strict()
+export type Settings = z.output<typeof settingsSchema>
+export const defaultSettings: Settings = { autoLockMinutes: 10, language: 'nl-NL' }
+
+/**
+ * What the intake form autosaves: the client case as typed so far. It need not be a valid case
+ * yet (nothing typed may be lost), but it is bounded in size and shape: a JSON object whose
+ * leaves are strings, numbers, booleans or null.
+ */
+const draftLeaf = z.union([z.string().max(4000), z.number().finite(), z.boolean(), z.null()])
+type DraftValue = z.infer<typeof draftLeaf> | DraftValue[] | { [key: string]: DraftValue }
+const draftValue: z.ZodType<DraftValue> = z.lazy(() =>
+  z.union([draftLeaf, z.array(draftValue).max(100), z.record(z.string().max(80), draftValue)]),
+)
+export const caseDraftSchema = z
+  .record(z.string().max(80), draftValue)
+  .refine((value) => JSON.stringify(value).length <= 200_000, 'het dossier is te groot')
+export type CaseDraft = Record<string, unknown>
+
+// ---------------------------------------------------------------------------------------------
+// Results
 
 export interface AppInfo {
   name: string
@@ -24,13 +74,231 @@ export interface AppInfo {
   host: 'electron' | 'browser-host'
 }
 
+export interface VaultStatus {
+  /** A vault file exists at the configured place (else: first run). */
+  exists: boolean
+  unlocked: boolean
+  /** The OS keychain can hold the key ("onthoud op dit apparaat"). */
+  keychainAvailable: boolean
+  /** This vault's key is remembered on this device. */
+  remembered: boolean
+}
+
+export interface CertificateStatus {
+  present: boolean
+  /** The label stored with it, e.g. "J. de Adviseur (zelf ondertekend, geldig tot 2031-05-01)". */
+  label: string | null
+}
+
+export interface ClientSummary {
+  id: number
+  name: string
+  birthDate: string | null
+  updatedAt: string
+}
+
+export interface ClientRecord extends ClientSummary {
+  /** The case as last saved (possibly incomplete). */
+  draft: CaseDraft
+  /** Whether the saved draft is a complete, valid case. */
+  complete: boolean
+}
+
+export interface SaveDraftResult {
+  savedAt: string
+  /** Problems of the saved draft as a case (the draft is saved anyway). */
+  problems: FieldProblem[]
+}
+
+export interface AdviceVersionSummary {
+  id: number
+  clientId: number
+  versionNo: number
+  createdAt: string
+  scenario: string
+  chosenOption: OptionId
+  recommendation: string
+  /** Short Dutch lines: what differs from the previous version. */
+  changes: string[]
+  report: ReportInfo | null
+}
+
+export interface AdviceVersionDetail extends AdviceVersionSummary {
+  clientCase: ClientCase
+  result: AdviceResult
+}
+
+export interface ReportInfo {
+  adviceId: number
+  fileName: string
+  signed: boolean
+  sha256: string
+  bytes: number
+}
+
+export interface VerifyResult {
+  valid: boolean
+  /** Plain Dutch: "Handtekening geldig, gezet door … op …" or why not. */
+  message: string
+  signer: string | null
+  signedAt: string | null
+}
+
+export type IpcErrorCode =
+  | 'invalid-input'
+  | 'wrong-passphrase'
+  | 'locked'
+  | 'not-found'
+  | 'already-exists'
+  | 'damaged'
+  | 'unavailable'
+  | 'forbidden'
+  | 'internal'
+
+export interface IpcError {
+  code: IpcErrorCode
+  /** Plain Dutch, free of personal data. */
+  message: string
+  problems?: FieldProblem[]
+}
+
+export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+// ---------------------------------------------------------------------------------------------
+// The channels
+
+export const ipcChannels = {
+  'app:info': { request: empty },
+  'vault:status': { request: empty },
+  'vault:create': {
+    request: z.object({ passphrase: passphraseSchema, adviser: adviserProfileSchema, remember: z.boolean() }).strict(),
+  },
+  'vault:unlock': { request: z.object({ passphrase: z.string().min(1).max(1024), remember: z.boolean() }).strict() },
+  'vault:unlockRemembered': { request: empty },
+  'vault:lock': { request: empty },
+  'vault:forgetDevice': { request: empty },
+  'settings:get': { request: empty },
+  'settings:save': { request: settingsSchema },
+  'adviser:get': { request: empty },
+  'adviser:save': { request: adviserProfileSchema },
+  'certificate:status': { request: empty },
+  'certificate:import': {
+    request: z
+      .object({ p12Base64: z.string().max(200_000).regex(/^[A-Za-z0-9+/]*={0,2}$/), password: z.string().max(1024) })
+      .strict(),
+  },
+  'certificate:createSelfSigned': {
+    request: z.object({ commonName: z.string().trim().min(1, 'mag niet leeg zijn').max(200), password: z.string().min(8, 'moet minstens 8 tekens lang zijn').max(1024) }).strict(),
+  },
+  'clients:list': { request: z.object({ query: z.string().max(200) }).strict() },
+  'clients:recent': { request: empty },
+  'clients:get': { request: z.object({ id }).strict() },
+  'clients:create': {
+    request: z.object({ name: z.string().trim().min(1, 'mag niet leeg zijn').max(200), birthDate: z.iso.date() }).strict(),
+  },
+  /**
+   * `draft` is the form as typed (kept whole); `caseInput` is the same draft converted to the case
+   * schema's input, from which the vault's structured fields (name, birth date, income years,
+   * policies) are updated where they are valid.
+   */
+  'clients:saveDraft': { request: z.object({ id, draft: caseDraftSchema, caseInput: caseDraftSchema }).strict() },
+  'clients:erase': { request: z.object({ id, confirmName: z.string().max(200) }).strict() },
+  'advice:list': { request: z.object({ clientId: id }).strict() },
+  'advice:get': { request: z.object({ adviceId: id }).strict() },
+  'advice:save': {
+    request: z
+      .object({
+        clientId: id,
+        clientCase: clientCaseSchema,
+        chosenOption: z.enum(optionIds),
+        recommendation: z.string().trim().min(1, 'mag niet leeg zijn').max(20_000),
+      })
+      .strict(),
+  },
+  /** Render the report, sign it with the adviser's stored certificate and attach it to the version. */
+  'report:make': { request: z.object({ adviceId: id, certificatePassword: z.string().max(1024) }).strict() },
+  'report:verify': { request: z.object({ adviceId: id }).strict() },
+  'report:open': { request: z.object({ adviceId: id }).strict() },
+  'report:saveAs': { request: z.object({ adviceId: id }).strict() },
+} as const
+
+export type IpcChannel = keyof typeof ipcChannels
+
 export interface IpcResults {
   'app:info': AppInfo
+  'vault:status': VaultStatus
+  'vault:create': VaultStatus
+  'vault:unlock': VaultStatus
+  'vault:unlockRemembered': VaultStatus
+  'vault:lock': VaultStatus
+  'vault:forgetDevice': VaultStatus
+  'settings:get': Settings
+  'settings:save': Settings
+  'adviser:get': AdviserProfile | null
+  'adviser:save': AdviserProfile
+  'certificate:status': CertificateStatus
+  'certificate:import': CertificateStatus
+  'certificate:createSelfSigned': CertificateStatus
+  'clients:list': ClientSummary[]
+  'clients:recent': ClientSummary[]
+  'clients:get': ClientRecord
+  'clients:create': ClientRecord
+  'clients:saveDraft': SaveDraftResult
+  'clients:erase': { erased: true }
+  'advice:list': AdviceVersionSummary[]
+  'advice:get': AdviceVersionDetail
+  'advice:save': AdviceVersionSummary
+  'report:make': ReportInfo
+  'report:verify': VerifyResult
+  'report:open': { opened: boolean }
+  'report:saveAs': { savedTo: string | null }
 }
 
-export type IpcRequest<C extends IpcChannel> = z.infer<(typeof ipcChannels)[C]['request']>
+export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['request']>
+export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcChannels)[C]['request']>
+
+/** The methods of `window.vangnet`, each bound to exactly one channel. */
+export const apiMethods = {
+  appInfo: 'app:info',
+  vaultStatus: 'vault:status',
+  createVault: 'vault:create',
+  unlockVault: 'vault:unlock',
+  unlockRemembered: 'vault:unlockRemembered',
+  lockVault: 'vault:lock',
+  forgetDevice: 'vault:forgetDevice',
+  getSettings: 'settings:get',
+  saveSettings: 'settings:save',
+  getAdviser: 'adviser:get',
+  saveAdviser: 'adviser:save',
+  certificateStatus: 'certificate:status',
+  importCertificate: 'certificate:import',
+  createSelfSignedCertificate: 'certificate:createSelfSigned',
+  listClients: 'clients:list',
+  recentClients: 'clients:recent',
+  getClient: 'clients:get',
+  createClient: 'clients:create',
+  saveDraft: 'clients:saveDraft',
+  eraseClient: 'clients:erase',
+  listAdvice: 'advice:list',
+  getAdvice: 'advice:get',
+  saveAdvice: 'advice:save',
+  makeReport: 'report:make',
+  verifyReport: 'report:verify',
+  openReport: 'report:open',
+  saveReportAs: 'report:saveAs',
+} as const satisfies Record<string, IpcChannel>
+
+export type ApiMethod = keyof typeof apiMethods
 
 /** The object the preload exposes as `window.vangnet`. */
-export interface VangnetApi {
-  appInfo(): Promise<AppInfo>
+export type VangnetApi = {
+  [M in ApiMethod]: (request: IpcRequest<(typeof apiMethods)[M]>) => Promise<IpcResponse<IpcResults[(typeof apiMethods)[M]]>>
 }
+
+/** A channel name from an untrusted source (HTTP path), or null. */
+export function asChannel(name: string): IpcChannel | null {
+  return Object.prototype.hasOwnProperty.call(ipcChannels, name) ? (name as IpcChannel) : null
+}
+
+export { scenarioIds }
+export type { ClientCase, ClientCaseInput, AdviceResult, OptionId }

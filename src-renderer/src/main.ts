@@ -1,7 +1,9 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
-import { router } from './router'
+import { createAppRouter } from './router'
 import { i18n } from './i18n'
+import './styles.css'
 
-createApp(App).use(createPinia()).use(router).use(i18n).mount('#app')
+const pinia = createPinia()
+createApp(App).use(pinia).use(createAppRouter()).use(i18n).mount('#app')

@@ -1,0 +1,36 @@
+/** The ReportPort over the report helper's functions: render + sign in one step, and verify. */
+import type { VerifyResult } from '../../shared/ipc'
+import { formatDate } from '../../shared/format'
+import { renderAdviceReport, verifyPdf } from '../reports'
+import type { ReportPort, ReportRequest } from './index'
+
+export function reportPort(options: { fontsDir?: string } = {}): ReportPort {
+  return {
+    async makeSigned(request: ReportRequest): Promise<Buffer> {
+      const pdf = await renderAdviceReport({
+        clientCase: request.clientCase,
+        result: request.result,
+        adviser: request.adviser,
+        recommendation: request.recommendation,
+        language: request.language,
+        reportDate: request.reportDate,
+        signing: { p12: request.certificate.p12, passphrase: request.certificate.password },
+        ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+      })
+      return Buffer.from(pdf)
+    },
+    async verify(pdf: Buffer): Promise<VerifyResult> {
+      const result = verifyPdf(pdf)
+      const last = result.signatures.at(-1)
+      const signer = last?.signer?.commonName ?? null
+      const signedAt = last?.signingTime ?? null
+      if (result.valid) {
+        const when = signedAt ? formatDate(signedAt.slice(0, 10)) : 'onbekende datum'
+        const trust = last?.signer?.selfSigned ? ' (zelf ondertekend certificaat)' : ''
+        return { valid: true, signer, signedAt, message: `Handtekening geldig: ondertekend door ${signer ?? 'onbekend'} op ${when}${trust}; het rapport is sindsdien niet gewijzigd.` }
+      }
+      const problems = [...result.problems, ...result.signatures.flatMap((s) => s.problems)]
+      return { valid: false, signer, signedAt, message: `Handtekening niet geldig: ${problems.join('; ') || 'onbekende reden'}.` }
+    },
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The intake as the adviser types it: the shape of a client case, but every number is the text in
+ * its field ("42.000", "5,4"), so nothing typed is ever lost or rewritten while typing. `toCaseInput`
+ * turns it into the input of the shared schema (clientCaseSchema) and `validateDraft` returns the
+ * case or the problems, keyed by the same paths the form uses ("income[0].profit").
+ */
+import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole } from '../../../shared/schema/case'
+import type { FieldProblem } from '../../../shared/schema/messages'
+import { amountText, parseDutchNumber, parsePercent, percentText } from './numbers'
+
+export interface PolicyDraft {
+  insurer: string
+  insuredAmount: string
+  waitingDays: string
+  /** "aow" or an age. */
+  endAge: string
+  disabilityThresholdPercent: string
+  criterion: 'beroeps' | 'passende' | 'gangbare'
+  medicalExclusions: boolean
+  annualPremium: string
+  premiumType: 'level' | 'rising'
+  premiumIndexation: string
+  taxDeductible: boolean
+  startDate: string
+}
+
+export interface IncomeDraft {
+  year: string
+  profit: string
+  wiaWage: string
+}
+
+export interface IntakeDraft {
+  draftVersion: 1
+  scenario: string
+  calculationYear: string
+  client: { name: string; birthDate: string; role: ClientRole | ''; conscientiousObjector: boolean }
+  income: IncomeDraft[]
+  existingPolicy: PolicyDraft | null
+  privateQuote: PolicyDraft | null
+  assumptions: {
+    /** Empty: the bill version's own rate. */
+    premiumRate: string
+    wmlIndexation: string
+    profitGrowth: string
+    marginalTaxRate: string
+    stabiliteitsbijdrage: string
+    broodfondsMember: boolean
+    broodfondsMonthly: string
+    broodfondsMonths: string
+  }
+  disability: { age: string; degree: string }
+  profile: { goals: string; financialBuffer: string; riskAppetite: 'laag' | 'gemiddeld' | 'hoog'; knowledgeAndExperience: string }
+  /** The adviser's own notes: never shown in presentation mode, never in the report. */
+  adviserNotes: string
+}
+
+export function emptyPolicy(): PolicyDraft {
+  return {
+    insurer: '',
+    insuredAmount: '',
+    waitingDays: '30',
+    endAge: 'aow',
+    disabilityThresholdPercent: '25',
+    criterion: 'beroeps',
+    medicalExclusions: false,
+    annualPremium: '',
+    premiumType: 'level',
+    premiumIndexation: '0',
+    taxDeductible: true,
+    startDate: '',
+  }
+}
+
+export function newDraft(name: string, birthDate: string, today: Date = new Date()): IntakeDraft {
+  const year = today.getFullYear()
+  return {
+    draftVersion: 1,
+    scenario: defaultScenarioId,
+    calculationYear: String(Math.max(2030, year)),
+    client: { name, birthDate, role: 'ib-ondernemer', conscientiousObjector: false },
+    income: [0, 1, 2].map((back) => ({ year: String(year - 3 + back), profit: '', wiaWage: '0' })),
+    existingPolicy: null,
+    privateQuote: null,
+    assumptions: {
+      premiumRate: '',
+      wmlIndexation: '2',
+      profitGrowth: '0',
+      marginalTaxRate: '37',
+      stabiliteitsbijdrage: '0',
+      broodfondsMember: false,
+      broodfondsMonthly: '0',
+      broodfondsMonths: '24',
+    },
+    disability: { age: '', degree: '100' },
+    profile: { goals: '', financialBuffer: '0', riskAppetite: 'gemiddeld', knowledgeAndExperience: '' },
+    adviserNotes: '',
+  }
+}
+
+/** Fill a saved draft up to the current shape (older or partial drafts never break the form). */
+export function normaliseDraft(saved: unknown, fallbackName = '', fallbackBirthDate = ''): IntakeDraft {
+  const base = newDraft(fallbackName, fallbackBirthDate)
+  if (!saved || typeof saved !== 'object') return base
+  const s = saved as Partial<IntakeDraft>
+  const policy = (p: unknown): PolicyDraft | null => (p && typeof p === 'object' ? { ...emptyPolicy(), ...(p as Partial<PolicyDraft>) } : null)
+  return {
+    ...base,
+    ...s,
+    draftVersion: 1,
+    client: { ...base.client, ...(s.client ?? {}) },
+    income: Array.isArray(s.income) && s.income.length > 0 ? s.income.map((row) => ({ ...{ year: '', profit: '', wiaWage: '0' }, ...row })) : base.income,
+    existingPolicy: policy(s.existingPolicy),
+    privateQuote: policy(s.privateQuote),
+    assumptions: { ...base.assumptions, ...(s.assumptions ?? {}) },
+    disability: { ...base.disability, ...(s.disability ?? {}) },
+    profile: { ...base.profile, ...(s.profile ?? {}) },
+    adviserNotes: typeof s.adviserNotes === 'string' ? s.adviserNotes : '',
+  }
+}
+
+function int(text: string): number | string | undefined {
+  return parseDutchNumber(text)
+}
+
+function policyInput(p: PolicyDraft | null) {
+  if (!p) return null
+  return {
+    ...(p.insurer.trim() ? { insurer: p.insurer.trim() } : {}),
+    insuredAmount: parseDutchNumber(p.insuredAmount),
+    waitingDays: int(p.waitingDays),
+    endAge: p.endAge.trim().toLowerCase() === 'aow' ? 'aow' : int(p.endAge),
+    disabilityThresholdPercent: parseDutchNumber(p.disabilityThresholdPercent),
+    criterion: p.criterion,
+    medicalExclusions: p.medicalExclusions,
+    annualPremium: parseDutchNumber(p.annualPremium),
+    premiumType: p.premiumType,
+    premiumIndexation: parsePercent(p.premiumIndexation),
+    taxDeductible: p.taxDeductible,
+    startDate: p.startDate,
+  }
+}
+
+/** The draft as input for clientCaseSchema. Unparseable text is passed on for a clear message. */
+export function toCaseInput(draft: IntakeDraft): Record<string, unknown> {
+  const a = draft.assumptions
+  const birthYear = Number(draft.client.birthDate.slice(0, 4))
+  const disabilityAge = draft.disability.age.trim() === '' && birthYear > 0 ? Math.max(18, Number(draft.calculationYear) - birthYear) : int(draft.disability.age)
+  return {
+    schemaVersion: 1,
+    scenario: draft.scenario,
+    calculationYear: int(draft.calculationYear),
+    client: {
+      name: draft.client.name,
+      birthDate: draft.client.birthDate,
+      role: draft.client.role === '' ? undefined : draft.client.role,
+      conscientiousObjector: draft.client.conscientiousObjector,
+    },
+    income: draft.income.map((row) => ({ year: int(row.year), profit: parseDutchNumber(row.profit), wiaWage: parseDutchNumber(row.wiaWage) ?? 0 })),
+    existingPolicy: policyInput(draft.existingPolicy),
+    privateQuote: policyInput(draft.privateQuote),
+    assumptions: {
+      premiumRate: a.premiumRate.trim() === '' ? null : parsePercent(a.premiumRate),
+      wmlIndexation: parsePercent(a.wmlIndexation) ?? 0,
+      profitGrowth: parsePercent(a.profitGrowth) ?? 0,
+      marginalTaxRate: parsePercent(a.marginalTaxRate),
+      stabiliteitsbijdrage: parseDutchNumber(a.stabiliteitsbijdrage) ?? 0,
+      broodfondsMonthly: a.broodfondsMember ? parseDutchNumber(a.broodfondsMonthly) ?? 0 : 0,
+      broodfondsMonths: a.broodfondsMember ? int(a.broodfondsMonths) ?? 0 : 0,
+    },
+    disability: { age: disabilityAge, degree: parsePercent(draft.disability.degree) },
+    profile: {
+      goals: draft.profile.goals,
+      financialBuffer: parseDutchNumber(draft.profile.financialBuffer) ?? 0,
+      riskAppetite: draft.profile.riskAppetite,
+      knowledgeAndExperience: draft.profile.knowledgeAndExperience,
+    },
+  }
+}
+
+export type DraftValidation = { ok: true; value: ClientCase; problems: [] } | { ok: false; problems: FieldProblem[] }
+
+export function validateDraft(draft: IntakeDraft): DraftValidation {
+  const result = parseClientCase(toCaseInput(draft))
+  return result.ok ? { ok: true, value: result.value, problems: [] } : { ok: false, problems: result.problems }
+}
+
+/** Problems by field path, first message per field: what the form shows next to each input. */
+export function problemsByPath(problems: FieldProblem[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const problem of problems) out[problem.path] ??= problem.message
+  return out
+}
+
+/** A saved case back into a draft (e.g. to start again from an earlier advice version). */
+export function draftFromCase(value: ClientCase): IntakeDraft {
+  const policy = (p: ClientCase['existingPolicy']): PolicyDraft | null =>
+    p
+      ? {
+          insurer: p.insurer ?? '',
+          insuredAmount: amountText(p.insuredAmount),
+          waitingDays: String(p.waitingDays),
+          endAge: String(p.endAge),
+          disabilityThresholdPercent: String(p.disabilityThresholdPercent).replace('.', ','),
+          criterion: p.criterion,
+          medicalExclusions: p.medicalExclusions,
+          annualPremium: amountText(p.annualPremium),
+          premiumType: p.premiumType,
+          premiumIndexation: percentText(p.premiumIndexation),
+          taxDeductible: p.taxDeductible,
+          startDate: p.startDate,
+        }
+      : null
+  const a = value.assumptions
+  return {
+    draftVersion: 1,
+    scenario: value.scenario,
+    calculationYear: String(value.calculationYear),
+    client: { ...value.client },
+    income: value.income.map((row) => ({ year: String(row.year), profit: amountText(row.profit), wiaWage: amountText(row.wiaWage) })),
+    existingPolicy: policy(value.existingPolicy),
+    privateQuote: policy(value.privateQuote),
+    assumptions: {
+      premiumRate: a.premiumRate === null ? '' : percentText(a.premiumRate),
+      wmlIndexation: percentText(a.wmlIndexation),
+      profitGrowth: percentText(a.profitGrowth),
+      marginalTaxRate: percentText(a.marginalTaxRate),
+      stabiliteitsbijdrage: amountText(a.stabiliteitsbijdrage),
+      broodfondsMember: a.broodfondsMonthly > 0,
+      broodfondsMonthly: amountText(a.broodfondsMonthly),
+      broodfondsMonths: String(a.broodfondsMonths),
+    },
+    disability: { age: String(value.disability.age), degree: percentText(value.disability.degree) },
+    profile: {
+      goals: value.profile?.goals ?? '',
+      financialBuffer: amountText(value.profile?.financialBuffer ?? 0),
+      riskAppetite: value.profile?.riskAppetite ?? 'gemiddeld',
+      knowledgeAndExperience: value.profile?.knowledgeAndExperience ?? '',
+    },
+    adviserNotes: '',
+  }
+}

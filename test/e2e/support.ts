@@ -1,0 +1,134 @@
+/**
+ * End-to-end support: build the renderer into a private folder (so parallel builds of out/ by
+ * others never interfere), start the browser host with the real services over a temporary
+ * encrypted vault, launch Debian's Chromium through playwright-core, save screenshots, run axe.
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { build } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
+import { startVangnetHost, type VangnetHost } from '../../src-main/browser-host'
+
+export const chromiumPath = process.env['VANGNET_CHROMIUM'] ?? '/usr/bin/chromium'
+export const screenshotDir = resolve('test-results/screenshots')
+
+/** Fast scrypt for throwaway test vaults only (the app uses the vault's default cost). */
+export const testKdf = { algorithm: 'scrypt' as const, N: 2 ** 12, r: 8, p: 1 }
+
+export async function buildRenderer(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'vangnet-renderer-'))
+  await build({
+    root: resolve('src-renderer'),
+    base: './',
+    plugins: [vue()],
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: resolve('src-renderer/index.html') } },
+  })
+  return outDir
+}
+
+export interface E2eWorld {
+  browser: Browser
+  host: VangnetHost
+  rendererDir: string
+  dataDir: string
+  internalErrors: string[]
+  close(): Promise<void>
+}
+
+export async function startWorld(rendererDir: string): Promise<E2eWorld> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-e2e-'))
+  const internalErrors: string[] = []
+  const host = await startVangnetHost({
+    dataDir,
+    rendererDir,
+    kdf: testKdf,
+    onInternalError: (channel, error) => internalErrors.push(`${channel}: ${error instanceof Error ? error.stack : String(error)}`),
+  })
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  return {
+    browser,
+    host,
+    rendererDir,
+    dataDir,
+    internalErrors,
+    async close() {
+      await browser.close()
+      await host.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** A page in a fresh context, with console errors and CSP violations collected. */
+export async function openPage(world: E2eWorld, viewport = { width: 1366, height: 900 }): Promise<{ page: Page; problems: string[] }> {
+  const context = await world.browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  // Nothing may leave the loopback origin (no network at run time).
+  await context.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith(world.host.origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+    problems.push(`network: ${url}`)
+    return route.abort()
+  })
+  await page.goto(world.host.url)
+  return { page, problems }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true })
+  const path = join(screenshotDir, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+/** axe-core: violations of impact serious or critical (the suite requires none). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`)
+}
+
+/**
+ * Keystroke-to-screen latency of the comparison: type one character into an assumption field and
+ * wait for the next animation frame (Vue has patched the DOM by then). Returns milliseconds.
+ */
+export async function measureRecalc(page: Page, testid: string, values: string[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ testid, values }) => {
+      const input = document.querySelector<HTMLInputElement>(`[data-testid="${testid}"]`)
+      if (!input) throw new Error(`no input ${testid}`)
+      const marker = document.querySelector('[data-testid="premium-month-baz"]')
+      const times: number[] = []
+      for (const value of values) {
+        const before = marker?.textContent
+        const started = performance.now()
+        input.value = value
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+        await new Promise<void>((done) => requestAnimationFrame(() => done()))
+        times.push(performance.now() - started)
+        void before
+      }
+      return times
+    },
+    { testid, values },
+  )
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
