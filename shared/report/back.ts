@@ -56,8 +56,23 @@ export function explanationValue(value: number | string): string {
   return value !== 0 && Math.abs(value) < 1 ? formatPercent(value) : formatEuro(value)
 }
 
-function flatten(explanation: Explanation, depth = 0): { explanation: Explanation; depth: number }[] {
-  return [{ explanation, depth }, ...(explanation.steps ?? []).flatMap((step) => flatten(step, depth + 1))]
+interface FlatExplanation {
+  explanation: Explanation
+  depth: number
+  /** Already unfolded higher up: shown as one line, without its steps again. */
+  repeated: boolean
+}
+
+/** Depth-first, each figure unfolded once: later mentions of the same figure are one line. */
+function flatten(explanation: Explanation, depth = 0, seen = new Set<string>()): FlatExplanation[] {
+  if (seen.has(explanation.id)) return [{ explanation, depth, repeated: true }]
+  seen.add(explanation.id)
+  return [{ explanation, depth, repeated: false }, ...(explanation.steps ?? []).flatMap((step) => flatten(step, depth + 1, seen))]
+}
+
+function flattenAll(explanations: Explanation[]): FlatExplanation[] {
+  const seen = new Set<string>()
+  return explanations.flatMap((explanation) => flatten(explanation, 0, seen))
 }
 
 export function assumptions(context: ReportContext): Content[] {
@@ -75,9 +90,7 @@ export function assumptions(context: ReportContext): Content[] {
       })),
     })
   }
-  const uncertain = relevantExplanations(context)
-    .flatMap((explanation) => flatten(explanation))
-    .filter(({ explanation }) => explanation.uncertain)
+  const uncertain = flattenAll(relevantExplanations(context)).filter(({ explanation, repeated }) => explanation.uncertain && !repeated)
   if (uncertain.length > 0) {
     content.push(heading(t.uncertainFigures), {
       ul: uncertain.map(({ explanation }) => ({
@@ -98,14 +111,16 @@ function relevantExplanations(context: ReportContext): Explanation[] {
 
 export function explanations(context: ReportContext): Content[] {
   const { t } = context
-  const rows = relevantExplanations(context).flatMap((explanation) => flatten(explanation))
-  const body: Content[][] = rows.map(({ explanation, depth }) => [
+  const rows = flattenAll(relevantExplanations(context))
+  const body: Content[][] = rows.map(({ explanation, depth, repeated }) => [
     {
-      stack: [
-        { text: `${explanation.label}${explanation.uncertain ? ' *' : ''}`, bold: depth === 0 },
-        { text: explanation.expression, style: 'small' },
-        ...(explanation.sources.length > 0 ? [{ text: sourceText(explanation.sources), style: 'small', color: colours.accent }] : []),
-      ],
+      stack: repeated
+        ? [{ text: `${explanation.label}${explanation.uncertain ? ' *' : ''} (${t.seeAbove})`, italics: true }]
+        : [
+            { text: `${explanation.label}${explanation.uncertain ? ' *' : ''}`, bold: depth === 0 },
+            { text: explanation.expression, style: 'small' },
+            ...(explanation.sources.length > 0 ? [{ text: sourceText(explanation.sources), style: 'small', color: colours.accent }] : []),
+          ],
       margin: [depth * 14, 0, 0, 0],
     },
     amountCell(explanationValue(explanation.value), { bold: depth === 0 }),
@@ -113,28 +128,43 @@ export function explanations(context: ReportContext): Content[] {
   return [
     chapter(t.explanations, 'toelichting'),
     paragraph(t.explanationsIntro),
+    paragraph(t.uncertainMark, { style: 'small' }),
     { table: { widths: ['*', 95], dontBreakRows: true, body }, layout: quietTable, style: 'body' },
   ]
 }
 
 /** Every place a source is cited in the result: explanations, conditions and assumptions. */
-export function sourceUsage(context: ReportContext): Map<string, Set<string>> {
-  const usage = new Map<string, Set<string>>()
+export interface SourceUse {
+  /** The places in the document that are cited ("vraag 2", "Verlenging van de wachttijd"). */
+  locators: Set<string>
+  /** The figures, conditions and assumptions that cite it. */
+  citedBy: Set<string>
+}
+
+export function sourceUsage(context: ReportContext): Map<string, SourceUse> {
+  const usage = new Map<string, SourceUse>()
   const cite = (refs: readonly SourceRef[], what: string) => {
     for (const ref of refs) {
-      const uses = usage.get(ref.source) ?? new Set<string>()
-      uses.add(ref.locator ? `${what} (${ref.locator})` : what)
-      usage.set(ref.source, uses)
+      const use = usage.get(ref.source) ?? { locators: new Set<string>(), citedBy: new Set<string>() }
+      if (ref.locator) use.locators.add(ref.locator)
+      use.citedBy.add(what)
+      usage.set(ref.source, use)
     }
   }
-  for (const explanation of relevantExplanations(context)) {
-    for (const { explanation: figure } of flatten(explanation)) cite(figure.sources, figure.label)
-  }
+  for (const { explanation: figure } of flattenAll(relevantExplanations(context))) cite(figure.sources, figure.id)
   for (const option of context.input.result.options) {
     for (const condition of option.conditions ?? []) cite(condition.sources, `${option.label}: ${condition.id}`)
   }
   for (const note of context.input.result.assumptions) cite(note.sources, context.t.kinds[note.kind] ?? note.kind)
   return usage
+}
+
+function sourceUseLines(use: SourceUse | undefined, t: ReportContext['t']): Content[] {
+  if (!use) return []
+  const lines: Content[] = []
+  if (use.locators.size > 0) lines.push({ text: `${t.citedPlaces}: ${[...use.locators].join(' · ')}`, style: 'small' })
+  lines.push({ text: t.citedBy(use.citedBy.size), style: 'small' })
+  return lines
 }
 
 export function sourcesAppendix(context: ReportContext): Content[] {
@@ -153,7 +183,7 @@ export function sourcesAppendix(context: ReportContext): Content[] {
       stack: [
         { text: [{ text: `${key}  `, bold: true, color: colours.accent }, entry ? entry.title : ''] },
         ...(entry ? [{ text: [published, entry.reference ? ` · ${entry.reference}` : ''].join(''), style: 'small' }] : []),
-        { text: `${t.usedFor}: ${[...(usage.get(key) ?? [])].join('; ')}`, style: 'small' },
+        ...sourceUseLines(usage.get(key), t),
       ],
       style: 'body',
       margin: [0, 0, 0, 7],
@@ -164,18 +194,19 @@ export function sourcesAppendix(context: ReportContext): Content[] {
 }
 
 export function fee({ input, t }: ReportContext): Content[] {
-  const content: Content[] = [chapter(t.fee, 'kosten', false)]
+  const content: Content[] = [chapter(t.fee, 'kosten')]
   if (!input.fee) return [...content, paragraph(t.noFee)]
   return [...content, facts([[t.feeAmount, { text: formatEuro(input.fee.amount), bold: true }]], 130), paragraph(input.fee.description)]
 }
 
 export function signatures({ input, t, date }: ReportContext): Content[] {
-  const line: ContentNode = { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.7, lineColor: colours.ink }], margin: [0, 0, 0, 3] }
-  const space: ContentNode = { text: ' ', margin: [0, 0, 0, 58] }
+  // Fresh nodes for every use: pdfmake writes layout positions into the nodes it lays out.
+  const line = (): ContentNode => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.7, lineColor: colours.ink }], margin: [0, 0, 0, 3] })
+  const space = (): ContentNode => ({ text: ' ', margin: [0, 0, 0, 58] })
   const adviserColumn: Content[] = [
     { text: t.adviserSignature, style: 'h2' },
-    space,
-    line,
+    space(),
+    line(),
     { text: input.adviser.name, bold: true },
     { text: input.adviser.firm, style: 'small' },
     { text: `${t.place}: ____________________, ${date(input.reportDate)}`, style: 'small', margin: [0, 6, 0, 0] },
@@ -183,16 +214,16 @@ export function signatures({ input, t, date }: ReportContext): Content[] {
   const drawn = input.clientSignature
   const clientColumn: Content[] = [
     { text: t.clientSignature, style: 'h2' },
-    drawn ? { image: drawn.imageDataUrl, fit: [220, 64], margin: [0, 0, 0, 2] } : space,
-    line,
+    drawn ? { image: drawn.imageDataUrl, fit: [220, 64], margin: [0, 0, 0, 2] } : space(),
+    line(),
     { text: input.clientCase.client.name, bold: true },
     { text: ' ', style: 'small' },
     { text: drawn?.signedOn ? `${t.signedOn}: ${date(drawn.signedOn)}` : `${t.place}: ____________________`, style: 'small', margin: [0, 6, 0, 0] },
   ]
   const content: Content[] = [
-    chapter(t.signatures, 'ondertekening'),
+    chapter(t.signatures, 'ondertekening', false),
     paragraph(t.signaturesIntro),
-    { columns: [{ stack: adviserColumn, width: '*' }, { stack: clientColumn, width: '*' }], columnGap: 30, margin: [0, 10, 0, 20], style: 'body' },
+    { columns: [{ stack: adviserColumn, width: '*' }, { stack: clientColumn, width: '*' }], columnGap: 30, margin: [0, 10, 0, 20], style: 'body', unbreakable: true },
   ]
   if (input.signature) {
     const lines: Content[] = [paragraph(t.digitalSignature(input.signature.signerName), { margin: 0 })]

@@ -51,7 +51,7 @@ export const boxLayout = {
 
 /** A chapter heading that starts a new page (and an entry in the PDF outline). */
 export function chapter(text: string, id: string, newPage = true): ContentNode {
-  return { text, style: 'h1', id, tocItem: true, headlineLevel: 1, ...(newPage ? { pageBreak: 'before' as const } : {}) }
+  return { text, style: 'h1', id, tocItem: true, headlineLevel: 1, ...(newPage ? { pageBreak: 'before' as const } : { margin: [0, 22, 0, 10] as [number, number, number, number] }) }
 }
 
 export function heading(text: string): ContentNode {

@@ -77,7 +77,13 @@ export function comparison(context: ReportContext): Content[] {
       fontSize: 8.5,
       margin: [0, 0, 0, 6],
     })
-    const notes = options.flatMap((option) => (option.available ? option.illustration.notes.map((note) => `${option.label}: ${note}`) : []))
+    // A note that holds for every option is printed once, without an option's name.
+    const allNotes = options.flatMap((option) => option.illustration.notes)
+    const common = [...new Set(allNotes)].filter((note) => options.every((option) => option.illustration.notes.includes(note)))
+    const notes = [
+      ...common,
+      ...options.flatMap((option) => option.illustration.notes.filter((note) => !common.includes(note)).map((note) => `${option.label}: ${note}`)),
+    ]
     if (notes.length > 0) content.push({ ul: notes.map((note) => ({ text: note, style: 'small' })), margin: [0, 0, 0, 6] })
   }
 

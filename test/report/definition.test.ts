@@ -1,0 +1,115 @@
+/**
+ * The report as data: the pure document definition from shared/report, snapshot-tested, plus
+ * checks that no amount is computed in the report (every euro figure is one the rules produced).
+ */
+import { describe, expect, it } from 'vitest'
+import { formatEuro } from '../../shared/format'
+import { sourceDocuments } from '../../shared/parameters/sources'
+import { buildAdviceReport, type ReportInput } from '../../shared/report'
+import { adviser, fee, fixture, numbersIn, recommendation, stringsIn, euroPattern, normaliseSpaces } from './helpers'
+
+const { clientCase, result } = fixture()
+const input: ReportInput = {
+  clientCase,
+  result,
+  adviser,
+  recommendation,
+  fee,
+  language: 'nl',
+  reportDate: '2030-01-15',
+  sources: sourceDocuments,
+  charts: { premiumPerYear: '<svg id="premium"/>', incomeWhenDisabled: '<svg id="income"/>' },
+  appVersion: '0.0.0-test',
+  signature: { signerName: 'Ö. Bakker-Ünal', selfSigned: true },
+}
+
+/** All text of a definition, in document order. */
+function textOf(node: unknown): string {
+  if (typeof node === 'string') return node
+  if (Array.isArray(node)) return node.map(textOf).join(' ')
+  if (node && typeof node === 'object') {
+    const record = node as Record<string, unknown>
+    return ['text', 'stack', 'columns', 'ul', 'ol', 'table', 'body'].map((key) => (key in record ? textOf(record[key]) : '')).join(' ')
+  }
+  return ''
+}
+
+describe('buildAdviceReport', () => {
+  const definition = buildAdviceReport(input)
+  const text = normaliseSpaces(textOf(definition.content))
+
+  it('matches the snapshot', () => {
+    expect(definition).toMatchSnapshot()
+  })
+
+  it('has every section, each chapter on a new page', () => {
+    const chapters = definition.content.filter((node) => typeof node === 'object' && !Array.isArray(node) && node.style === 'h1')
+    expect(chapters.map((node) => (node as { text: string }).text)).toEqual([
+      'Samenvatting van het advies',
+      'Uw situatie',
+      'De mogelijkheden naast elkaar',
+      'Grafieken',
+      'Overstapmomenten en termijnen',
+      'Aannames en onzekerheden',
+      'Toelichting bij de bedragen',
+      'Bronnen',
+      'Kosten van dit advies',
+      'Ondertekening',
+    ])
+    for (const phrase of ['Adviesrapport arbeidsongeschiktheid', 'AFM-registratie', 'Kifid-aansluiting', 'Let op: de wet is nog niet definitief', result.scenarioLabel]) {
+      expect(text).toContain(phrase)
+    }
+  })
+
+  it('prints only amounts that the rules, the case or the fee hold', () => {
+    const known = new Set([...numbersIn(result), ...numbersIn(clientCase), fee.amount].map((value) => normaliseSpaces(formatEuro(value))))
+    for (const amount of stringsIn(result).flatMap((line) => normaliseSpaces(line).match(euroPattern) ?? [])) known.add(amount)
+    const printed = text.match(euroPattern) ?? []
+    expect(printed.length).toBeGreaterThan(50)
+    expect(printed.filter((amount) => !known.has(amount))).toEqual([])
+  })
+
+  it('shows the key figures of every available option', () => {
+    for (const option of result.options.filter((candidate) => candidate.available)) {
+      for (const amount of [option.premium.monthly, option.premium.annual, option.premium.netAnnual, option.benefit.annualAtFullDisability, option.totals.premium, option.illustration.monthlyBenefit, option.illustration.remainingGap]) {
+        expect(text).toContain(normaliseSpaces(formatEuro(amount)))
+      }
+    }
+  })
+
+  it('lists the reasons of the options that are not possible', () => {
+    for (const option of result.options.filter((candidate) => !candidate.available)) {
+      for (const reason of option.reasons) expect(text).toContain(normaliseSpaces(reason))
+    }
+  })
+
+  it('prints every assumption and cites every source the traces name', () => {
+    for (const note of result.assumptions) expect(text).toContain(normaliseSpaces(note.text))
+    expect(text).toContain('KB-2025')
+    expect(text).toContain(sourceDocuments['KB-2025'].title)
+  })
+
+  it('says when the certificate is self-signed', () => {
+    expect(text).toContain('self-signed')
+    expect(normaliseSpaces(textOf(buildAdviceReport({ ...input, signature: { signerName: 'X', selfSigned: false } }).content))).not.toContain('self-signed')
+  })
+
+  it('without a recommendation says that it is a comparison, not advice', () => {
+    const { recommendation: _left, ...rest } = input
+    expect(textOf(buildAdviceReport(rest).content)).toContain('Dit rapport is een vergelijking, geen advies.')
+  })
+
+  it('in English frames the same figures', () => {
+    const english = buildAdviceReport({ ...input, language: 'en' })
+    const englishText = normaliseSpaces(textOf(english.content))
+    expect(englishText).toContain('Disability insurance advice report')
+    expect(englishText).toContain('Please note: the law is not final')
+    expect(englishText).toContain(normaliseSpaces(formatEuro(result.options[0]!.premium.monthly)))
+    expect(english.language).toBe('en-GB')
+  })
+
+  it('numbers its pages, except the cover', () => {
+    expect(definition.footer?.(1, 9)).toBe('')
+    expect(textOf(definition.footer?.(3, 9))).toContain('Pagina 3 van 9')
+  })
+})
