@@ -5,7 +5,8 @@
  */
 import Decimal from 'decimal.js'
 
-export const Money = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP })
+// 24 significant digits: amounts up to a billion euros with ample digits beyond the cent.
+export const Money = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP })
 export type Money = Decimal
 
 export function money(value: number | string | Decimal): Decimal {

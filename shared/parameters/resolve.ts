@@ -82,6 +82,20 @@ function monthsBetween(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm)
 }
 
+const factorCache = new Map<string, Decimal>()
+
+/** (1 + yearly indexation) ^ (half-years / 2): memoised, as a fractional power is costly in decimal. */
+function halfYearFactor(indexation: Decimal, halfYears: number): Decimal {
+  const key = `${indexation.toString()}:${halfYears}`
+  let factor = factorCache.get(key)
+  if (!factor) {
+    factor = new Money(1).plus(indexation).pow(new Money(halfYears).dividedBy(2))
+    if (factorCache.size > 10_000) factorCache.clear()
+    factorCache.set(key, factor)
+  }
+  return factor
+}
+
 /**
  * Monthly WML (excl. holiday pay) in force on `date`. After the last known row the value grows
  * with `indexation` per year, compounded per half-year step (the WML changes on 1 January and
@@ -97,7 +111,7 @@ export function minimumWageOn(date: string, indexation: Decimal): DatedLookup<De
   }
   // Whole half-years since the last known row: a value changes only on 1 January and 1 July.
   const halfYears = Math.floor(monthsBetween(row.from, date) / 6)
-  const factor = new Money(1).plus(indexation).pow(new Money(halfYears).dividedBy(2))
+  const factor = halfYearFactor(indexation, halfYears)
   return {
     value: base.times(factor).toDecimalPlaces(2),
     cite: row.cite,

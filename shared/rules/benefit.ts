@@ -61,7 +61,7 @@ export function benefitBase(context: RuleContext, illnessYear: number, id: strin
     base,
     `${parts.join('; ')} = ${euro(base)}`,
     refs({ source: 'MKB-2024', locator: 'De hoogte van de uitkering' }, parameters.averagingYears.cite, franchise.applied ? parameters.franchise.cite : undefined),
-    [wml.capExplanation],
+    [wml.capExplanation()],
     projected || franchise.applied,
   )
   return { illnessYear, priorYearProfit: prior.profit, average, uncapped, base, explanation }

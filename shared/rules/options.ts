@@ -57,6 +57,8 @@ interface OptionPlan {
   warnings: string[]
   conditions?: Condition[]
   effectiveFrom: string | null
+  /** The option lacks the input it needs (no policy entered): no figures, only the reason. */
+  missingInput?: boolean
 }
 
 function deductibleFactor(context: RuleContext, deductible: boolean): Decimal {
@@ -91,17 +93,21 @@ function components(shared: Shared, plan: OptionPlan): Component[] {
   return out
 }
 
-/** Share of a component's yearly benefit that falls in calendar year `year` (by days). */
-function benefitInYear(parts: Component[], year: number): Decimal {
-  const start = `${year}-01-01`
-  const end = `${year + 1}-01-01`
-  const daysInYear = daysBetween(start, end)
+/** Days since 1970-01-01 of an ISO date (for fast overlap arithmetic in the projection). */
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
+}
+
+/** Share of each component's yearly benefit that falls in calendar year `year` (by days). */
+function benefitInYear(parts: readonly { fromDay: number; untilDay: number; annual: Decimal }[], year: number): Decimal {
+  if (parts.length === 0) return zero
+  const start = Date.UTC(year, 0, 1) / 86_400_000
+  const end = Date.UTC(year + 1, 0, 1) / 86_400_000
+  const daysInYear = end - start
   let total = zero
   for (const part of parts) {
-    const from = maxDate(part.from, start)
-    const until = minDate(part.until, end)
-    if (from >= until) continue
-    const days = daysBetween(from, until)
+    const days = Math.min(part.untilDay, end) - Math.max(part.fromDay, start)
+    if (days <= 0) continue
     total = total.plus(days === daysInYear ? part.annual : part.annual.times(days).dividedBy(daysInYear))
   }
   return roundCents(total)
@@ -165,7 +171,41 @@ function illustrate(shared: Shared, plan: OptionPlan, parts: Component[]): Illus
   }
 }
 
+/** An option that lacks its input: no figures, only why (and its conditions list, if any). */
+function optionWithoutFigures(shared: Shared, plan: OptionPlan): OptionResult {
+  const noMoney = { base: 0, rate: 0, annual: 0, monthly: 0, netAnnual: 0, privateAnnual: 0, publicAnnual: 0 }
+  return {
+    id: plan.id,
+    label: plan.label,
+    available: false,
+    reasons: plan.reasons,
+    warnings: plan.warnings,
+    ...(plan.conditions ? { conditions: plan.conditions } : {}),
+    effectiveFrom: null,
+    premium: noMoney,
+    benefit: { base: 0, annualAtFullDisability: 0, annualForIllustration: 0, startsAfterDays: 0, startAge: 0, endAge: shared.aow.years + shared.aow.months / 12 },
+    illustration: {
+      disabledFrom: shared.disabledFrom,
+      degree: shared.context.clientCase.disability.degree,
+      annualBenefit: 0,
+      monthlyBenefit: 0,
+      publicAnnual: 0,
+      privateAnnual: 0,
+      benefitFrom: null,
+      benefitUntil: null,
+      gapMonths: 0,
+      gapAmount: 0,
+      broodfondsBridged: 0,
+      remainingGap: 0,
+      notes: [],
+    },
+    projection: [],
+    totals: { premium: 0, netPremium: 0 },
+  }
+}
+
 function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
+  if (plan.missingInput) return optionWithoutFigures(shared, plan)
   const { context, calculationYear } = shared
   const birthDate = context.clientCase.client.birthDate
   const parts = components(shared, plan)
@@ -173,6 +213,10 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const stabiliteit = plan.stabiliteitsbijdrage ? context.stabiliteitsbijdrage : zero
   const privateFactor = plan.policy ? deductibleFactor(context, plan.policy.taxDeductible) : one
   const policyEnd = plan.policy ? policyEndDate(shared, plan.policy) : null
+  const partDays = parts.map((part) => ({ fromDay: dayNumber(part.from), untilDay: dayNumber(part.until), annual: part.annual }))
+  // Age on 1 January: the calendar-year difference, one less when the birthday falls later in the year.
+  const ageOffset = birthDate.slice(5) === '01-01' ? 0 : 1
+  const birthYear = yearOf(birthDate)
 
   let cumulative = zero
   let cumulativeNet = zero
@@ -189,17 +233,18 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     const net = publicNet.plus(roundCents(privatePremium.times(privateFactor)))
     cumulative = cumulative.plus(premium)
     cumulativeNet = cumulativeNet.plus(net)
+    // Every amount here is already a whole number of cents, so it converts to a number exactly.
     projection.push({
       year,
-      age: ageOn(birthDate, `${year}-01-01`),
-      premium: toEuros(premium),
-      netPremium: toEuros(net),
-      cumulativePremium: toEuros(cumulative),
-      cumulativeNetPremium: toEuros(cumulativeNet),
-      publicPremium: toEuros(publicPremium),
-      privatePremium: toEuros(privatePremium),
+      age: year - birthYear - ageOffset,
+      premium: premium.toNumber(),
+      netPremium: net.toNumber(),
+      cumulativePremium: cumulative.toNumber(),
+      cumulativeNetPremium: cumulativeNet.toNumber(),
+      publicPremium: publicPremium.toNumber(),
+      privatePremium: privatePremium.toNumber(),
       projected: baz.wml.projected,
-      benefitIfDisabled: toEuros(benefitInYear(parts, year)),
+      benefitIfDisabled: benefitInYear(partDays, year).toNumber(),
     })
   })
 
@@ -342,6 +387,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
     reasons: !insured ? notInsuredReasons(shared, 'Een aanvulling op de Baz') : topUpQuote ? [] : ['Er is geen offerte voor een aanvullende AOV ingevoerd.'],
     warnings: [],
     effectiveFrom: insured && topUpQuote ? `${shared.calculationYear}-01-01` : null,
+    missingInput: topUpQuote === null || !insured,
   })
 
   const optOutPolicy = privateQuote ?? existingPolicy
@@ -382,6 +428,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
       warnings: [],
       conditions: [],
       effectiveFrom: null,
+      missingInput: true,
     })
   }
 
@@ -437,6 +484,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
       warnings: [],
       ...(id === 'transitional' ? { conditions: [] } : {}),
       effectiveFrom: null,
+      missingInput: true,
     })
     plans.push(empty('transitional', 'Overgangsrecht met de lopende AOV', false), empty('keep-both', 'Baz én de lopende AOV houden', true))
   }

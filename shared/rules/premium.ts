@@ -81,7 +81,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
       negative ? parameters.negativeProfitGivesZero.cite : undefined,
       franchise.applied ? parameters.franchise.cite : undefined,
     ),
-    [premium.wml.capExplanation],
+    [premium.wml.capExplanation()],
     income.origin !== 'entered' || negative || franchise.applied,
   )
   const rateText = context.premiumRateOverridden ? `${percent(context.premiumRate)} (premie gekozen door de adviseur)` : percent(context.premiumRate)

@@ -29,8 +29,9 @@ export interface YearWml {
   cap: Decimal
   projected: boolean
   uncertain: boolean
-  explanation: Explanation
-  capExplanation: Explanation
+  /** Explanations are built on demand: the projection needs the numbers of every year, the trace only a few. */
+  explanation(): Explanation
+  capExplanation(): Explanation
 }
 
 /** Annual WML from a monthly figure: RADI-2024 q2's "minimumloon op jaarbasis". */
@@ -49,20 +50,39 @@ function monthlyForYear(year: number, rule: WmlYearRule, indexation: Decimal) {
   const july = minimumWageOn(`${year}-07-01`, indexation)
   switch (rule) {
     case 'january':
-      return { monthly: january.value, used: [january], text: `${euro(january.value)} (1 januari ${year})` }
+      return { monthly: january.value, used: [january], text: () => `${euro(january.value)} (1 januari ${year})` }
     case 'july':
-      return { monthly: july.value, used: [july], text: `${euro(july.value)} (1 juli ${year})` }
+      return { monthly: july.value, used: [july], text: () => `${euro(july.value)} (1 juli ${year})` }
     case 'average-of-half-years':
       return {
         monthly: january.value.plus(july.value).dividedBy(two),
         used: [january, july],
-        text: `(${euro(january.value)} per 1 januari + ${euro(july.value)} per 1 juli) / 2`,
+        text: () => `(${euro(january.value)} per 1 januari + ${euro(july.value)} per 1 juli) / 2`,
       }
   }
 }
 
+/**
+ * A year's WML depends only on the bill version's WML rules, the cap factor and the indexation
+ * assumption, so it is shared between calculations (the screen recalculates on every keystroke).
+ */
+const sharedWml = new Map<string, YearWml>()
+
 export function wmlForYear(context: RuleContext, year: number): YearWml {
   return memoise(context, `wml:${year}`, () => {
+    const { parameters } = context
+    const key = `${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${context.capFactor.toString()}|${context.wmlIndexation.toString()}|${parameters.id}|${year}`
+    const cached = sharedWml.get(key)
+    if (cached) return cached
+    if (sharedWml.size > 5_000) sharedWml.clear()
+    const computed = computeWml(context, year)
+    sharedWml.set(key, computed)
+    return computed
+  })
+}
+
+function computeWml(context: RuleContext, year: number): YearWml {
+  {
     const { parameters } = context
     const { monthly, used, text } = monthlyForYear(year, parameters.wmlYearRule.value, context.wmlIndexation)
     const holidayPay = parameters.wmlIncludesHolidayPay.value
@@ -70,24 +90,32 @@ export function wmlForYear(context: RuleContext, year: number): YearWml {
     const cap = maximumBase(annual, context.capFactor)
     const projected = used.some((lookup) => lookup.projected)
     const uncertain = projected || used.some((lookup) => lookup.uncertain !== undefined) || parameters.wmlYearRule.uncertain !== undefined
-    const projectionText = projected ? `, geïndexeerd met ${percent(context.wmlIndexation)} per jaar vanaf het laatst bekende bedrag (aanname)` : ''
-    const explanation: Explanation = {
-      id: `wml.${year}`,
-      label: `Minimumloon ${year} op jaarbasis`,
-      value: Number(annual.toDecimalPlaces(2).toString()),
-      expression: `12 × ${text}${holidayPay ? ' × 1,08 (vakantiegeld)' : ' (zonder vakantiegeld)'}${projectionText} = ${euro(annual)}`,
-      sources: refs(...used.map((lookup) => lookup.cite), parameters.wmlYearRule.cite, parameters.wmlIncludesHolidayPay.cite),
-      ...(uncertain ? { uncertain: true } : {}),
+    let explanation: Explanation | undefined
+    let capExplanation: Explanation | undefined
+    const explain = (): Explanation => {
+      const projectionText = projected ? `, geïndexeerd met ${percent(context.wmlIndexation)} per jaar vanaf het laatst bekende bedrag (aanname)` : ''
+      explanation ??= {
+        id: `wml.${year}`,
+        label: `Minimumloon ${year} op jaarbasis`,
+        value: Number(annual.toDecimalPlaces(2).toString()),
+        expression: `12 × ${text()}${holidayPay ? ' × 1,08 (vakantiegeld)' : ' (zonder vakantiegeld)'}${projectionText} = ${euro(annual)}`,
+        sources: refs(...used.map((lookup) => lookup.cite), parameters.wmlYearRule.cite, parameters.wmlIncludesHolidayPay.cite),
+        ...(uncertain ? { uncertain: true } : {}),
+      }
+      return explanation
     }
-    const capExplanation: Explanation = {
-      id: `cap.${year}`,
-      label: `Maximale grondslag ${year}`,
-      value: Number(cap.toString()),
-      expression: `${percent(context.capFactor)} × ${euro(annual)} (minimumloon op jaarbasis) = ${euro(cap)}`,
-      sources: refs(parameters.capFactor.cite),
-      steps: [explanation],
-      ...(uncertain ? { uncertain: true } : {}),
+    const explainCap = (): Explanation => {
+      capExplanation ??= {
+        id: `cap.${year}`,
+        label: `Maximale grondslag ${year}`,
+        value: Number(cap.toString()),
+        expression: `${percent(context.capFactor)} × ${euro(annual)} (minimumloon op jaarbasis) = ${euro(cap)}`,
+        sources: refs(parameters.capFactor.cite),
+        steps: [explain()],
+        ...(uncertain ? { uncertain: true } : {}),
+      }
+      return capExplanation
     }
-    return { year, monthly, annual, cap, projected, uncertain, explanation, capExplanation }
-  })
+    return { year, monthly, annual, cap, projected, uncertain, explanation: explain, capExplanation: explainCap }
+  }
 }
