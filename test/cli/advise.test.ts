@@ -1,0 +1,168 @@
+/**
+ * The headless advise command per contract advise-v1: valid cases give one JSON document on
+ * stdout; bad input gives exit 2 and one plain message per problem on stderr, nothing on stdout,
+ * never a stack trace.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src-main/cli/index'
+import type { CliIo } from '../../src-main/cli/command'
+
+const root = join(import.meta.dirname, '../..')
+const casesDir = join(root, 'resources/cases')
+const work = mkdtempSync(join(tmpdir(), 'vangnet-cli-'))
+
+async function run(args: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, cwd: root }
+  const code = await runCli(args, io)
+  return { code, stdout, stderr }
+}
+
+function writeCase(name: string, content: unknown): string {
+  const path = join(work, name)
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content))
+  return path
+}
+
+const starter = JSON.parse(readFileSync(join(casesDir, 'starter.json'), 'utf8')) as Record<string, unknown>
+
+describe('vangnet advise: valid input', () => {
+  it.each(['starter.json', 'high-earner.json', 'hybrid-worker.json', 'existing-aov.json', 'dga.json'])('%s --json prints one contract document', async (file) => {
+    const { code, stdout, stderr } = await run(['advise', join(casesDir, file), '--json'])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout.trim().split('\n')).toHaveLength(1)
+    const output = JSON.parse(stdout)
+    expect(output.schemaVersion).toBe(1)
+    expect(output.scenario).toBe('raad-van-state-2025')
+    expect(output.calculationYear).toBe(2030)
+    const ids = output.options.map((option: { id: string }) => option.id)
+    expect(ids).toEqual(expect.arrayContaining(['baz', 'opt-out', 'transitional']))
+    for (const option of output.options) {
+      expect(typeof option.available).toBe('boolean')
+      expect(Array.isArray(option.reasons)).toBe(true)
+      if (!option.available) expect(option.reasons.length).toBeGreaterThan(0)
+      for (const key of ['base', 'rate', 'annual', 'monthly']) expect(typeof option.premium[key]).toBe('number')
+      for (const key of ['base', 'annualAtFullDisability', 'annualForIllustration', 'startsAfterDays', 'startAge', 'endAge']) expect(typeof option.benefit[key]).toBe('number')
+      for (const year of option.projection) expect(Object.keys(year)).toEqual(expect.arrayContaining(['year', 'age', 'premium', 'netPremium']))
+      expect(option.premium.monthly).toBeCloseTo(option.premium.annual / 12, 2)
+      // Amounts are rounded to cents.
+      expect(Math.round(option.premium.annual * 100) / 100).toBe(option.premium.annual)
+    }
+    const optOut = output.options.find((option: { id: string }) => option.id === 'opt-out')
+    if (optOut.conditions.length) {
+      expect(optOut.conditions.map((condition: { id: string }) => condition.id)).toEqual(
+        expect.arrayContaining(['threshold', 'waiting-period', 'end-age', 'medical-exclusions', 'benefit-level', 'premium-level']),
+      )
+    }
+  })
+
+  it('the contract example: starter figures', async () => {
+    const { stdout } = await run(['advise', join(casesDir, 'starter.json'), '--json'])
+    const baz = JSON.parse(stdout).options.find((option: { id: string }) => option.id === 'baz')
+    expect(baz.benefit.startsAfterDays).toBe(730)
+    expect(baz.projection[0]).toMatchObject({ year: 2030, age: 45 })
+    expect(baz.projection.at(-1).year).toBe(2050)
+    expect(baz.premium.annual).toBeCloseTo(baz.premium.rate * baz.premium.base, 1)
+  })
+
+  it('--scenario overrides the case and changes the figures', async () => {
+    const rvs = JSON.parse((await run(['advise', join(casesDir, 'starter.json'), '--json'])).stdout)
+    const mkb = JSON.parse((await run(['advise', join(casesDir, 'starter.json'), '--json', '--scenario', 'mkb-toets-2024'])).stdout)
+    expect(mkb.scenario).toBe('mkb-toets-2024')
+    expect(mkb.options[0].premium.rate).toBe(0.08)
+    expect(mkb.options[0].premium.annual).not.toBe(rvs.options[0].premium.annual)
+  })
+
+  it('--explain prints readable Dutch with sources', async () => {
+    const { code, stdout } = await run(['advise', join(casesDir, 'starter.json'), '--explain'])
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/Premie 2030: 5,4\u00a0% × €\u00a0[\d.]+,\d\d \(grondslag, gemaximeerd op 142,86\u00a0% × minimumloon\) = €\u00a0[\d.]+,\d\d — bron: Kamerbrief 15 september 2025/)
+  })
+
+  it('without options prints a Dutch summary', async () => {
+    const { code, stdout } = await run(['advise', join(casesDir, 'existing-aov.json')])
+    expect(code).toBe(0)
+    expect(stdout).toContain('Overgangsrecht met de lopende AOV — beschikbaar')
+    expect(stdout).toContain('Oververzekering')
+  })
+})
+
+describe('vangnet advise: bad input', () => {
+  const expectBad = async (args: string[], ...messages: (string | RegExp)[]) => {
+    const { code, stdout, stderr } = await run(args)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).not.toMatch(/\n\s+at |Error:|TypeError|ZodError/)
+    for (const message of messages) expect(stderr).toMatch(message)
+    return stderr
+  }
+
+  it('a missing file', async () => {
+    await expectBad(['advise', join(work, 'nope.json'), '--json'], /nope\.json: bestand niet gevonden/)
+  })
+
+  it('not JSON', async () => {
+    await expectBad(['advise', writeCase('broken.json', '{ "schemaVersion": 1, '), '--json'], /broken\.json: geen geldige JSON/)
+  })
+
+  it('one message per problem, naming the field', async () => {
+    const bad = {
+      ...starter,
+      client: { name: '', birthDate: '17-05-1984', role: 'zzp' },
+      income: [{ year: 2029, profit: 'veel' }],
+      disability: { age: 50, degree: 1.5 },
+    }
+    const stderr = await expectBad(
+      ['advise', writeCase('bad.json', bad), '--json'],
+      /^client\.name: mag niet leeg zijn$/m,
+      /^client\.birthDate: moet een datum zijn als JJJJ-MM-DD$/m,
+      /^client\.role: moet één van deze waarden zijn: "ib-ondernemer"/m,
+      /^income\[0\]\.profit: moet een getal zijn$/m,
+      /^disability\.degree: moet 1 of minder zijn$/m,
+    )
+    expect(stderr.trim().split('\n')).toHaveLength(5)
+  })
+
+  it('an unknown field, amounts with fractions of cents, duplicate years', async () => {
+    await expectBad(
+      ['advise', writeCase('odd.json', { ...starter, extra: true, income: [{ year: 2029, profit: 1.234 }, { year: 2029, profit: 5 }] }), '--json'],
+      /onbekend veld: extra/,
+      /income\[0\]\.profit: mag hoogstens 2 decimalen hebben \(centen\)/,
+      /income\[1\]\.year: jaar 2029 staat er meer dan eens in/,
+    )
+  })
+
+  it('an array or a number instead of a case', async () => {
+    await expectBad(['advise', writeCase('array.json', [1, 2]), '--json'], /\(invoer\): moet een object zijn/)
+  })
+
+  it('bad options', async () => {
+    await expectBad(['advise', join(casesDir, 'starter.json'), '--scenario', 'wet-2031'], /--scenario: onbekende versie "wet-2031"/)
+    await expectBad(['advise', '--json'], /CASE\.json ontbreekt/)
+    await expectBad(['advise', join(casesDir, 'starter.json'), '--frobnicate'], /onbekende optie --frobnicate/)
+    await expectBad(['advise', join(casesDir, 'starter.json'), '--json', '--explain'], /gaan niet samen/)
+  })
+})
+
+describe('the command as a newcomer runs it', () => {
+  it('npm run -s vangnet -- --help prints usage and exits 0; a bad case exits 2 with no stack trace', async () => {
+    const exec = promisify(execFile)
+    const help = await exec('npm', ['run', '-s', 'vangnet', '--', '--help'], { cwd: root })
+    expect(help.stdout).toContain('Gebruik: npm run -s vangnet -- <opdracht>')
+    expect(help.stdout).toContain('advise')
+    const failure = await exec('npm', ['run', '-s', 'vangnet', '--', 'advise', writeCase('cli-bad.json', { schemaVersion: 2 }), '--json'], { cwd: root }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    )
+    expect((failure as { code: number }).code).toBe(2)
+    expect((failure as { stdout: string }).stdout).toBe('')
+    expect((failure as { stderr: string }).stderr).toMatch(/schemaVersion: moet één van deze waarden zijn: 1|schemaVersion/)
+    expect((failure as { stderr: string }).stderr).not.toMatch(/\n\s+at /)
+  })
+})
