@@ -1,21 +1,28 @@
 /**
  * Electron main process: the thin shell. It creates the one hardened window, denies navigation,
- * new windows, permissions and network access, and wires IPC handlers to plain services.
- * All logic lives in plain modules (shared/, src-main/store, src-main/reports) that run under Node.
+ * new windows, permissions and network access, and wires IPC to the plain services in
+ * src-main/services (the same ones the browser host uses in the end-to-end tests).
  */
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, session } from 'electron'
 import { join } from 'node:path'
+import { advise } from '../../shared/rules/advise'
+import { createServices } from '../services'
+import { reportPort } from '../services/reports'
+import { electronDesktop } from './desktop'
+import { registerIpc } from './ipc'
+import { safeStorageKeyWrapper } from './keychain'
+import { nativeSqliteBinding } from './native-sqlite'
 import { contentSecurityPolicy, hardenedWebPreferences, isOwnAppUrl } from './security'
-import { ipcChannels, type AppInfo, type IpcChannel } from '../../shared/ipc'
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+let mainWindow: BrowserWindow | null = null
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 840,
-    minWidth: 960,
-    minHeight: 640,
+    width: 1366,
+    height: 880,
+    minWidth: 1000,
+    minHeight: 680,
     show: false,
     title: 'Vangnet',
     webPreferences: hardenedWebPreferences(join(import.meta.dirname, '../preload/index.cjs')),
@@ -25,29 +32,15 @@ function createMainWindow(): BrowserWindow {
   window.webContents.on('will-navigate', (event, url) => {
     if (!isOwnAppUrl(url, devServerUrl)) event.preventDefault()
   })
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isOwnAppUrl(url, devServerUrl)) event.preventDefault()
+  })
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null
+  })
   if (devServerUrl) void window.loadURL(devServerUrl)
   else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
   return window
-}
-
-/** Only our own top-level frame may call IPC (checklist item 17: validate the sender). */
-function assertTrustedSender(event: IpcMainInvokeEvent): void {
-  const frame = event.senderFrame
-  if (!frame || frame.parent !== null || !isOwnAppUrl(frame.url, devServerUrl)) {
-    throw new Error('IPC-aanroep van een onbekende afzender geweigerd')
-  }
-}
-
-function handle<C extends IpcChannel>(channel: C, run: (request: unknown) => unknown): void {
-  ipcMain.handle(channel, (event, payload: unknown) => {
-    assertTrustedSender(event)
-    const request = ipcChannels[channel].request.parse(payload)
-    return run(request)
-  })
-}
-
-function registerIpc(): void {
-  handle('app:info', (): AppInfo => ({ name: 'Vangnet', version: app.getVersion(), host: 'electron' }))
 }
 
 app.enableSandbox()
@@ -62,15 +55,35 @@ void app.whenReady().then(() => {
     })
   })
   session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
-  registerIpc()
-  createMainWindow()
+  session.defaultSession.setPermissionCheckHandler(() => false)
+
+  const userData = app.getPath('userData')
+  const services = createServices({
+    vaultPath: join(userData, 'vangnet.vault'),
+    settingsPath: join(userData, 'settings.json'),
+    host: 'electron',
+    appVersion: app.getVersion(),
+    keyWrapper: safeStorageKeyWrapper(),
+    desktop: electronDesktop(() => mainWindow),
+    advise,
+    reports: reportPort({ fontsDir: join(app.getAppPath(), 'resources', 'fonts') }),
+    vaultOptions: {
+      nativeBinding: nativeSqliteBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, platform: process.platform, arch: process.arch }),
+    },
+  })
+  // Errors are logged by channel and type only: a message could contain client data.
+  registerIpc(services.handlers, devServerUrl, (channel, error) => console.error(`Vangnet: interne fout op ${channel}: ${error instanceof Error ? error.name : 'onbekend'}`))
+  app.on('before-quit', () => services.dispose())
+
+  mainWindow = createMainWindow()
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow()
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
   })
 })
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
 })
 
 app.on('window-all-closed', () => {

@@ -154,6 +154,7 @@ export const en: Messages = {
     taxRate: 'Marginal tax rate',
     illustration: 'Disability illustration',
     disabledAtAge: 'Disabled from age',
+    ageDefault: 'Empty: the age in the calculation year',
     degree: 'Degree of disability',
     options: 'Options side by side',
     incomplete: 'Complete the details first ({count} item(s)); then the comparison appears.',

@@ -152,6 +152,7 @@ export const nl = {
     taxRate: 'Marginaal belastingtarief',
     illustration: 'Illustratie arbeidsongeschiktheid',
     disabledAtAge: 'Arbeidsongeschikt vanaf leeftijd',
+    ageDefault: 'Leeg: de leeftijd in het rekenjaar',
     degree: 'Mate van arbeidsongeschiktheid',
     options: 'Opties naast elkaar',
     incomplete: 'Vul eerst de gegevens aan ({count} punt(en)); dan verschijnt de vergelijking.',

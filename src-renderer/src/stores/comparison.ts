@@ -44,5 +44,8 @@ export const useComparisonStore = defineStore('comparison', () => {
     return result.value?.explanations[id] ?? null
   }
 
+  // Read-only figure for the browser benchmark (test/e2e): the median time of advise() here.
+  ;(window as unknown as { __vangnetRecalcMedian?: () => number | null }).__vangnetRecalcMedian = medianMs
+
   return { result, failure, timings, medianMs, explanation }
 })
