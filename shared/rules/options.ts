@@ -32,6 +32,8 @@ export interface Shared {
   years: number[]
   bazYears: YearPremium[]
   calcYearPremium: YearPremium
+  /** The yearly Baz premiums as numbers (already whole cents), shared by every option. */
+  bazYearNumbers: number[]
   contractBase: BenefitBase
   contractBenefitAtFull: Decimal
   disabledFrom: string
@@ -204,6 +206,35 @@ function optionWithoutFigures(shared: Shared, plan: OptionPlan): OptionResult {
   }
 }
 
+interface PremiumStream {
+  gross: Decimal[]
+  net: Decimal[]
+  grossNumbers: number[]
+}
+
+const privateStreams = new WeakMap<PrivatePolicy, Map<string, PremiumStream>>()
+
+/**
+ * A private policy's premium per projection year (plus the stabiliteitsbijdrage where due),
+ * gross and net; computed once per policy, as several options can hold the same policy.
+ */
+function privatePremiumStream(shared: Shared, policy: PrivatePolicy, stabiliteit: Decimal, factor: Decimal, policyEnd: string): PremiumStream {
+  let byKey = privateStreams.get(policy)
+  if (!byKey) privateStreams.set(policy, (byKey = new Map()))
+  const key = `${shared.years[0] ?? ''}|${shared.years.length}|${stabiliteit.toString()}|${factor.toString()}|${policyEnd}`
+  const cached = byKey.get(key)
+  if (cached) return cached
+  const stream: PremiumStream = { gross: [], net: [], grossNumbers: [] }
+  for (const year of shared.years) {
+    const gross = `${year}-01-01` < policyEnd ? privatePremiumForYear(policy, year - shared.calculationYear).plus(stabiliteit) : zero
+    stream.gross.push(gross)
+    stream.net.push(gross.isZero() ? zero : roundCents(gross.times(factor)))
+    stream.grossNumbers.push(gross.toNumber())
+  }
+  byKey.set(key, stream)
+  return stream
+}
+
 function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   if (plan.missingInput) return optionWithoutFigures(shared, plan)
   const { context, calculationYear } = shared
@@ -218,33 +249,35 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const ageOffset = birthDate.slice(5) === '01-01' ? 0 : 1
   const birthYear = yearOf(birthDate)
 
+  const privateStream = plan.policy ? privatePremiumStream(shared, plan.policy, stabiliteit, privateFactor, policyEnd!) : null
   let cumulative = zero
   let cumulativeNet = zero
   const projection: ProjectionYear[] = []
   shared.years.forEach((year, index) => {
     const baz = shared.bazYears[index]!
-    const publicPremium = shared.insured.insured && paysBazIn(plan, year) ? baz.premium : zero
-    const publicNet = shared.insured.insured && paysBazIn(plan, year) ? baz.netPremium : zero
-    let privatePremium = zero
-    if (plan.policy && policyEnd !== null && `${year}-01-01` < policyEnd) {
-      privatePremium = privatePremiumForYear(plan.policy, year - calculationYear).plus(stabiliteit)
-    }
+    const paysBaz = shared.insured.insured && paysBazIn(plan, year)
+    const publicPremium = paysBaz ? baz.premium : zero
+    const publicNet = paysBaz ? baz.netPremium : zero
+    const privatePremium = privateStream ? privateStream.gross[index]! : zero
+    const privateNet = privateStream ? privateStream.net[index]! : zero
     const premium = publicPremium.plus(privatePremium)
-    const net = publicNet.plus(roundCents(privatePremium.times(privateFactor)))
+    const net = publicNet.plus(privateNet)
     cumulative = cumulative.plus(premium)
     cumulativeNet = cumulativeNet.plus(net)
     // Every amount here is already a whole number of cents, so it converts to a number exactly.
+    const publicNumber = paysBaz ? shared.bazYearNumbers[index]! : 0
+    const privateNumber = privateStream ? privateStream.grossNumbers[index]! : 0
     projection.push({
       year,
       age: year - birthYear - ageOffset,
-      premium: premium.toNumber(),
+      premium: privateNumber === 0 ? publicNumber : publicNumber === 0 ? privateNumber : premium.toNumber(),
       netPremium: net.toNumber(),
       cumulativePremium: cumulative.toNumber(),
       cumulativeNetPremium: cumulativeNet.toNumber(),
-      publicPremium: publicPremium.toNumber(),
-      privatePremium: privatePremium.toNumber(),
+      publicPremium: publicNumber,
+      privatePremium: privateNumber,
       projected: baz.wml.projected,
-      benefitIfDisabled: benefitInYear(partDays, year).toNumber(),
+      benefitIfDisabled: partDays.length ? benefitInYear(partDays, year).toNumber() : 0,
     })
   })
 
@@ -498,6 +531,7 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const years: number[] = []
   for (let year = calculationYear; year <= lastYear; year++) years.push(year)
   const bazYears = years.map((year) => bazPremiumForYear(context, year))
+  const bazYearNumbers = bazYears.map((year) => year.premium.toNumber())
   const calcYearPremium = bazYears[0] ?? bazPremiumForYear(context, calculationYear)
   const contractBase = benefitBase(context, calculationYear, 'baz.benefitBase')
   const contractBenefitAtFull = roundCents(contractBase.base.times(context.benefitPercentage))
@@ -512,5 +546,5 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const disabledFrom = addYears(context.clientCase.client.birthDate, context.clientCase.disability.age)
   const illnessBase = benefitBase(context, yearOf(disabledFrom), 'illustration.benefitBase')
   const illnessBenefit = publicBenefit(context, illnessBase, context.clientCase.disability.degree, new Money(context.clientCase.disability.earnings), 'illustration.bazBenefit')
-  return { calculationYear, years, bazYears, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit }
+  return { calculationYear, years, bazYears, bazYearNumbers, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit }
 }
