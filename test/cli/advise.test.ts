@@ -11,6 +11,7 @@ import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/index'
 import type { CliIo } from '../../src-main/cli/command'
+import { adviceResultSchema } from '../../shared/schema/result'
 
 const root = join(import.meta.dirname, '../..')
 const casesDir = join(root, 'resources/cases')
@@ -39,6 +40,7 @@ describe('vangnet advise: valid input', () => {
     expect(code).toBe(0)
     expect(stdout.trim().split('\n')).toHaveLength(1)
     const output = JSON.parse(stdout)
+    expect(adviceResultSchema.safeParse(output).success).toBe(true)
     expect(output.schemaVersion).toBe(1)
     expect(output.scenario).toBe('raad-van-state-2025')
     expect(output.calculationYear).toBe(2030)
