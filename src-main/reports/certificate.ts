@@ -27,7 +27,9 @@ export interface SigningIdentity {
 }
 
 /** The passphrase is wrong or the file is not a PKCS#12 certificate. */
-export class CertificateError extends Error {}
+export class CertificateError extends Error {
+  override name = 'CertificateError'
+}
 
 export const selfSignedMarker = 'zelfondertekend'
 

@@ -82,3 +82,4 @@ export async function renderAdviceReport(request: AdviceReportRequest): Promise<
   const unsigned = await renderPdf(definition, { fontsDir: request.fontsDir, beforeEnd: (document) => addSignaturePlaceholder(document, identity, details) })
   return new Uint8Array(await signPlaceholder(unsigned, identity, signingTime))
 }
+export { startReportWorker, type ReportWorker } from './worker-client'
