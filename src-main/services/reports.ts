@@ -22,11 +22,12 @@ export function reportPort(options: { fontsDir?: string } = {}): ReportPort {
     async verify(pdf: Buffer): Promise<VerifyResult> {
       const result = verifyPdf(pdf)
       const last = result.signatures.at(-1)
-      const signer = last?.signer?.commonName ?? null
+      // The self-signed marker in the certificate name is said in words below instead.
+      const signer = last?.signer?.commonName.replace(/\s*\(zelfondertekend\)$/, '') ?? null
       const signedAt = last?.signingTime ?? null
       if (result.valid) {
         const when = signedAt ? formatDate(signedAt.slice(0, 10)) : 'onbekende datum'
-        const trust = last?.signer?.selfSigned ? ' (zelf ondertekend certificaat)' : ''
+        const trust = last?.signer?.selfSigned ? ', met een zelf gemaakt certificaat' : ''
         return { valid: true, signer, signedAt, message: `Handtekening geldig: ondertekend door ${signer ?? 'onbekend'} op ${when}${trust}; het rapport is sindsdien niet gewijzigd.` }
       }
       const problems = [...result.problems, ...result.signatures.flatMap((s) => s.problems)]

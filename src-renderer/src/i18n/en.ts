@@ -114,7 +114,7 @@ export const en: Messages = {
     notesHint: 'For yourself only: not shown in presentation mode, not in the report.',
   },
   roles: {
-    'ib-ondernemer': 'Sole trader (business profit)',
+    'ib-ondernemer': 'Sole trader',
     'meewerkende-partner': 'Working partner',
     dga: 'Director-major shareholder (DGA)',
     resultaatgenieter: 'Other-activities earner',

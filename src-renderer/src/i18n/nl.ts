@@ -112,7 +112,7 @@ export const nl = {
     notesHint: 'Alleen voor uzelf: niet zichtbaar in de presentatie en niet in het rapport.',
   },
   roles: {
-    'ib-ondernemer': 'IB-ondernemer (winst uit onderneming)',
+    'ib-ondernemer': 'IB-ondernemer',
     'meewerkende-partner': 'Meewerkende partner',
     dga: 'Directeur-grootaandeelhouder (dga)',
     resultaatgenieter: 'Resultaatgenieter (overige werkzaamheden)',
