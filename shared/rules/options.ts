@@ -145,11 +145,8 @@ function illustrate(shared: Shared, plan: OptionPlan, parts: Component[]): Illus
   if (disabledFrom >= aow.date) notes.push('De gekozen leeftijd ligt op of na de AOW-leeftijd: geen uitkering.')
   if (plan.includesBaz && shared.insured.insured && !parts.some((part) => part.kind === 'baz')) {
     const from = addDays(disabledFrom, context.parameters.waitingDays.value)
-    notes.push(
-      from >= aow.date
-        ? 'De wachttijd loopt tot na de AOW-leeftijd: geen Baz-uitkering (RADI-2024 vraag 9).'
-        : 'Bij deze mate van arbeidsongeschiktheid is er geen Baz-uitkering.',
-    )
+    if (from >= aow.date) notes.push('De wachttijd loopt tot na de AOW-leeftijd: geen Baz-uitkering (RADI-2024 vraag 9).')
+    else if (benefitFrom) notes.push('Bij deze mate van arbeidsongeschiktheid is er geen Baz-uitkering.')
   }
   if (parts.length === 2 && parts[0]!.from !== parts[1]!.from) {
     notes.push('De private uitkering en de Baz-uitkering beginnen op verschillende data; tussen die data loopt alleen de eerste.')

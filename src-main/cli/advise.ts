@@ -3,14 +3,15 @@
  * Bad input: exit 2, one plain Dutch message per problem on stderr (field path: what is wrong),
  * nothing on stdout. `--json` prints exactly one JSON document on stdout and nothing else.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { formatEuro, formatPercent, formatDate } from '../../shared/format'
 import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
-import { parseClientCase, scenarioIds } from '../../shared/schema/case'
+import { parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
+import { CertificateError, renderAdviceReport } from '../reports'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- advise CASE.json [opties]
@@ -22,9 +23,12 @@ Opties:
                   (standaard: die uit CASE.json, anders raad-van-state-2025)
   --json          precies één JSON-document op stdout (contract advise-v1)
   --explain       elke uitkomst met berekening en bron, in het Nederlands
+  --pdf UIT.pdf   schrijf ook het adviesrapport (PDF)
+  --sign CERT.p12 onderteken het rapport (wachtwoordzin: VANGNET_P12_PASSPHRASE)
   --help          deze hulp
 
-Afsluitcodes: 0 gelukt, 2 ongeldige invoer (één melding per probleem op stderr).
+Afsluitcodes: 0 gelukt, 2 ongeldige invoer (één melding per probleem op stderr),
+3 certificaat of wachtwoordzin onjuist.
 `
 
 export interface AdviseArguments {
@@ -154,6 +158,39 @@ export function formatExplanation(result: AdviceResult): string {
   return lines.join('\n') + '\n'
 }
 
+/**
+ * `--pdf OUT.pdf [--sign CERT.p12]`: the advice report, signed when a certificate is given
+ * (passphrase from VANGNET_P12_PASSPHRASE). The file is written to a temporary name first and
+ * then renamed, so a failure never leaves a half-written report behind.
+ */
+async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean }> {
+  const target = resolve(io.cwd, options.pdf!)
+  let signing: { p12: Uint8Array; passphrase: string } | undefined
+  if (options.sign !== undefined) {
+    const passphrase = io.env['VANGNET_P12_PASSPHRASE']
+    if (!passphrase) throw new UserError('VANGNET_P12_PASSPHRASE ontbreekt: de wachtwoordzin van het certificaat')
+    try {
+      signing = { p12: await readFile(resolve(io.cwd, options.sign)), passphrase }
+    } catch {
+      throw new UserError(`${options.sign}: certificaat niet gevonden of niet leesbaar`)
+    }
+  }
+  const pdf = await renderAdviceReport({ clientCase, result, ...(signing ? { signing } : {}) }).catch((error: unknown) => {
+    if (error instanceof CertificateError) throw new UserError(`${options.sign}: ${error.message}`, exitCodes.vault)
+    throw error
+  })
+  const temporary = `${target}.${process.pid}.tmp`
+  try {
+    await writeFile(temporary, pdf)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UserError(`${options.pdf}: kan het rapport niet schrijven${code === 'ENOENT' ? ' (map bestaat niet)' : code === 'EACCES' ? ' (geen schrijfrechten)' : ''}`)
+  }
+  return { signed: signing !== undefined }
+}
+
 export const adviseCommand: Subcommand = {
   name: 'advise',
   summary: 'vergelijk Baz, opt-out en overgangsrecht voor één klant (CASE.json)',
@@ -166,7 +203,8 @@ export const adviseCommand: Subcommand = {
     else if (options.explain) io.stdout(formatExplanation(result))
     else io.stdout(formatSummary(result))
     if (options.pdf !== undefined) {
-      throw new UserError('--pdf: het rapport is in deze versie nog niet beschikbaar', exitCodes.invalidInput)
+      const written = await writeReport(clientCase, result, options, io)
+      if (!options.json) io.stderr(`Rapport geschreven: ${options.pdf}${written.signed ? ' (ondertekend)' : ''}\n`)
     }
     return exitCodes.ok
   },

@@ -4,7 +4,7 @@
  * never a stack trace.
  */
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -150,6 +150,27 @@ describe('vangnet advise: bad input', () => {
     await expectBad(['advise', '--json'], /CASE\.json ontbreekt/)
     await expectBad(['advise', join(casesDir, 'starter.json'), '--frobnicate'], /onbekende optie --frobnicate/)
     await expectBad(['advise', join(casesDir, 'starter.json'), '--json', '--explain'], /gaan niet samen/)
+  })
+})
+
+describe('vangnet advise --pdf', () => {
+  it('writes the report next to the JSON output, leaving no temporary file', async () => {
+    const target = join(work, 'rapport.pdf')
+    const { code, stdout } = await run(['advise', join(casesDir, 'existing-aov.json'), '--json', '--pdf', target])
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout).schemaVersion).toBe(1)
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('--sign without a passphrase, or into a missing folder: a plain message and no file', async () => {
+    const { code, stderr } = await run(['advise', join(casesDir, 'starter.json'), '--pdf', join(work, 'x.pdf'), '--sign', join(work, 'none.p12')])
+    expect(code).toBe(2)
+    expect(stderr).toContain('VANGNET_P12_PASSPHRASE ontbreekt')
+    const missingFolder = await run(['advise', join(casesDir, 'starter.json'), '--pdf', join(work, 'no/such/folder/x.pdf')])
+    expect(missingFolder.code).toBe(2)
+    expect(missingFolder.stderr).toContain('kan het rapport niet schrijven')
+    expect(readdirSync(work)).not.toContain('x.pdf')
   })
 })
 
