@@ -24,10 +24,18 @@ export function formatEuro(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`formatEuro: geen bedrag: ${value}`)
   // toFixed(2) on a value that already holds whole cents only picks the nearest representation;
   // it does not round money that the rules have not rounded already.
-  const fixed = Math.abs(value).toFixed(2)
-  const [whole = '0', cents = '00'] = fixed.split('.')
-  const negative = value < 0 && fixed !== '0.00'
-  return `€${nbsp}${negative ? '-' : ''}${groupThousands(whole)},${cents}`
+  return formatEuroFixed(value.toFixed(2))
+}
+
+/**
+ * The same from a decimal string with two decimals ("-1234.56"), as decimal.js's `toFixed(2)`
+ * gives it: the rules format their traces without a round trip through a float.
+ */
+export function formatEuroFixed(fixed: string): string {
+  const negative = fixed.startsWith('-')
+  const digits = negative ? fixed.slice(1) : fixed
+  const [whole = '0', cents = '00'] = digits.split('.')
+  return `€${nbsp}${negative && digits !== '0.00' ? '-' : ''}${groupThousands(whole)},${cents}`
 }
 
 /** `€ 1.235`: whole euros, for chart axes and round figures; the text of the report uses formatEuro. */

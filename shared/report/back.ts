@@ -9,13 +9,6 @@ import { amountCell, chapter, colours, facts, heading, notice, paragraph, quietT
 import type { ReportContext } from './context'
 import type { Content, ContentNode } from './types'
 
-/**
- * Bill versions under which an exemption starts only on 1 January and ends only on 31 December
- * (KB-2025, "Aanpassingen aan het overgangsrecht en de opt-out"). Earlier versions let a client
- * switch at any moment (KB-2025 on the 2024 consultation bill).
- */
-const januaryRuleScenarios = new Set(['raad-van-state-2025'])
-
 export function deadlines({ input, t, date }: ReportContext): Content[] {
   const { result, clientCase } = input
   const body: Content[][] = [
@@ -30,7 +23,8 @@ export function deadlines({ input, t, date }: ReportContext): Content[] {
       { text: option.available ? option.warnings.join(' ') : option.reasons.join(' '), style: 'small' },
     ]),
   ]
-  const rules: Content[] = [januaryRuleScenarios.has(result.scenario) ? t.januaryRule : t.anyMoment]
+  // The bill version's switch rule (KB-2025: exemptions start on 1 January and end on 31 December).
+  const rules: Content[] = [result.switchRule === 'first-of-january' ? t.januaryRule : t.anyMoment]
   const peildatum = clientCase.assumptions.transitionalPeildatum
   rules.push(peildatum ? t.peildatum(date(peildatum)) : t.peildatumOpen)
   if (clientCase.existingPolicy) rules.push(t.existingStart(date(clientCase.existingPolicy.startDate)))
@@ -51,8 +45,10 @@ function sourceText(refs: readonly SourceRef[]): string {
  * An explanation's value: amounts are euros, small fractions are rates (the result keeps rates as
  * fractions, contract advise-v1), and text stays text.
  */
-export function explanationValue(value: number | string): string {
-  if (typeof value === 'string') return value
+export function explanationValue(value: number | string, unit?: Explanation['unit']): string {
+  if (typeof value === 'string' || unit === 'text') return String(value)
+  if (unit === 'euro') return formatEuro(value)
+  if (unit === 'fraction') return formatPercent(value)
   return value !== 0 && Math.abs(value) < 1 ? formatPercent(value) : formatEuro(value)
 }
 
@@ -94,7 +90,7 @@ export function assumptions(context: ReportContext): Content[] {
   if (uncertain.length > 0) {
     content.push(heading(t.uncertainFigures), {
       ul: uncertain.map(({ explanation }) => ({
-        text: [{ text: `${explanation.label}: `, bold: true }, explanationValue(explanation.value), { text: `  (${explanation.expression})`, style: 'small' }],
+        text: [{ text: `${explanation.label}: `, bold: true }, explanationValue(explanation.value, explanation.unit), { text: `  (${explanation.expression})`, style: 'small' }],
         style: 'body',
         margin: [0, 0, 0, 3],
       })),
@@ -123,7 +119,7 @@ export function explanations(context: ReportContext): Content[] {
           ],
       margin: [depth * 14, 0, 0, 0],
     },
-    amountCell(explanationValue(explanation.value), { bold: depth === 0 }),
+    amountCell(explanationValue(explanation.value, explanation.unit), { bold: depth === 0 }),
   ])
   return [
     chapter(t.explanations, 'toelichting'),

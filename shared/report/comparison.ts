@@ -5,10 +5,9 @@ import { amountCell, chapter, colours, heading, paragraph, quietTable } from './
 import { degreeText, waitingPeriodText, type ReportContext } from './context'
 import type { Content, ContentNode } from './types'
 
-/** The rules may add a net monthly premium; the report never divides money itself. */
+/** The net monthly premium as the rules computed it: the report never divides money itself. */
 function netMonthlyOf(option: OptionResult): number | undefined {
-  const value = (option.premium as { netMonthly?: unknown }).netMonthly
-  return typeof value === 'number' ? value : undefined
+  return option.premium.netMonthly
 }
 
 export function comparison(context: ReportContext): Content[] {

@@ -132,6 +132,7 @@ export function advise(clientCase: ClientCase): AdviceResult {
     parameterHash: parameterHash(clientCase.scenario),
     calculationYear,
     scenarioStartYear: context.parameters.startYear.value,
+    switchRule: context.parameters.switchRule.value,
     client: {
       age,
       aowDate: aow.date,

@@ -5,13 +5,13 @@
  * generated from the calculation itself, never written by hand.
  */
 import type Decimal from 'decimal.js'
-import { formatEuro, formatPercent } from '../format'
-import { toEuros } from '../money'
+import { formatEuroFixed, formatPercent } from '../format'
+import { roundCents, toEuros } from '../money'
 import type { Citation } from '../parameters/types'
 import type { Explanation, SourceRef } from '../schema/result'
 
 export function euro(value: Decimal): string {
-  return formatEuro(toEuros(value))
+  return formatEuroFixed(roundCents(value).toFixed(2))
 }
 
 export function percent(fraction: Decimal | string | number): string {
@@ -47,7 +47,7 @@ export class Trace {
     steps?: (Explanation | undefined)[],
     uncertain?: boolean,
   ): Explanation {
-    const explanation: Explanation = { id, label, value: toEuros(value), expression, sources }
+    const explanation: Explanation = { id, label, value: toEuros(value), unit: 'euro', expression, sources }
     const presentSteps = steps?.filter((step): step is Explanation => step !== undefined)
     if (presentSteps && presentSteps.length > 0) explanation.steps = presentSteps
     if (uncertain || presentSteps?.some((step) => step.uncertain)) explanation.uncertain = true

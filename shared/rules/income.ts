@@ -19,6 +19,12 @@ function sortedIncome(context: RuleContext) {
   return memoise(context, 'income:sorted', () => [...context.clientCase.income].sort((a, b) => a.year - b.year))
 }
 
+/** (1 + growth) ^ years, built up year by year (each power is one multiplication more). */
+function growthFactor(context: RuleContext, years: number): Decimal {
+  if (years <= 0) return new Money(1)
+  return memoise(context, `growth:${years}`, () => growthFactor(context, years - 1).times(new Money(1).plus(context.profitGrowth)))
+}
+
 export function incomeForYear(context: RuleContext, year: number): YearIncome {
   return memoise(context, `income:${year}`, () => {
     const rows = sortedIncome(context)
@@ -27,12 +33,12 @@ export function incomeForYear(context: RuleContext, year: number): YearIncome {
     const first = rows[0]!
     const last = rows[rows.length - 1]!
     if (year > last.year) {
-      const growth = new Money(1).plus(context.profitGrowth).pow(year - last.year)
+      const lastEntered = incomeForYear(context, last.year)
       return {
         year,
-        profit: new Money(last.profit).times(growth).toDecimalPlaces(2),
+        profit: context.profitGrowth.isZero() ? lastEntered.profit : lastEntered.profit.times(growthFactor(context, year - last.year)).toDecimalPlaces(2),
         // WIA wage is kept at the last entered level: no growth assumption is given for it.
-        wiaWage: new Money(last.wiaWage),
+        wiaWage: lastEntered.wiaWage,
         origin: 'projected' as const,
       }
     }

@@ -10,6 +10,7 @@
  * "onder nader te bepalen voorwaarden": the peildatum and the relaxed conditions are parameters.
  */
 import type Decimal from 'decimal.js'
+import { formatDate } from '../format'
 import { Money } from '../money'
 import type { Citation } from '../parameters/types'
 import type { OptOutConditionId, PrivatePolicy } from '../schema/case'
@@ -115,8 +116,8 @@ export function transitionalConditions(context: RuleContext, inputs: OptOutInput
       id: 'in-force-on-peildatum',
       passed: inForce,
       explanation: inForce
-        ? `de polis liep al op de peildatum ${peildatum.date}${peildatum.assumed ? ' (aangenomen peildatum)' : ''} (ingangsdatum ${inputs.policy.startDate})`
-        : `de polis is ingegaan op ${inputs.policy.startDate}, na de peildatum ${peildatum.date}${peildatum.assumed ? ' (aangenomen peildatum)' : ''}`,
+        ? `de polis liep al op de peildatum ${formatDate(peildatum.date)}${peildatum.assumed ? ' (aangenomen peildatum)' : ''} (ingangsdatum ${formatDate(inputs.policy.startDate)})`
+        : `de polis is ingegaan op ${formatDate(inputs.policy.startDate)}, na de peildatum ${formatDate(peildatum.date)}${peildatum.assumed ? ' (aangenomen peildatum)' : ''}`,
       sources: refs({ source: 'MKB-2024', locator: 'Overgangsrecht' }, context.parameters.transitionalPeildatum.cite),
     },
   ]

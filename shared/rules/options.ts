@@ -172,7 +172,7 @@ function illustrate(shared: Shared, plan: OptionPlan, parts: Component[]): Illus
 
 /** An option that lacks its input: no figures, only why (and its conditions list, if any). */
 function optionWithoutFigures(shared: Shared, plan: OptionPlan): OptionResult {
-  const noMoney = { base: 0, rate: 0, annual: 0, monthly: 0, netAnnual: 0, privateAnnual: 0, publicAnnual: 0 }
+  const noMoney = { base: 0, rate: 0, annual: 0, monthly: 0, netAnnual: 0, netMonthly: 0, privateAnnual: 0, publicAnnual: 0 }
   return {
     id: plan.id,
     label: plan.label,
@@ -257,8 +257,9 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     const publicNet = paysBaz ? baz.netPremium : zero
     const privatePremium = privateStream ? privateStream.gross[index]! : zero
     const privateNet = privateStream ? privateStream.net[index]! : zero
-    const premium = publicPremium.plus(privatePremium)
-    const net = publicNet.plus(privateNet)
+    // Most years of most options have only one of the two premiums: skip adding a zero.
+    const premium = privatePremium.isZero() ? publicPremium : publicPremium.isZero() ? privatePremium : publicPremium.plus(privatePremium)
+    const net = privateNet.isZero() ? publicNet : publicNet.isZero() ? privateNet : publicNet.plus(privateNet)
     cumulative = cumulative.plus(premium)
     cumulativeNet = cumulativeNet.plus(net)
     // Every amount here is already a whole number of cents, so it converts to a number exactly.
@@ -351,6 +352,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
       annual: toEuros(annual),
       monthly: toEuros(annual.dividedBy(twelve)),
       netAnnual: toEuros(netAnnual),
+      netMonthly: toEuros(netAnnual.dividedBy(twelve)),
       privateAnnual: toEuros(privateAnnual),
       publicAnnual: toEuros(publicAnnual),
     },
@@ -377,7 +379,7 @@ function exemptionStart(shared: Shared, policy: PrivatePolicy): { date: string; 
     const next = `${yearOf(policy.startDate) + (policy.startDate.endsWith('-01-01') ? 0 : 1)}-01-01`
     return {
       date: next,
-      note: `De ontheffing kan alleen op 1 januari ingaan (KB-2025): vanaf ${next}. Tot dan blijft de klant Baz-premie betalen over de hele winst van het jaar.`,
+      note: `De ontheffing kan alleen op 1 januari ingaan (KB-2025): vanaf ${formatDate(next)}. Tot dan blijft de klant Baz-premie betalen over de hele winst van het jaar.`,
     }
   }
   return { date: maxDate(yearStart, policy.startDate), note: null }
@@ -476,7 +478,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
       reasons: !insured
         ? notInsuredReasons(shared, 'Overgangsrecht')
         : failed.map((condition) => `Voldoet niet aan de voorwaarde voor overgangsrecht: ${condition.explanation}.`),
-      warnings: peildatum.assumed ? [`De peildatum is niet vastgesteld; Vangnet neemt ${peildatum.date} aan.`] : [],
+      warnings: peildatum.assumed ? [`De peildatum is niet vastgesteld; Vangnet neemt ${formatDate(peildatum.date)} aan.`] : [],
       conditions,
       effectiveFrom: insured && failed.length === 0 ? `${Math.max(shared.calculationYear, context.parameters.startYear.value)}-01-01` : null,
     })

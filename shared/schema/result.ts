@@ -24,6 +24,8 @@ export interface Explanation {
   id: string
   label: string
   value: number | string
+  /** What the value is: an amount in euros, a fraction (a rate), or plain text. */
+  unit?: 'euro' | 'fraction' | 'text'
   /** The calculation in readable Dutch, with the numbers filled in. */
   expression: string
   sources: SourceRef[]
@@ -36,6 +38,7 @@ export const explanationSchema: z.ZodType<Explanation> = z.lazy(() =>
     id: z.string(),
     label: z.string(),
     value: z.union([z.number(), z.string()]),
+    unit: z.enum(['euro', 'fraction', 'text']).optional(),
     expression: z.string(),
     sources: z.array(sourceRefSchema),
     uncertain: z.boolean().optional(),
@@ -111,6 +114,7 @@ export const optionResultSchema = z.object({
     annual: z.number(),
     monthly: z.number(),
     netAnnual: z.number(),
+    netMonthly: z.number(),
     privateAnnual: z.number(),
     publicAnnual: z.number(),
   }),
@@ -146,6 +150,8 @@ export const adviceResultSchema = z.object({
   calculationYear: z.number().int(),
   /** The scenario's planned first year; figures for an earlier year are "as if the law applied". */
   scenarioStartYear: z.number().int(),
+  /** When an exemption (opt-out, transitional law) may start and end under this bill version. */
+  switchRule: z.enum(['any-moment', 'first-of-january']),
   client: z.object({
     age: z.number().int(),
     aowDate: z.string(),
