@@ -2,5 +2,6 @@
 import { reportBench } from './report'
 import { rulesBench } from './rules'
 import type { BenchSection } from './section'
+import { uiBench } from './ui'
 
-export const sections: BenchSection[] = [rulesBench, reportBench]
+export const sections: BenchSection[] = [rulesBench, reportBench, uiBench]
