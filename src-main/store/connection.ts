@@ -62,19 +62,36 @@ export function connect(path: string, databaseKey: Buffer, options: ConnectOptio
     // A wrong key is only noticed on the first read: probe now, before any write.
     db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()
     if (db.pragma('cipher', { simple: true }) !== 'sqlcipher') throw new Error('Versleuteling is niet actief; de kluis wordt niet geopend.')
-    const mode = db.pragma('journal_mode = WAL', { simple: true })
-    if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, verwacht wal`)
-    // FULL in WAL mode: a commit that returned survives power loss, not only a crash of the app.
-    db.pragma('synchronous = FULL')
-    db.pragma('foreign_keys = ON')
-    db.pragma('secure_delete = ON')
-    db.pragma('temp_store = MEMORY')
-    db.function('vangnet_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldName(value) : null))
+    configureConnection(db)
   } catch (error) {
     db.close()
     if (isDamageError(error)) throw new VaultError('damaged', vaultMessages.damaged)
     throw error
   }
+  return db
+}
+
+/**
+ * The settings every vault connection runs with (exported so the benchmark can give a plain
+ * comparison database exactly the same ones).
+ */
+export function configureConnection(db: Db): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true })
+  if (mode !== 'wal') throw new Error(`journal_mode is ${String(mode)}, verwacht wal`)
+  // FULL in WAL mode: a commit that returned survives power loss, not only a crash of the app.
+  db.pragma('synchronous = FULL')
+  db.pragma('foreign_keys = ON')
+  // Deleted records are overwritten, not just unlinked (AVG erasure).
+  db.pragma('secure_delete = ON')
+  // SQLite's temp files (sorts, VACUUM) would not be encrypted: keep them in memory.
+  db.pragma('temp_store = MEMORY')
+  db.function('vangnet_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldName(value) : null))
+}
+
+/** Only for the benchmark's encrypted/plain comparison: never used for a vault. */
+export function openUnencryptedForComparison(path: string): Db {
+  const db = new Database(path)
+  configureConnection(db)
   return db
 }
 

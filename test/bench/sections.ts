@@ -3,5 +3,6 @@ import { reportBench } from './report'
 import { rulesBench } from './rules'
 import type { BenchSection } from './section'
 import { uiBench } from './ui'
+import { vaultBench } from './vault'
 
-export const sections: BenchSection[] = [rulesBench, reportBench, uiBench]
+export const sections: BenchSection[] = [rulesBench, reportBench, vaultBench, uiBench]

@@ -75,21 +75,25 @@ export class ClientsRepository {
     })
     const db = this.context.db()
     return db.transaction(() => {
-      const clients = valid.map((input) => this.insert(input))
+      const statement = this.insertStatement()
+      const clients = valid.map((input) => this.insert(input, statement))
       this.audit.record('client.imported', { type: 'vault' }, `${clients.length} klanten`)
       return clients
     }).immediate()
   }
 
-  private insert(input: z.output<typeof clientInputSchema>): Client {
-    const now = this.context.now()
-    const row = this.context
+  private insertStatement() {
+    return this.context
       .db()
       .prepare<unknown[], ClientRow>(
         `INSERT INTO clients (name, name_search, birth_date, email, phone, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
       )
-      .get(input.name, foldName(input.name), input.birthDate, input.email, input.phone, now, now)
+  }
+
+  private insert(input: z.output<typeof clientInputSchema>, statement = this.insertStatement()): Client {
+    const now = this.context.now()
+    const row = statement.get(input.name, foldName(input.name), input.birthDate, input.email, input.phone, now, now)
     return clientFromRow(row!)
   }
 
