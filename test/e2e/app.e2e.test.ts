@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildRenderer, chromiumPath, measureRecalc, median, openPage, screenshot, seriousViolations, startWorld, type E2eWorld } from './support'
+import { buildRenderer, chromiumPath, initialBundleGzipBytes, measureRecalc, median, openPage, screenshot, seriousViolations, startWorld, type E2eWorld } from './support'
 
 const passphrase = 'zeven zonnige zeilboten in 2030'
 const certificatePassword = 'handtekening-2030'
@@ -259,6 +259,12 @@ runIt('Vangnet in a real browser', () => {
     await screenshot(page, '11-keyboard-advice')
     expect(problems).toEqual([])
   }, 90_000)
+
+  it('keeps the initial renderer bundle within 400 KB gzipped', () => {
+    const { bytes, files } = initialBundleGzipBytes(rendererDir)
+    console.log(`[e2e] initial renderer bundle ${(bytes / 1024).toFixed(1)} KB gzipped (${files.join(', ')})`)
+    expect(bytes).toBeLessThanOrEqual(400 * 1024)
+  })
 
   it('has no serious or critical axe violation on any screen', () => {
     expect(Object.keys(axe).length).toBeGreaterThanOrEqual(9)

@@ -3,7 +3,8 @@
  * others never interfere), start the browser host with the real services over a temporary
  * encrypted vault, launch Debian's Chromium through playwright-core, save screenshots, run axe.
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
@@ -11,6 +12,8 @@ import vue from '@vitejs/plugin-vue'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import AxeBuilder from '@axe-core/playwright'
 import { startVangnetHost, type VangnetHost } from '../../src-main/browser-host'
+import { parseClientCase } from '../../shared/schema/case'
+import { draftFromCase, toCaseInput, type IntakeDraft } from '../../src-renderer/src/lib/draft'
 
 export const chromiumPath = process.env['VANGNET_CHROMIUM'] ?? '/usr/bin/chromium'
 export const screenshotDir = resolve('test-results/screenshots')
@@ -25,7 +28,8 @@ export async function buildRenderer(): Promise<string> {
     base: './',
     plugins: [vue()],
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, rollupOptions: { input: resolve('src-renderer/index.html') } },
+    // As electron-vite builds the shipped renderer: not minified, no modulepreload polyfill.
+    build: { outDir, emptyOutDir: true, minify: false, modulePreload: { polyfill: false }, chunkSizeWarningLimit: 4096, rollupOptions: { input: resolve('src-renderer/index.html') } },
   })
   return outDir
 }
@@ -133,4 +137,28 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/**
+ * The initial renderer bundle: what index.html loads before the first screen (its module script,
+ * modulepreloads and stylesheets), gzipped at level 9, in bytes. Lazy routes are not counted.
+ */
+export function initialBundleGzipBytes(rendererDir: string): { bytes: number; files: string[] } {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8')
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]!)
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(rendererDir, file)), { level: 9 }).length, 0)
+  return { bytes, files }
+}
+
+/** A complete client case for the benchmark and quick set-ups: a sample from resources/cases. */
+export function sampleDraft(name: string): Record<string, unknown> {
+  const parsed = parseClientCase(JSON.parse(readFileSync(resolve('resources/cases/starter.json'), 'utf8')))
+  if (!parsed.ok) throw new Error('sample case invalid')
+  const draft = draftFromCase({ ...parsed.value, client: { ...parsed.value.client, name } })
+  return JSON.parse(JSON.stringify(draft)) as Record<string, unknown>
+}
+
+/** The draft's case input, as the intake store sends it along with the draft. */
+export function caseInputOf(draft: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(toCaseInput(draft as unknown as IntakeDraft))) as Record<string, unknown>
 }
