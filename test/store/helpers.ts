@@ -4,8 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { KdfParameters, KeyWrapper } from '../../src-main/store'
-import type { ClientCaseInput } from '../../shared/schema/case'
+import { clientCaseSchema, type ClientCaseInput } from '../../shared/schema/case'
 import type { AdviceResult } from '../../shared/schema/result'
+import { advise } from '../../shared/rules/advise'
 
 /** The lowest cost keys.ts accepts: tests need many vaults, not slow ones. */
 export const fastKdf: KdfParameters = { algorithm: 'scrypt', N: 2 ** 10, r: 8, p: 1 }
@@ -66,18 +67,7 @@ export function sampleCase(name = 'Fatima el Amrani'): ClientCaseInput {
   }
 }
 
-export function sampleResult(): AdviceResult {
-  return {
-    schemaVersion: 1,
-    scenario: 'raad-van-state-2025',
-    scenarioLabel: 'Raad van State 2025',
-    parameterHash: 'sha256:' + 'ab'.repeat(32),
-    calculationYear: 2030,
-    scenarioStartYear: 2030,
-    client: { age: 45, aowDate: '2052-06-15', aowAge: { years: 67, months: 3, projected: true }, insured: true, insuredReasons: [] },
-    wml: { annual: 28000, monthly: 2333.33, projected: true, cap: 28000 },
-    options: [],
-    assumptions: [],
-    explanations: {},
-  }
+/** A real result from the rules engine, so stored versions always match the current schema. */
+export function sampleResult(clientCase: ClientCaseInput = sampleCase()): AdviceResult {
+  return advise(clientCaseSchema.parse(clientCase))
 }
