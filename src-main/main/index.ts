@@ -43,6 +43,8 @@ function createMainWindow(): BrowserWindow {
   return window
 }
 
+// Dates in inputs follow the browser language: Dutch (dd-mm-jjjj) for Dutch advisers.
+app.commandLine.appendSwitch('lang', 'nl-NL')
 app.enableSandbox()
 void app.whenReady().then(() => {
   // No network at run time: every request that is not the app's own files or dev server is cancelled.
@@ -66,6 +68,8 @@ void app.whenReady().then(() => {
     keyWrapper: safeStorageKeyWrapper(),
     desktop: electronDesktop(() => mainWindow),
     advise,
+    // TODO: render through startReportWorker() (src-main/reports/worker-client.ts) once the build emits
+    // render-worker as its own main-process entry; until then reports render on the main thread.
     reports: reportPort({ fontsDir: join(app.getAppPath(), 'resources', 'fonts') }),
     vaultOptions: {
       nativeBinding: nativeSqliteBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, platform: process.platform, arch: process.arch }),

@@ -1,13 +1,20 @@
 /** The ReportPort over the report helper's functions: render + sign in one step, and verify. */
 import type { VerifyResult } from '../../shared/ipc'
 import { formatDate } from '../../shared/format'
-import { renderAdviceReport, verifyPdf } from '../reports'
+import { renderAdviceReport, verifyPdf, type AdviceReportRequest } from '../reports'
 import type { ReportPort, ReportRequest } from './index'
 
-export function reportPort(options: { fontsDir?: string } = {}): ReportPort {
+export interface ReportPortOptions {
+  fontsDir?: string
+  /** Render elsewhere (the desktop app passes its report worker, off the main thread). */
+  render?: (request: AdviceReportRequest) => Promise<Uint8Array>
+}
+
+export function reportPort(options: ReportPortOptions = {}): ReportPort {
+  const render = options.render ?? renderAdviceReport
   return {
     async makeSigned(request: ReportRequest): Promise<Buffer> {
-      const pdf = await renderAdviceReport({
+      const pdf = await render({
         clientCase: request.clientCase,
         result: request.result,
         adviser: request.adviser,
