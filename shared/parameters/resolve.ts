@@ -20,21 +20,37 @@ export function scenarioIdsAvailable(): string[] {
 
 const resolvedCache = new Map<string, ScenarioParameters>()
 
+/** The version's own values over those of the versions it extends, as written in the data. */
+function mergedDefinition(id: string): ScenarioParameters {
+  const definition = definitionsById.get(id)
+  if (!definition) throw new Error(`Onbekende regeling-versie: ${id}`)
+  if (!definition.extends) return definition as ScenarioParameters
+  return { ...mergedDefinition(definition.extends), ...(definition as ScenarioOverrides) } as ScenarioParameters
+}
+
 /** The complete parameter set of a bill version: its own values over those of the version it extends. */
 export function resolveScenario(id: string): ScenarioParameters {
   const cached = resolvedCache.get(id)
   if (cached) return cached
-  const definition = definitionsById.get(id)
-  if (!definition) throw new Error(`Onbekende regeling-versie: ${id}`)
-  let resolved: ScenarioParameters
-  if (definition.extends) {
-    const base = resolveScenario(definition.extends)
-    resolved = { ...base, ...(definition as ScenarioOverrides) } as ScenarioParameters
-  } else {
-    resolved = definition as ScenarioParameters
-  }
+  const resolved = withEffectiveDates(mergedDefinition(id))
   resolvedCache.set(id, resolved)
   return resolved
+}
+
+/**
+ * A bill version's values take effect when the law does: on 1 January of its start year, unless a
+ * value carries its own date. Inherited values get the date of the version that uses them.
+ */
+function withEffectiveDates(parameters: ScenarioParameters): ScenarioParameters {
+  const start = `${parameters.startYear.value}-01-01`
+  const dated: Record<string, unknown> = { ...parameters }
+  for (const [name, value] of Object.entries(parameters)) {
+    if (typeof value === 'object' && value !== null && 'cite' in value) {
+      const sourced = value as Sourced<unknown>
+      dated[name] = { ...sourced, effectiveFrom: sourced.effectiveFrom ?? start }
+    }
+  }
+  return dated as unknown as ScenarioParameters
 }
 
 /** Every parameter of a version with its name, for listing, tests and the report. */

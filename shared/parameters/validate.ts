@@ -15,6 +15,8 @@ function citationProblems(name: string, value: unknown): string[] {
   const problems: string[] = []
   if (!cite || typeof cite.source !== 'string' || !isSourceKey(cite.source)) problems.push(`${name}: onbekende bron ${String(cite?.source)}`)
   if (!cite || typeof cite.locator !== 'string' || cite.locator.trim() === '') problems.push(`${name}: bron zonder vindplaats`)
+  const effectiveFrom = (value as { effectiveFrom?: unknown }).effectiveFrom
+  if (effectiveFrom !== undefined && (typeof effectiveFrom !== 'string' || !isoDate.test(effectiveFrom))) problems.push(`${name}: ongeldige ingangsdatum`)
   if ('uncertain' in value && (value as { uncertain?: unknown }).uncertain !== undefined && String((value as { uncertain?: unknown }).uncertain).trim() === '') {
     problems.push(`${name}: onzeker zonder toelichting`)
   }

@@ -86,6 +86,10 @@ export function comparison(context: ReportContext): Content[] {
     if (notes.length > 0) content.push({ ul: notes.map((note) => ({ text: note, style: 'small' })), margin: [0, 0, 0, 6] })
   }
 
+  // When each option pays: the criterion is often the deciding point of the advice.
+  const criterion = input.result.criterion
+  content.push(heading(t.whenItPays), paragraph(criterion.baz), ...criterion.policies.map((policy) => paragraph(policy.text)))
+
   if (unavailable.length > 0) {
     content.push(heading(t.notAvailableTitle), {
       ul: unavailable.map((option) => ({ text: [{ text: `${option.label}: `, bold: true }, option.reasons.join(' ')], style: 'body', margin: [0, 0, 0, 3] })),

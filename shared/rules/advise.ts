@@ -11,6 +11,7 @@ import type { ClientCase } from '../schema/case'
 import type { AdviceResult, AssumptionNote } from '../schema/result'
 import { aowDateFor } from './aow'
 import { createContext, type RuleContext } from './context'
+import { criterionComparison } from './criterion'
 import { ageOn } from './dates'
 import { euro, percent, refs } from './explain'
 import { insuredStatus } from './insured'
@@ -142,6 +143,11 @@ export function advise(clientCase: ClientCase): AdviceResult {
     },
     wml: { annual: toEuros(wml.annual), monthly: toEuros(wml.monthly), projected: wml.projected, cap: toEuros(wml.cap) },
     options,
+    criterion: criterionComparison(context, [
+      ...(clientCase.existingPolicy ? [{ label: 'Uw lopende AOV', policy: clientCase.existingPolicy }] : []),
+      ...(clientCase.privateQuote ? [{ label: 'De offerte voor een private AOV', policy: clientCase.privateQuote }] : []),
+      ...(clientCase.topUpQuote ? [{ label: 'De aanvullende AOV', policy: clientCase.topUpQuote }] : []),
+    ]),
     assumptions,
     explanations: context.trace.explanations,
   }

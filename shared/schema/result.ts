@@ -141,6 +141,15 @@ export const assumptionNoteSchema = z.object({
 })
 export type AssumptionNote = z.infer<typeof assumptionNoteSchema>
 
+export const criterionComparisonSchema = z.object({
+  /** When the Baz pays, in plain Dutch, for this bill version. */
+  baz: z.string(),
+  /** When each private policy of the case pays. */
+  policies: z.array(z.object({ label: z.string(), criterion: z.enum(['beroeps', 'passende', 'gangbare']), text: z.string() })),
+  sources: z.array(sourceRefSchema),
+})
+export type CriterionComparison = z.infer<typeof criterionComparisonSchema>
+
 export const adviceResultSchema = z.object({
   schemaVersion: z.literal(1),
   scenario: z.string(),
@@ -161,6 +170,7 @@ export const adviceResultSchema = z.object({
   }),
   wml: z.object({ annual: z.number(), monthly: z.number(), projected: z.boolean(), cap: z.number() }),
   options: z.array(optionResultSchema),
+  criterion: criterionComparisonSchema,
   assumptions: z.array(assumptionNoteSchema),
   explanations: z.record(z.string(), explanationSchema),
 })

@@ -10,7 +10,11 @@ import { scenarioIds } from '../../shared/schema/case'
 
 describe('parameter sets: every value has a source', () => {
   it.each(scenarioIds)('%s: every parameter is sourced, dated and known', (id) => {
-    expect(unsourcedParameters(resolveScenario(id))).toEqual([])
+    const parameters = resolveScenario(id)
+    expect(unsourcedParameters(parameters)).toEqual([])
+    for (const [, value] of Object.entries(parameters)) {
+      if (typeof value === 'object' && value !== null && 'cite' in value) expect((value as { effectiveFrom?: string }).effectiveFrom).toBe(`${parameters.startYear.value}-01-01`)
+    }
   })
 
   it('the dated tables (WML, AOW age) cite a source on every row', () => {
@@ -44,9 +48,11 @@ describe('bill versions are overlays', () => {
     const mkb = resolveScenario('mkb-toets-2024')
     const consultatie = resolveScenario('consultatie-2024')
     const rvs = resolveScenario('raad-van-state-2025')
-    expect(rvs.earningsOffset).toBe(mkb.earningsOffset)
-    expect(rvs.capFactor).toBe(consultatie.capFactor)
-    expect(rvs.criterion).toBe(consultatie.criterion)
+    expect(rvs.earningsOffset.cite).toBe(mkb.earningsOffset.cite)
+    expect(rvs.capFactor.cite).toBe(consultatie.capFactor.cite)
+    expect(rvs.criterion.cite).toBe(consultatie.criterion.cite)
+    expect(rvs.earningsOffset.effectiveFrom).toBe('2030-01-01')
+    expect(mkb.earningsOffset.effectiveFrom).toBe('2027-01-01')
     const own = scenarioDefinitions.find((definition) => definition.id === 'raad-van-state-2025')!
     expect(Object.keys(own).length).toBeLessThan(Object.keys(mkb).length)
   })
