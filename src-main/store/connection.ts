@@ -45,7 +45,9 @@ export function connect(path: string, databaseKey: Buffer, options: ConnectOptio
   try {
     db = new Database(path, { fileMustExist: !options.create, timeout: 5000, nativeBinding: options.nativeBinding })
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') throw new VaultError('not-found', vaultMessages.notFound)
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      throw options.create ? new VaultError('invalid-input', 'Deze map bestaat niet of is niet beschrijfbaar.') : new VaultError('not-found', vaultMessages.notFound)
+    }
     throw error
   }
   try {

@@ -24,7 +24,7 @@ import {
   type KeyFile,
   type KeyWrapper,
 } from './keys'
-import { migrate, schemaVersion } from './migrations'
+import { latestSchemaVersion, migrate, schemaVersion } from './migrations'
 import { AuditLog } from './repositories/audit'
 import { AdviceVersionsRepository } from './repositories/advice-versions'
 import { AdviserRepository } from './repositories/adviser'
@@ -243,6 +243,11 @@ export function openDatabase(path: string, databaseKey: Buffer, vaultId: string,
   }
 }
 
+/** Where the automatic backup goes before migrations upgrade a vault made by an older Vangnet. */
+export function preMigrationBackupPath(path: string, fromVersion: number): string {
+  return `${path}.voor-update-v${fromVersion}.vangnet`
+}
+
 /** Unlock an existing vault. A wrong passphrase or damaged file throws VaultError and writes nothing. */
 export async function openVault(path: string, unlock: Unlock, options: VaultOptions = {}): Promise<Vault> {
   if (!existsSync(path)) throw new VaultError('not-found', vaultMessages.notFound)
@@ -250,10 +255,23 @@ export async function openVault(path: string, unlock: Unlock, options: VaultOpti
   const databaseKey = await unlockKey(keyFile, unlock)
   let db: Db
   try {
-    db = openDatabase(path, databaseKey, keyFile.vaultId, { nativeBinding: options.nativeBinding, migrate: true })
+    db = openDatabase(path, databaseKey, keyFile.vaultId, { nativeBinding: options.nativeBinding, migrate: false })
   } catch (error) {
     databaseKey.fill(0)
     throw error
+  }
+  try {
+    // A vault from an older Vangnet: keep a backup of it as it was before migrating (once per
+    // version), so a faulty migration can never cost data.
+    const version = schemaVersion(db)
+    if (version < latestSchemaVersion && !existsSync(preMigrationBackupPath(path, version))) {
+      await makeBackup(db, databaseKey, keyFile, path, preMigrationBackupPath(path, version), options.now?.() ?? new Date())
+    }
+    migrate(db)
+  } catch (error) {
+    db.close()
+    databaseKey.fill(0)
+    throw asVaultError(error)
   }
   return new Vault(path, keyFile, db, databaseKey, options)
 }

@@ -5,8 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { connect, type Db } from '../../src-main/store/connection'
 import { foldName } from '../../src-main/store/fold'
 import { latestSchemaVersion, migrate, migrations, schemaVersion } from '../../src-main/store/migrations'
-import { VaultError } from '../../src-main/store'
-import { removeTempDirs, tempDir } from './helpers'
+import { restoreVault, VaultError } from '../../src-main/store'
+import { newDatabaseKey, newKeyFile, newVaultId, writeKeyFile } from '../../src-main/store/keys'
+import { openVault, preMigrationBackupPath } from '../../src-main/store/vault'
+import { fastKdf, passphrase, removeTempDirs, tempDir } from './helpers'
 
 const open: Db[] = []
 afterEach(() => {
@@ -103,5 +105,32 @@ describe('migrations', () => {
     db.pragma(`user_version = ${latestSchemaVersion + 1}`)
     expect(() => migrate(db)).toThrow(VaultError)
     expect(() => migrate(db)).toThrow(/nieuwere versie/)
+  })
+})
+
+describe('opening a vault made by an older Vangnet', () => {
+  it('backs it up as it was, then migrates it, keeping its data', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'oud.db')
+    const key = newDatabaseKey()
+    const vaultId = newVaultId()
+    const db = connect(path, key, { create: true })
+    migrate(db, 3)
+    db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?)").run(vaultId)
+    db.prepare('INSERT INTO clients (name, birth_date, created_at, updated_at) VALUES (?, ?, ?, ?)').run('Émile Oud', '1960-01-01', now, now)
+    db.close()
+    await writeKeyFile(path, await newKeyFile(vaultId, key, passphrase, fastKdf))
+
+    const vault = await openVault(path, { passphrase })
+    expect(vault.schemaVersion).toBe(latestSchemaVersion)
+    expect(vault.clients.search('emile').map((client) => client.name)).toEqual(['Émile Oud'])
+    vault.lock()
+
+    const restoredPath = join(tempDir(), 'terug.db')
+    const info = await restoreVault(preMigrationBackupPath(path, 3), restoredPath, { passphrase })
+    expect(info.schemaVersion).toBe(3)
+    const restored = await openVault(restoredPath, { passphrase })
+    expect(restored.clients.count()).toBe(1)
+    restored.lock()
   })
 })
