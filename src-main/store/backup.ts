@@ -161,7 +161,14 @@ export async function restoreVault(from: string, vaultPath: string, unlock: { pa
   const liveExists = existsSync(vaultPath) || existsSync(keyFilePath(vaultPath))
   let keyFile: KeyFile
   if (liveExists) {
-    keyFile = await readKeyFile(vaultPath)
+    try {
+      keyFile = await readKeyFile(vaultPath)
+    } catch {
+      throw new VaultError(
+        'damaged',
+        'Het sleutelbestand van de kluis op deze plek is beschadigd of ontbreekt. Zet die kluis opzij (hernoem haar) en herstel de back-up dan opnieuw. Er is niets veranderd.',
+      )
+    }
     if (keyFile.vaultId !== header.vaultId) throw new VaultError('other-vault', vaultMessages.backupOtherVault)
   } else {
     keyFile = header.keys

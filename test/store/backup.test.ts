@@ -3,7 +3,7 @@
  * bytes, a backup of another vault. Each gives a clear VaultError and leaves every file untouched.
  */
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createVault, keyFilePath, openVault, readBackup, restoreVault, VaultError } from '../../src-main/store'
@@ -137,6 +137,24 @@ describe('bad files change nothing', () => {
     }
     expect(snapshot(dir)).toEqual(before)
     await expect(readBackup(join(dir, 'b.vangnet'))).resolves.toBeTruthy()
+  })
+})
+
+describe('a vault whose key file is lost', () => {
+  it('is not replaced blindly: the adviser is asked to set it aside first', async () => {
+    const dir = tempDir()
+    const { path, vault } = await vaultWithClients(dir)
+    await vault.backup(join(dir, 'b.vangnet'))
+    vault.lock()
+    rmSync(keyFilePath(path))
+    const before = snapshot(dir)
+    expect((await failure(restoreVault(join(dir, 'b.vangnet'), path, { passphrase }))).message).toMatch(/opzij/)
+    expect(snapshot(dir)).toEqual(before)
+    renameSync(path, `${path}.oud`)
+    await restoreVault(join(dir, 'b.vangnet'), path, { passphrase })
+    const restored = await openVault(path, { passphrase })
+    expect(restored.clients.count()).toBe(3)
+    restored.lock()
   })
 })
 
