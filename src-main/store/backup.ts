@@ -88,7 +88,14 @@ export async function makeBackup(db: Db, databaseKey: Buffer, keyFile: KeyFile, 
   }
   const snapshot = temporaryNextTo(target, 'snapshot')
   try {
-    db.exec(`VACUUM INTO ${sqlString(snapshot)}`)
+    try {
+      db.exec(`VACUUM INTO ${sqlString(snapshot)}`)
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+        throw new VaultError('invalid-input', 'De map voor de back-up bestaat niet of is niet beschrijfbaar.')
+      }
+      throw error
+    }
     // Check the copy before calling it a backup: it must open with the key and be sound.
     const copy = connect(snapshot, databaseKey, { create: false })
     let version: number
@@ -126,7 +133,7 @@ export async function readBackup(from: string): Promise<{ header: BackupHeader; 
   try {
     bytes = await fs.readFile(from)
   } catch {
-    throw new VaultError('not-found', 'Het back-upbestand is niet gevonden.')
+    throw new VaultError('invalid-input', 'Het back-upbestand is niet gevonden.')
   }
   const damaged = (): VaultError => new VaultError('damaged', vaultMessages.backupDamaged)
   if (bytes.length < magic.length + 4 || !bytes.subarray(0, magic.length).equals(magic)) throw damaged()

@@ -80,6 +80,8 @@ describe('backup and restore', () => {
     const { path, vault } = await vaultWithClients(dir)
     await expect(vault.backup(path)).rejects.toThrow(/over de kluis/)
     await expect(vault.backup(keyFilePath(path))).rejects.toThrow(/over de kluis/)
+    await expect(vault.backup(join(dir, 'geen-map', 'b.vangnet'))).rejects.toThrow(/map voor de back-up/)
+    await expect(restoreVault(join(dir, 'bestaat-niet.vangnet'), path, { passphrase })).rejects.toThrow(/niet gevonden/)
     vault.lock()
   })
 })
