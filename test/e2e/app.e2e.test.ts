@@ -167,6 +167,8 @@ runIt('Vangnet in a real browser', () => {
     await page.waitForSelector('[data-testid="advice-notice"]:has-text("Opgeslagen als")')
     const saved = join(world.dataDir, 'saved', 'Vangnet-advies-versie-1.pdf')
     expect(readFileSync(saved).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    await page.getByTestId('open-report-1').click()
+    await expect.poll(() => existsSync(join(world.dataDir, 'opened', 'Vangnet-advies-versie-1.pdf'))).toBe(true)
     // A second version records what changed.
     await page.getByTestId('choose-baz').check()
     await page.getByTestId('advice-text').fill('Alleen de Baz: de buffer dekt de wachttijd.')
@@ -260,6 +262,30 @@ runIt('Vangnet in a real browser', () => {
     expect(problems).toEqual([])
   }, 90_000)
 
+  it('switches to English and back, and unlocks with "onthoud op dit apparaat"', async () => {
+    const { page, problems } = await openPage(world)
+    await page.waitForSelector('[data-testid="nav-settings"]')
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('language').selectOption('en-GB')
+    await page.getByRole('button', { name: 'Opslaan' }).last().click()
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Settings')
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+    await scan(page, '12-settings-en')
+    await page.getByTestId('language').selectOption('nl-NL')
+    await page.getByRole('button', { name: 'Save' }).last().click()
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Instellingen')
+
+    await page.getByTestId('lock').click()
+    await page.getByTestId('unlock-passphrase').fill(passphrase)
+    await page.getByLabel('Onthoud op dit apparaat').check()
+    await page.getByTestId('unlock-submit').click()
+    await page.waitForSelector('[data-testid="client-search"]')
+    await page.getByTestId('lock').click()
+    await page.getByRole('button', { name: 'Ontgrendelen met dit apparaat' }).click()
+    await page.waitForSelector('[data-testid="client-search"]')
+    expect(problems).toEqual([])
+  }, 60_000)
+
   it('keeps the initial renderer bundle within 400 KB gzipped', () => {
     const { bytes, files } = initialBundleGzipBytes(rendererDir)
     console.log(`[e2e] initial renderer bundle ${(bytes / 1024).toFixed(1)} KB gzipped (${files.join(', ')})`)
@@ -267,7 +293,7 @@ runIt('Vangnet in a real browser', () => {
   })
 
   it('has no serious or critical axe violation on any screen', () => {
-    expect(Object.keys(axe).length).toBeGreaterThanOrEqual(9)
+    expect(Object.keys(axe).length).toBeGreaterThanOrEqual(11)
     expect(axe).toEqual(Object.fromEntries(Object.keys(axe).map((name) => [name, []])))
   })
 })
