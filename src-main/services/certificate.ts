@@ -14,7 +14,9 @@ export interface CertificateFile {
 }
 
 function label(info: CertificateInfo): string {
-  return `${info.commonName} (${info.selfSigned ? 'zelf ondertekend, ' : ''}geldig tot ${info.notAfter.slice(0, 10)})`
+  // The certificate's own name carries the marker "(zelfondertekend)"; the label says it in words.
+  const name = info.commonName.replace(/\s*\(zelfondertekend\)$/, '')
+  return `${name} (${info.selfSigned ? 'zelf ondertekend, ' : ''}geldig tot ${info.notAfter.slice(0, 10)})`
 }
 
 export function inspectP12(p12: Buffer, password: string, now: Date = new Date()): CertificateFile {

@@ -226,6 +226,7 @@ export const en: Messages = {
     selfSigned: 'Make a certificate yourself',
     certName: 'Name on the certificate',
     certPassword: 'Certificate password',
+    certConfirm: 'Repeat the certificate password',
     certPasswordShort: 'The certificate password must be at least 8 characters long.',
     createSelfSigned: 'Make certificate',
     import: 'Import a certificate',

@@ -224,6 +224,7 @@ export const nl = {
     selfSigned: 'Zelf een certificaat maken',
     certName: 'Naam op het certificaat',
     certPassword: 'Wachtwoord van het certificaat',
+    certConfirm: 'Herhaal het wachtwoord van het certificaat',
     certPasswordShort: 'Het wachtwoord van het certificaat moet minstens 8 tekens lang zijn.',
     createSelfSigned: 'Certificaat maken',
     import: 'Certificaat importeren',
