@@ -23,7 +23,20 @@ export const testKdf = { algorithm: 'scrypt' as const, N: 2 ** 12, r: 8, p: 1 }
 
 export async function buildRenderer(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'vangnet-renderer-'))
+  // A production build, as shipped, also under vitest (which sets NODE_ENV=test: Vue's dev build).
+  const nodeEnv = process.env['NODE_ENV']
+  process.env['NODE_ENV'] = 'production'
+  try {
+    await buildProduction(outDir)
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv
+  }
+  return outDir
+}
+
+async function buildProduction(outDir: string): Promise<void> {
   await build({
+    mode: 'production',
     root: resolve('src-renderer'),
     base: './',
     plugins: [vue()],
@@ -31,7 +44,6 @@ export async function buildRenderer(): Promise<string> {
     // As electron-vite builds the shipped renderer: not minified, no modulepreload polyfill.
     build: { outDir, emptyOutDir: true, minify: false, modulePreload: { polyfill: false }, chunkSizeWarningLimit: 4096, rollupOptions: { input: resolve('src-renderer/index.html') } },
   })
-  return outDir
 }
 
 export interface E2eWorld {
