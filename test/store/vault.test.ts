@@ -72,14 +72,14 @@ describe('create and unlock', () => {
     expect(error.message).toMatch(/sleutelbestand/)
   })
 
-  it('unlocks within 500 ms with the default key derivation', async () => {
+  it('unlocks again with the default key derivation after a lock (its time is measured by npm run bench)', async () => {
     const path = join(tempDir(), 'kluis.db')
-    ;(await createVault(path, passphrase)).lock()
-    const started = performance.now()
+    const created = await createVault(path, passphrase)
+    const id = created.clients.create({ name: 'Na het slot', birthDate: '1980-01-01' }).id
+    created.lock()
     const vault = await openVault(path, { passphrase })
-    const elapsed = performance.now() - started
+    expect(vault.clients.get(id)?.name).toBe('Na het slot')
     vault.lock()
-    expect(elapsed).toBeLessThan(1500) // the budget is 500 ms; the bench measures it, tests only catch a gross regression
   })
 })
 
