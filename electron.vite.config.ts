@@ -7,7 +7,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve('src-main/main/index.ts') },
+      // The report worker is its own entry: the main process renders PDFs in a worker thread.
+      lib: { entry: { index: resolve('src-main/main/index.ts'), 'render-worker': resolve('src-main/reports/render-worker.ts') } },
       rollupOptions: {
         // The native SQLite module is loaded at run time, never bundled.
         external: ['better-sqlite3-multiple-ciphers'],

@@ -7,6 +7,7 @@ import { app, BrowserWindow, session } from 'electron'
 import { join } from 'node:path'
 import { advise } from '../../shared/rules/advise'
 import { createServices } from '../services'
+import { startReportWorker } from '../reports/worker-client'
 import { reportPort } from '../services/reports'
 import { electronDesktop } from './desktop'
 import { registerIpc } from './ipc'
@@ -60,6 +61,7 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionCheckHandler(() => false)
 
   const userData = app.getPath('userData')
+  const reportWorker = startReportWorker(new URL('./render-worker.js', import.meta.url))
   const services = createServices({
     vaultPath: join(userData, 'vangnet.vault'),
     settingsPath: join(userData, 'settings.json'),
@@ -68,16 +70,18 @@ void app.whenReady().then(() => {
     keyWrapper: safeStorageKeyWrapper(),
     desktop: electronDesktop(() => mainWindow),
     advise,
-    // TODO: render through startReportWorker() (src-main/reports/worker-client.ts) once the build emits
-    // render-worker as its own main-process entry; until then reports render on the main thread.
-    reports: reportPort({ fontsDir: join(app.getAppPath(), 'resources', 'fonts') }),
+    // Reports render in a worker thread (built as its own entry), so the window stays responsive.
+    reports: reportPort({ fontsDir: join(app.getAppPath(), 'resources', 'fonts'), render: (request) => reportWorker.render(request) }),
     vaultOptions: {
       nativeBinding: nativeSqliteBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, platform: process.platform, arch: process.arch }),
     },
   })
   // Errors are logged by channel and type only: a message could contain client data.
   registerIpc(services.handlers, devServerUrl, (channel, error) => console.error(`Vangnet: interne fout op ${channel}: ${error instanceof Error ? error.name : 'onbekend'}`))
-  app.on('before-quit', () => services.dispose())
+  app.on('before-quit', () => {
+    services.dispose()
+    void reportWorker.close()
+  })
 
   mainWindow = createMainWindow()
   app.on('activate', () => {
