@@ -136,10 +136,18 @@ export function createServices(deps: ServiceDependencies): Services {
   let vault: Vault | null = null
   /**
    * The intake as typed, per client. The vault keeps the structured fields it has tables for (name,
-   * birth date, income years, policies); the rest of the form lives here for the life of the
-   * process. TODO(vault): a client_drafts table would keep it encrypted on disk across restarts.
+   * birth date, income years, policies) and the whole form as typed (vault.drafts, encrypted like
+   * everything else), written on every save. These maps are only a cache of vault.drafts for the
+   * unlocked session: emptied when the vault locks, filled again from the vault on the next read.
    */
   const drafts = new Map<string, CaseDraft>()
+  /** Whether the cached draft was a complete, valid case when it was saved. */
+  const completeness = new Map<string, boolean>()
+
+  function forgetCachedDrafts(): void {
+    drafts.clear()
+    completeness.clear()
+  }
 
   function draftKey(clientId: number): string {
     return `${vault?.vaultId ?? ''}:${clientId}`
@@ -156,7 +164,10 @@ export function createServices(deps: ServiceDependencies): Services {
       ...deps.vaultOptions,
       actor: 'adviseur',
       autoLockAfterMs: settings.autoLockMinutes * 60_000,
-      onLock: (reason) => deps.onLocked?.(reason),
+      onLock: (reason) => {
+        forgetCachedDrafts()
+        deps.onLocked?.(reason)
+      },
     }
   }
 
@@ -177,8 +188,21 @@ export function createServices(deps: ServiceDependencies): Services {
     rememberedHint = v.rememberedOnDevice
   }
 
+  /** The saved draft of a client: from the cache, else from the vault (after an unlock or restart). */
+  function savedDraft(v: Vault, clientId: number): { draft: CaseDraft; complete: boolean } | null {
+    const key = draftKey(clientId)
+    const cached = drafts.get(key)
+    if (cached) return { draft: cached, complete: completeness.get(key) === true }
+    const stored = v.drafts.get(clientId)
+    if (!stored) return null
+    drafts.set(key, stored.draft)
+    completeness.set(key, stored.complete)
+    return { draft: stored.draft, complete: stored.complete }
+  }
+
   function record(v: Vault, client: Client): ClientRecord {
-    let draft = drafts.get(draftKey(client.id))
+    const saved = savedDraft(v, client.id)
+    let draft = saved?.draft
     if (!draft) {
       const policies = v.policies.list(client.id)
       const existing = policies.find((p) => p.kind === 'existing')
@@ -191,10 +215,8 @@ export function createServices(deps: ServiceDependencies): Services {
         privateQuote: quote ? policyDraft(quote.policy) : null,
       }
     }
-    const caseLike = drafts.has(draftKey(client.id))
-    return { ...summary(client), draft, complete: caseLike && completeness.get(draftKey(client.id)) === true }
+    return { ...summary(client), draft, complete: saved?.complete === true }
   }
-  const completeness = new Map<string, boolean>()
 
   /** Update the vault's structured fields from the parts of the case input that are valid. */
   function storeStructured(v: Vault, client: Client, caseInput: Record<string, unknown>): void {
@@ -356,10 +378,12 @@ export function createServices(deps: ServiceDependencies): Services {
       const v = open()
       const client = v.clients.get(id)
       if (!client) throw new ServiceError('not-found', 'Deze klant staat niet (meer) in de kluis.')
-      drafts.set(draftKey(id), draft)
-      storeStructured(v, client, caseInput)
       const parsed = parseClientCase(caseInput)
+      // The form as typed goes to the vault first (nothing typed may be lost), then the cache.
+      v.drafts.save(id, draft, { complete: parsed.ok })
+      drafts.set(draftKey(id), draft)
       completeness.set(draftKey(id), parsed.ok)
+      storeStructured(v, client, caseInput)
       return { savedAt: now().toISOString(), problems: parsed.ok ? [] : parsed.problems }
     },
     'clients:erase': ({ id, confirmName }) => {
@@ -369,6 +393,7 @@ export function createServices(deps: ServiceDependencies): Services {
       if (confirmName.trim().toLocaleLowerCase('nl') !== client.name.trim().toLocaleLowerCase('nl')) {
         throw new ServiceError('invalid-input', 'Typ de naam van de klant precies over om te bevestigen.')
       }
+      // The stored draft goes with the client (ON DELETE CASCADE); the cached copy too.
       v.privacy.eraseClient(id)
       drafts.delete(draftKey(id))
       completeness.delete(draftKey(id))
@@ -457,7 +482,7 @@ export function createServices(deps: ServiceDependencies): Services {
     dispose() {
       vault?.lock()
       vault = null
-      drafts.clear()
+      forgetCachedDrafts()
     },
   }
 }

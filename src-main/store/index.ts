@@ -10,6 +10,7 @@
  *   vault.policies.add(clientId, 'existing' | 'quote', policy), .list(clientId), .remove(id)
  *   vault.adviceVersions.create({ clientId, case, result, recommendation, reportPdf? })
  *   vault.adviceVersions.list(clientId), .get(id), .reportPdf(id), .attachReport(id, pdf), .verify(id)
+ *   vault.drafts.get(clientId), .save(clientId, draft, { complete? })   // the intake as typed
  *   vault.adviser.get(), .save(profile), .storeSigningCertificate(p12, label), .signingCertificate()
  *   vault.audit.list({ limit?, clientId? })
  *   vault.privacy.exportClient(id)  → ClientExport (JSON-ready);  vault.privacy.eraseClient(id)
@@ -37,3 +38,4 @@ export type { AdviserProfile, AdviserProfileInput } from './repositories/adviser
 export type { AuditEntry, AuditAction } from './repositories/audit'
 export type { StoredPolicy, PolicyKind } from './repositories/client-finances'
 export type { ClientExport } from './repositories/privacy'
+export type { StoredDraft } from './repositories/drafts'

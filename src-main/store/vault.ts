@@ -30,6 +30,7 @@ import { AdviceVersionsRepository } from './repositories/advice-versions'
 import { AdviserRepository } from './repositories/adviser'
 import { IncomeYearsRepository, PoliciesRepository } from './repositories/client-finances'
 import { ClientsRepository } from './repositories/clients'
+import { DraftsRepository } from './repositories/drafts'
 import type { StoreContext } from './repositories/context'
 import { PrivacyService } from './repositories/privacy'
 import { makeBackup, type BackupInfo } from './backup'
@@ -82,6 +83,7 @@ export class Vault {
   readonly incomeYears: IncomeYearsRepository
   readonly policies: PoliciesRepository
   readonly adviceVersions: AdviceVersionsRepository
+  readonly drafts: DraftsRepository
   readonly adviser: AdviserRepository
   readonly audit: AuditLog
   readonly privacy: PrivacyService
@@ -110,6 +112,7 @@ export class Vault {
     this.incomeYears = withPlainErrors(new IncomeYearsRepository(context, this.audit))
     this.policies = withPlainErrors(new PoliciesRepository(context, this.audit))
     this.adviceVersions = withPlainErrors(new AdviceVersionsRepository(context, this.audit))
+    this.drafts = withPlainErrors(new DraftsRepository(context, this.audit))
     this.adviser = withPlainErrors(new AdviserRepository(context, this.audit))
     this.privacy = withPlainErrors(new PrivacyService(context, this))
     this.scheduleIdleCheck()

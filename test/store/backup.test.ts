@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createVault, keyFilePath, openVault, readBackup, restoreVault, VaultError } from '../../src-main/store'
+import { createVault, keyFilePath, latestSchemaVersion, openVault, readBackup, restoreVault, VaultError } from '../../src-main/store'
 import { fastKdf, passphrase, removeTempDirs, tempDir } from './helpers'
 
 afterEach(removeTempDirs)
@@ -37,7 +37,7 @@ describe('backup and restore', () => {
     const { path, vault } = await vaultWithClients(dir)
     const backupFile = join(dir, 'kluis-backup.vangnet')
     const info = await vault.backup(backupFile)
-    expect(info).toMatchObject({ vaultId: vault.vaultId, schemaVersion: 4 })
+    expect(info).toMatchObject({ vaultId: vault.vaultId, schemaVersion: latestSchemaVersion })
     expect(readdirSync(dir).filter((name) => name.includes('.tmp') || name.includes('snapshot'))).toEqual([])
     vault.clients.create({ name: 'Na de back-up', birthDate: '1999-09-09' })
     vault.lock()

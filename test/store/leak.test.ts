@@ -35,6 +35,7 @@ describe('plaintext leak', () => {
       const client = vault.clients.create({ name: `Klant ${marker}`, birthDate: '1981-11-11', email: `${marker}@example.nl`, phone: marker })
       vault.adviceVersions.create({ clientId: client.id, case: sampleCase(`Klant ${marker}`), result: sampleResult(), recommendation: marker, reportPdf: Buffer.from(marker) })
       vault.adviser.save({ name: `Adviseur ${marker}`, firm: marker })
+      vault.drafts.save(client.id, { client: { name: `Klant ${marker}` }, adviserNotes: marker })
       // Work that may spill to temp files: big sorts, a search, a backup, a vacuum.
       vault.clients.list()
       vault.clients.search(marker)
@@ -62,6 +63,7 @@ describe('plaintext leak', () => {
       const again = await openVault(path, { passphrase })
       expect(again.clients.search(marker).map((found) => found.email)).toEqual([`${marker}@example.nl`])
       expect(again.adviser.get()?.firm).toBe(marker)
+      expect(again.drafts.get(client.id)?.draft['adviserNotes']).toBe(marker)
       again.lock()
     } finally {
       if (previousTemp === undefined) delete process.env['SQLITE_TMPDIR']

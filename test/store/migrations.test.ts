@@ -98,6 +98,32 @@ describe('migrations', () => {
     expect(plan.map((row) => row.detail).join(' ')).toMatch(/clients_by_name_search/)
   })
 
+  it('005 client drafts: keeps clients and their data; one JSON-object draft per client, gone with the client', () => {
+    const db = databaseAt(4)
+    const insertClient = db.prepare('INSERT INTO clients (name, birth_date, created_at, updated_at, name_search) VALUES (?, ?, ?, ?, ?) RETURNING id').pluck()
+    const id = insertClient.get('Bestaand', '1980-01-01', now, now, 'bestaand') as number
+    const other = insertClient.get('Ander', '1981-01-01', now, now, 'ander') as number
+    db.prepare('INSERT INTO income_years (client_id, year, profit_cents) VALUES (?, 2029, 100)').run(id)
+    db.prepare("INSERT INTO policies (client_id, kind, policy_json, created_at, updated_at) VALUES (?, 'quote', '{}', ?, ?)").run(id, now, now)
+    expect(migrate(db, 5)).toEqual([5])
+    expect(db.prepare('SELECT name, name_search FROM clients WHERE id = ?').get(id)).toEqual({ name: 'Bestaand', name_search: 'bestaand' })
+    expect(db.prepare('SELECT profit_cents FROM income_years WHERE client_id = ?').pluck().get(id)).toBe(100)
+    expect(db.prepare('SELECT count(*) FROM policies').pluck().get()).toBe(1)
+    expect(db.prepare('SELECT count(*) FROM client_drafts').pluck().get()).toBe(0)
+
+    const insert = db.prepare('INSERT INTO client_drafts (client_id, draft_json, updated_at) VALUES (?, ?, ?)')
+    insert.run(id, '{"adviserNotes":"x"}', now)
+    insert.run(other, '{}', now)
+    expect(db.prepare('SELECT complete FROM client_drafts WHERE client_id = ?').pluck().get(id)).toBe(0)
+    expect(() => insert.run(id, '{}', now)).toThrow(/UNIQUE|PRIMARY KEY/)
+    expect(() => insert.run(9999, '{}', now)).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare("UPDATE client_drafts SET draft_json = '[1]' WHERE client_id = ?").run(id)).toThrow(/CHECK/)
+    expect(() => db.prepare("UPDATE client_drafts SET draft_json = '{kapot' WHERE client_id = ?").run(id)).toThrow(/CHECK/)
+    expect(() => db.prepare('UPDATE client_drafts SET complete = 2 WHERE client_id = ?').run(id)).toThrow(/CHECK/)
+    db.prepare('DELETE FROM clients WHERE id = ?').run(id)
+    expect(db.prepare('SELECT client_id FROM client_drafts').pluck().all()).toEqual([other])
+  })
+
   it('leaves every table STRICT, is idempotent, and refuses a vault from a newer Vangnet', () => {
     const db = databaseAt(latestSchemaVersion)
     expect(tables(db).every((table) => table.strict === 1)).toBe(true)

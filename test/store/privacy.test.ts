@@ -29,6 +29,7 @@ async function vaultWithClient(marker: string) {
     annualPremium: 2400,
     startDate: '2019-01-01',
   })
+  vault.drafts.save(client.id, { client: { name: `Naam ${marker}`, role: 'ib-ondernemer' }, adviserNotes: `Notitie ${marker}`, income: [{ year: '2029', profit: 'nog navragen' }] })
   vault.adviceVersions.create({
     clientId: client.id,
     case: sampleCase(`Naam ${marker}`),
@@ -50,7 +51,8 @@ describe('AVG export', () => {
     expect(json.policies[0].policy.insurer).toBe('Verzekeraar EXPORTMARKER')
     expect(json.adviceVersions[0].recommendation).toBe('Advies voor EXPORTMARKER')
     expect(Buffer.from(json.adviceVersions[0].reportPdfBase64, 'base64').toString()).toBe('%PDF rapport EXPORTMARKER')
-    expect(json.processing.map((entry: { action: string }) => entry.action)).toContain('advice.created')
+    expect(json.draft).toMatchObject({ complete: false, draft: { adviserNotes: 'Notitie EXPORTMARKER', income: [{ profit: 'nog navragen' }] } })
+    expect(json.processing.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['advice.created', 'client.draft-saved']))
     expect(JSON.stringify(json)).not.toContain('Blijft Bestaan')
     expect(vault.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'client.exported', subjectId: client.id })
     expect(() => vault.privacy.exportClient(other.id + 100)).toThrow(/niet \(meer\)/)
@@ -71,6 +73,7 @@ describe('AVG erasure', () => {
     expect(vault.adviceVersions.list(client.id)).toEqual([])
     expect(vault.policies.list(client.id)).toEqual([])
     expect(vault.incomeYears.list(client.id)).toEqual([])
+    expect(vault.drafts.get(client.id)).toBeNull()
     // Not in any page, free pages included, and the WAL is emptied.
     expect(decryptedImage(vault).includes(marker)).toBe(false)
     expect(statSync(`${path}-wal`).size).toBe(0)

@@ -9,11 +9,12 @@ import { core } from './001-core'
 import { clientFinances } from './002-client-finances'
 import { adviceVersions } from './003-advice-versions'
 import { nameSearch } from './004-name-search'
+import { clientDrafts } from './005-client-drafts'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
 
-export const migrations: readonly Migration[] = [core, clientFinances, adviceVersions, nameSearch]
+export const migrations: readonly Migration[] = [core, clientFinances, adviceVersions, nameSearch, clientDrafts]
 export const latestSchemaVersion = migrations.length
 
 export function schemaVersion(db: Db): number {

@@ -19,6 +19,7 @@ export type AuditAction =
   | 'client.exported'
   | 'client.erased'
   | 'client.income-updated'
+  | 'client.draft-saved'
   | 'policy.added'
   | 'policy.removed'
   | 'advice.created'

@@ -8,6 +8,7 @@ import type { IncomeYearsRepository, PoliciesRepository, StoredPolicy } from './
 import type { Client, ClientsRepository } from './clients'
 import { clientNotFound } from './clients'
 import type { StoreContext } from './context'
+import type { DraftsRepository, StoredDraft } from './drafts'
 import type { IncomeYear } from '../../../shared/schema/case'
 
 export interface ClientExport {
@@ -18,6 +19,8 @@ export interface ClientExport {
   incomeYears: IncomeYear[]
   policies: StoredPolicy[]
   adviceVersions: Array<AdviceVersion & { reportPdfBase64: string | null }>
+  /** The intake as last typed (possibly incomplete), or null when none was saved. */
+  draft: Omit<StoredDraft, 'clientId'> | null
   /** The processing log for this client (codes only). */
   processing: AuditEntry[]
 }
@@ -27,6 +30,7 @@ export interface PrivacyDependencies {
   incomeYears: IncomeYearsRepository
   policies: PoliciesRepository
   adviceVersions: AdviceVersionsRepository
+  drafts: DraftsRepository
   audit: AuditLog
 }
 
@@ -38,12 +42,13 @@ export class PrivacyService {
 
   /** Everything stored about one client, read in one transaction so it is consistent. */
   exportClient(clientId: number): ClientExport {
-    const { clients, incomeYears, policies, adviceVersions, audit } = this.repositories
+    const { clients, incomeYears, policies, adviceVersions, drafts, audit } = this.repositories
     const db = this.context.db()
     return db.transaction(() => {
       const client = clients.get(clientId)
       if (!client) throw clientNotFound()
       audit.record('client.exported', { type: 'client', id: clientId })
+      const draft = drafts.get(clientId)
       return {
         format: 'vangnet-client-export' as const,
         version: 1 as const,
@@ -55,6 +60,7 @@ export class PrivacyService {
           .list(clientId)
           .reverse()
           .map((summary) => ({ ...adviceVersions.get(summary.id)!, reportPdfBase64: adviceVersions.reportPdf(summary.id)?.toString('base64') ?? null })),
+        draft: draft ? { draft: draft.draft, complete: draft.complete, updatedAt: draft.updatedAt } : null,
         processing: audit.list({ clientId, limit: 100_000 }).reverse(),
       }
     }).immediate()
