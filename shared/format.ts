@@ -13,7 +13,11 @@ export const nbsp = '\u00a0'
 
 /** Groups the integer digits by thousands with a dot: "1234567" -> "1.234.567". */
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+  if (digits.length <= 3) return digits
+  const head = digits.length % 3 || 3
+  let out = digits.slice(0, head)
+  for (let index = head; index < digits.length; index += 3) out += '.' + digits.slice(index, index + 3)
+  return out
 }
 
 /**

@@ -20,9 +20,14 @@ export function roundCents(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP)
 }
 
-/** JSON/display edge: a number of euros, rounded to cents. */
+/** JSON/display edge: a number of euros, rounded to cents (half up, as roundCents). */
 export function toEuros(value: Decimal): number {
-  return roundCents(value).toNumber()
+  return Number(value.toFixed(2, Decimal.ROUND_HALF_UP))
+}
+
+/** Display edge: the amount as a decimal string with two decimals, rounded as roundCents. */
+export function toCentsText(value: Decimal): string {
+  return value.toFixed(2, Decimal.ROUND_HALF_UP)
 }
 
 export function maxMoney(a: Decimal, b: Decimal): Decimal {

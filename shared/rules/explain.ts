@@ -6,12 +6,20 @@
  */
 import type Decimal from 'decimal.js'
 import { formatEuroFixed, formatPercent } from '../format'
-import { roundCents, toEuros } from '../money'
+import { toCentsText, toEuros } from '../money'
 import type { Citation } from '../parameters/types'
 import type { Explanation, SourceRef } from '../schema/result'
 
+/** Formatted amounts per Decimal: the same figure (a cap, a premium) appears in many traces. */
+const formattedEuros = new WeakMap<Decimal, string>()
+
 export function euro(value: Decimal): string {
-  return formatEuroFixed(roundCents(value).toFixed(2))
+  let text = formattedEuros.get(value)
+  if (text === undefined) {
+    text = formatEuroFixed(toCentsText(value))
+    formattedEuros.set(value, text)
+  }
+  return text
 }
 
 export function percent(fraction: Decimal | string | number): string {
