@@ -3,9 +3,9 @@
  * at the chosen age and degree) from the year before the first day of disability to AOW age.
  * The years of the waiting period show as zero: the gap the client has to bridge.
  */
-import { formatEuro, formatEuroWhole } from '../format'
 import type { AdviceResult } from '../schema/result'
-import { chartFontFamily, gridColour, inkColour, mutedColour, optionColours } from './palette'
+import { euroPerYearFrame } from './euro-per-year'
+import { mutedColour } from './palette'
 import type { ChartOption, ChartSettings } from './types'
 
 const axisTitle = { nl: 'Uitkering per jaar', en: 'Benefit per year' }
@@ -19,27 +19,7 @@ export function incomeWhenDisabledChart(result: AdviceResult, settings: ChartSet
     .filter((year) => year >= firstYear)
     .sort((a, b) => a - b)
   return {
-    animation: settings.animation ?? false,
-    textStyle: { fontFamily: settings.fontFamily ?? chartFontFamily, color: inkColour },
-    color: options.map((option) => optionColours[option.id]),
-    grid: { left: 78, right: 24, top: 62, bottom: 36 },
-    legend: { top: 0, left: 'center', itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 12, color: inkColour } },
-    tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatEuro(value) },
-    xAxis: {
-      type: 'category',
-      data: years.map(String),
-      axisLabel: { fontSize: 11, color: mutedColour, interval: 1 },
-      axisLine: { lineStyle: { color: mutedColour } },
-      axisTick: { alignWithLabel: true },
-    },
-    yAxis: {
-      type: 'value',
-      name: axisTitle[settings.language],
-      nameTextStyle: { fontSize: 11, color: mutedColour, align: 'left', padding: [0, 0, 4, -70] },
-      min: 0,
-      axisLabel: { fontSize: 11, color: mutedColour, formatter: (value: number) => formatEuroWhole(value) },
-      splitLine: { lineStyle: { color: gridColour } },
-    },
+    ...euroPerYearFrame(options, years, axisTitle[settings.language], settings),
     series: options.map((option, index) => {
       const byYear = new Map(option.projection.map((row) => [row.year, row.benefitIfDisabled]))
       return {

@@ -2,9 +2,8 @@
  * "Premie per jaar tot de AOW": the gross premium of every available option, year by year from
  * the calculation year to the year before AOW age (the projection the rules computed).
  */
-import { formatEuro, formatEuroWhole } from '../format'
 import type { AdviceResult } from '../schema/result'
-import { chartFontFamily, gridColour, inkColour, mutedColour, optionColours } from './palette'
+import { euroPerYearFrame } from './euro-per-year'
 import type { ChartOption, ChartSettings } from './types'
 
 const axisTitle = { nl: 'Brutopremie per jaar', en: 'Gross premium per year' }
@@ -13,27 +12,7 @@ export function premiumPerYearChart(result: AdviceResult, settings: ChartSetting
   const options = result.options.filter((option) => option.available && option.projection.length > 0)
   const years = [...new Set(options.flatMap((option) => option.projection.map((row) => row.year)))].sort((a, b) => a - b)
   return {
-    animation: settings.animation ?? false,
-    textStyle: { fontFamily: settings.fontFamily ?? chartFontFamily, color: inkColour },
-    color: options.map((option) => optionColours[option.id]),
-    grid: { left: 78, right: 24, top: 62, bottom: 36 },
-    legend: { top: 0, left: 'center', itemWidth: 18, itemHeight: 10, textStyle: { fontSize: 12, color: inkColour } },
-    tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatEuro(value) },
-    xAxis: {
-      type: 'category',
-      data: years.map(String),
-      axisLabel: { fontSize: 11, color: mutedColour, interval: 1 },
-      axisLine: { lineStyle: { color: mutedColour } },
-      axisTick: { alignWithLabel: true },
-    },
-    yAxis: {
-      type: 'value',
-      name: axisTitle[settings.language],
-      nameTextStyle: { fontSize: 11, color: mutedColour, align: 'left', padding: [0, 0, 4, -70] },
-      min: 0,
-      axisLabel: { fontSize: 11, color: mutedColour, formatter: (value: number) => formatEuroWhole(value) },
-      splitLine: { lineStyle: { color: gridColour } },
-    },
+    ...euroPerYearFrame(options, years, axisTitle[settings.language], settings),
     series: options.map((option) => {
       const byYear = new Map(option.projection.map((row) => [row.year, row.premium]))
       return {
