@@ -301,7 +301,7 @@ function runsTests(root: string, step: WorkflowStep): boolean {
   const run = typeof step.run === 'string' ? step.run : ''
   if (/\bnpm (run )?test\b(?!:)/.test(run)) return true
   const ciScript = join(root, '.ci/run')
-  return /\.ci\/run\b/.test(run) && existsSync(ciScript) && /^\s*npm test\s*$/m.test(readFileSync(ciScript, 'utf8'))
+  return /\.ci\/run\b/.test(run) && existsSync(ciScript) && /^\s*npm test(\s|$)/m.test(readFileSync(ciScript, 'utf8'))
 }
 
 function buildsInstallers(step: WorkflowStep): boolean {
