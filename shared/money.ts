@@ -30,6 +30,19 @@ export function toCentsText(value: Decimal): string {
   return value.toFixed(2, Decimal.ROUND_HALF_UP)
 }
 
+/**
+ * Whole cents of an amount, as an exact integer. A projection adds up amounts that are already
+ * rounded to cents year after year; kept as whole cents, those sums are exact integer additions
+ * and need no decimal object per year. `centsToEuros` is the display/JSON edge for them.
+ */
+export function toWholeCents(value: Decimal): number {
+  return roundCents(value).times(100).toNumber()
+}
+
+export function centsToEuros(cents: number): number {
+  return cents / 100
+}
+
 export function maxMoney(a: Decimal, b: Decimal): Decimal {
   return a.greaterThan(b) ? a : b
 }

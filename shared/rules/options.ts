@@ -5,7 +5,7 @@
  * year until the AOW age and the illustration of a disability at the chosen age and degree.
  */
 import type Decimal from 'decimal.js'
-import { Money, maxMoney, roundCents, toEuros, zero } from '../money'
+import { centsToEuros, Money, maxMoney, roundCents, toEuros, toWholeCents, zero } from '../money'
 import type { PrivatePolicy } from '../schema/case'
 import type { Condition, Illustration, OptionId, OptionResult, ProjectionYear } from '../schema/result'
 import type { AowDate } from './aow'
@@ -32,8 +32,9 @@ export interface Shared {
   years: number[]
   bazYears: YearPremium[]
   calcYearPremium: YearPremium
-  /** The yearly Baz premiums as numbers (already whole cents), shared by every option. */
-  bazYearNumbers: number[]
+  /** The yearly Baz premiums, gross and net, in whole cents, shared by every option. */
+  bazYearCents: number[]
+  bazYearNetCents: number[]
   contractBase: BenefitBase
   contractBenefitAtFull: Decimal
   disabledFrom: string
@@ -203,10 +204,10 @@ function optionWithoutFigures(shared: Shared, plan: OptionPlan): OptionResult {
   }
 }
 
+/** A premium per projection year, gross and net, in whole cents (see toWholeCents). */
 interface PremiumStream {
-  gross: Decimal[]
-  net: Decimal[]
-  grossNumbers: number[]
+  grossCents: number[]
+  netCents: number[]
 }
 
 const privateStreams = new WeakMap<PrivatePolicy, Map<string, PremiumStream>>()
@@ -221,12 +222,11 @@ function privatePremiumStream(shared: Shared, policy: PrivatePolicy, stabiliteit
   const key = `${shared.years[0] ?? ''}|${shared.years.length}|${stabiliteit.toString()}|${factor.toString()}|${policyEnd}`
   const cached = byKey.get(key)
   if (cached) return cached
-  const stream: PremiumStream = { gross: [], net: [], grossNumbers: [] }
+  const stream: PremiumStream = { grossCents: [], netCents: [] }
   for (const year of shared.years) {
     const gross = `${year}-01-01` < policyEnd ? privatePremiumForYear(policy, year - shared.calculationYear).plus(stabiliteit) : zero
-    stream.gross.push(gross)
-    stream.net.push(gross.isZero() ? zero : roundCents(gross.times(factor)))
-    stream.grossNumbers.push(gross.toNumber())
+    stream.grossCents.push(toWholeCents(gross))
+    stream.netCents.push(gross.isZero() ? 0 : toWholeCents(gross.times(factor)))
   }
   byKey.set(key, stream)
   return stream
@@ -247,34 +247,28 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const birthYear = yearOf(birthDate)
 
   const privateStream = plan.policy ? privatePremiumStream(shared, plan.policy, stabiliteit, privateFactor, policyEnd!) : null
-  let cumulative = zero
-  let cumulativeNet = zero
+  // The yearly premiums are already rounded to cents; their sums are kept in whole cents (exact).
+  let cumulativeCents = 0
+  let cumulativeNetCents = 0
   const projection: ProjectionYear[] = []
   shared.years.forEach((year, index) => {
-    const baz = shared.bazYears[index]!
     const paysBaz = shared.insured.insured && paysBazIn(plan, year)
-    const publicPremium = paysBaz ? baz.premium : zero
-    const publicNet = paysBaz ? baz.netPremium : zero
-    const privatePremium = privateStream ? privateStream.gross[index]! : zero
-    const privateNet = privateStream ? privateStream.net[index]! : zero
-    // Most years of most options have only one of the two premiums: skip adding a zero.
-    const premium = privatePremium.isZero() ? publicPremium : publicPremium.isZero() ? privatePremium : publicPremium.plus(privatePremium)
-    const net = privateNet.isZero() ? publicNet : publicNet.isZero() ? privateNet : publicNet.plus(privateNet)
-    cumulative = cumulative.plus(premium)
-    cumulativeNet = cumulativeNet.plus(net)
-    // Every amount here is already a whole number of cents, so it converts to a number exactly.
-    const publicNumber = paysBaz ? shared.bazYearNumbers[index]! : 0
-    const privateNumber = privateStream ? privateStream.grossNumbers[index]! : 0
+    const publicCents = paysBaz ? shared.bazYearCents[index]! : 0
+    const publicNetCents = paysBaz ? shared.bazYearNetCents[index]! : 0
+    const privateCents = privateStream ? privateStream.grossCents[index]! : 0
+    const privateNetCents = privateStream ? privateStream.netCents[index]! : 0
+    cumulativeCents += publicCents + privateCents
+    cumulativeNetCents += publicNetCents + privateNetCents
     projection.push({
       year,
       age: year - birthYear - ageOffset,
-      premium: privateNumber === 0 ? publicNumber : publicNumber === 0 ? privateNumber : premium.toNumber(),
-      netPremium: net.toNumber(),
-      cumulativePremium: cumulative.toNumber(),
-      cumulativeNetPremium: cumulativeNet.toNumber(),
-      publicPremium: publicNumber,
-      privatePremium: privateNumber,
-      projected: baz.wml.projected,
+      premium: centsToEuros(publicCents + privateCents),
+      netPremium: centsToEuros(publicNetCents + privateNetCents),
+      cumulativePremium: centsToEuros(cumulativeCents),
+      cumulativeNetPremium: centsToEuros(cumulativeNetCents),
+      publicPremium: centsToEuros(publicCents),
+      privatePremium: centsToEuros(privateCents),
+      projected: shared.bazYears[index]!.wml.projected,
       benefitIfDisabled: partDays.length ? benefitInYear(partDays, year).toNumber() : 0,
     })
   })
@@ -366,7 +360,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     },
     illustration,
     projection,
-    totals: { premium: toEuros(cumulative), netPremium: toEuros(cumulativeNet) },
+    totals: { premium: centsToEuros(cumulativeCents), netPremium: centsToEuros(cumulativeNetCents) },
   }
 }
 
@@ -530,7 +524,8 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const years: number[] = []
   for (let year = calculationYear; year <= lastYear; year++) years.push(year)
   const bazYears = years.map((year) => bazPremiumForYear(context, year))
-  const bazYearNumbers = bazYears.map((year) => year.premium.toNumber())
+  const bazYearCents = bazYears.map((year) => toWholeCents(year.premium))
+  const bazYearNetCents = bazYears.map((year) => toWholeCents(year.netPremium))
   const calcYearPremium = bazYears[0] ?? bazPremiumForYear(context, calculationYear)
   const contractBase = benefitBase(context, calculationYear, 'baz.benefitBase')
   const contractBenefitAtFull = roundCents(contractBase.base.times(context.benefitPercentage))
@@ -545,5 +540,5 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const disabledFrom = addYears(context.clientCase.client.birthDate, context.clientCase.disability.age)
   const illnessBase = benefitBase(context, yearOf(disabledFrom), 'illustration.benefitBase')
   const illnessBenefit = publicBenefit(context, illnessBase, context.clientCase.disability.degree, new Money(context.clientCase.disability.earnings), 'illustration.bazBenefit')
-  return { calculationYear, years, bazYears, bazYearNumbers, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit }
+  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit }
 }
