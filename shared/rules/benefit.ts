@@ -46,20 +46,23 @@ export function benefitBase(context: RuleContext, illnessYear: number, id: strin
   const franchise = franchiseLimit(context, wml.cap, prior.wiaWage)
   const base = minMoney(uncapped, franchise.limit)
   const usesAverage = average.greaterThan(prior.profit)
-  const parts = [
-    `winst ${illnessYear - 1} ${euro(prior.profit)}`,
-    `gemiddelde ${averageOver.map((income) => income.year).join(', ')} ${euro(average)}`,
-    `hoogste: ${usesAverage ? 'het gemiddelde' : 'het jaar ervoor'}`,
-  ]
-  if (uncapped.greaterThan(base)) {
-    parts.push(franchise.applied ? `franchise: maximaal ${euro(wml.cap)} − WIA-loon ${euro(prior.wiaWage)} = ${euro(franchise.limit)}` : `gemaximeerd op ${euro(wml.cap)}`)
+  const baseText = (): string => {
+    const parts = [
+      `winst ${illnessYear - 1} ${euro(prior.profit)}`,
+      `gemiddelde ${averageOver.map((income) => income.year).join(', ')} ${euro(average)}`,
+      `hoogste: ${usesAverage ? 'het gemiddelde' : 'het jaar ervoor'}`,
+    ]
+    if (uncapped.greaterThan(base)) {
+      parts.push(franchise.applied ? `franchise: maximaal ${euro(wml.cap)} − WIA-loon ${euro(prior.wiaWage)} = ${euro(franchise.limit)}` : `gemaximeerd op ${euro(wml.cap)}`)
+    }
+    return `${parts.join('; ')} = ${euro(base)}`
   }
   const projected = priorYears.some((income) => income.origin !== 'entered')
   const explanation = context.trace.money(
     id,
     `Uitkeringsgrondslag (eerste ziektedag in ${illnessYear})`,
     base,
-    `${parts.join('; ')} = ${euro(base)}`,
+    baseText,
     refs({ source: 'MKB-2024', locator: 'De hoogte van de uitkering' }, parameters.averagingYears.cite, franchise.applied ? parameters.franchise.cite : undefined),
     [wml.capExplanation()],
     projected || franchise.applied,
@@ -111,32 +114,32 @@ export function publicBenefit(context: RuleContext, base: BenefitBase, degree: n
   const rule = parameters.partialBenefit.value
   const threshold = Number(parameters.incomeLossThreshold.value)
   let gross: Decimal
-  let how: string
+  let how: () => string
   if (rule === 'full-only' || parameters.criterion.value === 'absolute-wml') {
     const full = degree >= fullDisabilityFrom
     gross = full ? annualAtFull : zero
     how = full
-      ? `volledig arbeidsongeschikt (${percent(degree)}): ${percent(context.benefitPercentage)} × ${euro(base.base)}`
-      : `${percent(degree)} arbeidsongeschikt: onder het absolute criterium geen uitkering zolang de klant het minimumloon nog kan verdienen`
+      ? () => `volledig arbeidsongeschikt (${percent(degree)}): ${percent(context.benefitPercentage)} × ${euro(base.base)}`
+      : () => `${percent(degree)} arbeidsongeschikt: onder het absolute criterium geen uitkering zolang de klant het minimumloon nog kan verdienen`
   } else if (degree < threshold) {
     gross = zero
-    how = `${percent(degree)} arbeidsongeschikt is minder dan de drempel van ${percent(threshold)}: geen uitkering`
+    how = () => `${percent(degree)} arbeidsongeschikt is minder dan de drempel van ${percent(threshold)}: geen uitkering`
   } else if (rule === 'wia-classes') {
     const share = wiaClassShare(degree)
     gross = roundCents(base.base.times(share))
-    how = `${percent(degree)} arbeidsongeschikt: ${percent(share)} × ${euro(base.base)} (WIA-klasse)`
+    how = () => `${percent(degree)} arbeidsongeschikt: ${percent(share)} × ${euro(base.base)} (WIA-klasse)`
   } else {
     gross = roundCents(annualAtFull.times(degree))
-    how = `${percent(degree)} × ${percent(context.benefitPercentage)} × ${euro(base.base)}`
+    how = () => `${percent(degree)} × ${percent(context.benefitPercentage)} × ${euro(base.base)}`
   }
   const offset = roundCents(earnings.times(context.earningsOffset))
   const annual = maxMoney(zero, gross.minus(offset))
-  const offsetText = offset.isZero() ? '' : `; min ${percent(context.earningsOffset)} × inkomsten naast de uitkering ${euro(earnings)} = ${euro(offset)}`
+  const offsetText = (): string => (offset.isZero() ? '' : `; min ${percent(context.earningsOffset)} × inkomsten naast de uitkering ${euro(earnings)} = ${euro(offset)}`)
   const explanation = context.trace.money(
     id,
     'Baz-uitkering per jaar',
     annual,
-    `${how}${offsetText} = ${euro(annual)} (${partialShareText(rule)})`,
+    () => `${how()}${offsetText()} = ${euro(annual)} (${partialShareText(rule)})`,
     refs(parameters.benefitPercentage.cite, parameters.partialBenefit.cite, parameters.criterion.cite, offset.isZero() ? undefined : parameters.earningsOffset.cite),
     [base.explanation],
     parameters.partialBenefit.uncertain !== undefined || parameters.criterion.uncertain !== undefined,

@@ -37,6 +37,19 @@ export function refs(...citations: (Citation | undefined)[]): SourceRef[] {
   return out
 }
 
+/** Defines `key` as an enumerable property computed on first read, then kept as a plain value. */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get(): T[K] {
+      const value = compute()
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true })
+      return value
+    },
+  })
+}
+
 /** Collects the explanations of one calculation, keyed by figure id. */
 export class Trace {
   readonly explanations: Record<string, Explanation> = {}
@@ -46,16 +59,24 @@ export class Trace {
     return explanation
   }
 
+  /**
+   * An amount and how it was made. `expression` may be given as a function: the text is then
+   * written when it is first read (by the report, the uitleg drawer, --explain or JSON), so a
+   * recalculation on every keystroke does not format text nobody reads. It reads as a plain
+   * property, in JSON as well.
+   */
   money(
     id: string,
     label: string,
     value: Decimal,
-    expression: string,
+    expression: string | (() => string),
     sources: SourceRef[],
     steps?: (Explanation | undefined)[],
     uncertain?: boolean,
   ): Explanation {
-    const explanation: Explanation = { id, label, value: toEuros(value), unit: 'euro', expression, sources }
+    const explanation: Explanation = { id, label, value: toEuros(value), unit: 'euro', expression: '', sources }
+    if (typeof expression === 'string') explanation.expression = expression
+    else lazyProperty(explanation, 'expression', expression)
     const presentSteps = steps?.filter((step): step is Explanation => step !== undefined)
     if (presentSteps && presentSteps.length > 0) explanation.steps = presentSteps
     if (uncertain || presentSteps?.some((step) => step.uncertain)) explanation.uncertain = true

@@ -12,7 +12,7 @@ import type { AowDate } from './aow'
 import { benefitBase, publicBenefit, type BenefitBase, type PublicBenefit } from './benefit'
 import type { RuleContext } from './context'
 import { addDays, addYears, ageOn, daysBetween, maxDate, minDate, yearOf } from './dates'
-import { formatDate } from '../format'
+import { formatDate, formatNumber } from '../format'
 import { euro, percent, refs } from './explain'
 import { incomeForYear } from './income'
 import type { InsuredStatus } from './insured'
@@ -101,19 +101,31 @@ function dayNumber(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
 }
 
-/** Share of each component's yearly benefit that falls in calendar year `year` (by days). */
-function benefitInYear(parts: readonly { fromDay: number; untilDay: number; annual: Decimal }[], year: number): Decimal {
-  if (parts.length === 0) return zero
+interface BenefitPart {
+  fromDay: number
+  untilDay: number
+  annual: Decimal
+  /** The yearly amount in whole cents (it is rounded to cents already). */
+  annualCents: number
+}
+
+/**
+ * The benefit paid in calendar year `year`, in euros: each component's yearly amount for the days
+ * of the year it runs. Full years add whole cents; a part of a year is prorated in decimal.
+ */
+function benefitInYear(parts: readonly BenefitPart[], year: number): number {
   const start = Date.UTC(year, 0, 1) / 86_400_000
   const end = Date.UTC(year + 1, 0, 1) / 86_400_000
   const daysInYear = end - start
-  let total = zero
+  let fullYearCents = 0
+  let prorated = zero
   for (const part of parts) {
     const days = Math.min(part.untilDay, end) - Math.max(part.fromDay, start)
     if (days <= 0) continue
-    total = total.plus(days === daysInYear ? part.annual : part.annual.times(days).dividedBy(daysInYear))
+    if (days === daysInYear) fullYearCents += part.annualCents
+    else prorated = prorated.plus(part.annual.times(days).dividedBy(daysInYear))
   }
-  return roundCents(total)
+  return centsToEuros(fullYearCents + (prorated.isZero() ? 0 : toWholeCents(prorated)))
 }
 
 function illustrate(shared: Shared, plan: OptionPlan, parts: Component[]): Illustration {
@@ -223,10 +235,20 @@ function privatePremiumStream(shared: Shared, policy: PrivatePolicy, stabiliteit
   const cached = byKey.get(key)
   if (cached) return cached
   const stream: PremiumStream = { grossCents: [], netCents: [] }
+  // A premium without indexation is the same every year: work it out once.
+  let constant: { gross: number; net: number } | undefined
   for (const year of shared.years) {
-    const gross = `${year}-01-01` < policyEnd ? privatePremiumForYear(policy, year - shared.calculationYear).plus(stabiliteit) : zero
-    stream.grossCents.push(toWholeCents(gross))
-    stream.netCents.push(gross.isZero() ? 0 : toWholeCents(gross.times(factor)))
+    if (`${year}-01-01` >= policyEnd) {
+      stream.grossCents.push(0)
+      stream.netCents.push(0)
+      continue
+    }
+    if (constant === undefined || policy.premiumIndexation !== 0) {
+      const gross = privatePremiumForYear(policy, year - shared.calculationYear).plus(stabiliteit)
+      constant = { gross: toWholeCents(gross), net: gross.isZero() ? 0 : toWholeCents(gross.times(factor)) }
+    }
+    stream.grossCents.push(constant.gross)
+    stream.netCents.push(constant.net)
   }
   byKey.set(key, stream)
   return stream
@@ -241,7 +263,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const stabiliteit = plan.stabiliteitsbijdrage ? context.stabiliteitsbijdrage : zero
   const privateFactor = plan.policy ? deductibleFactor(context, plan.policy.taxDeductible) : one
   const policyEnd = plan.policy ? policyEndDate(shared, plan.policy) : null
-  const partDays = parts.map((part) => ({ fromDay: dayNumber(part.from), untilDay: dayNumber(part.until), annual: part.annual }))
+  const partDays: BenefitPart[] = parts.map((part) => ({ fromDay: dayNumber(part.from), untilDay: dayNumber(part.until), annual: part.annual, annualCents: toWholeCents(part.annual) }))
   // Age on 1 January: the calendar-year difference, one less when the birthday falls later in the year.
   const ageOffset = birthDate.slice(5) === '01-01' ? 0 : 1
   const birthYear = yearOf(birthDate)
@@ -269,7 +291,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
       publicPremium: centsToEuros(publicCents),
       privatePremium: centsToEuros(privateCents),
       projected: shared.bazYears[index]!.wml.projected,
-      benefitIfDisabled: partDays.length ? benefitInYear(partDays, year).toNumber() : 0,
+      benefitIfDisabled: partDays.length ? benefitInYear(partDays, year) : 0,
     })
   })
 
@@ -284,13 +306,14 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     `option.${plan.id}.premium`,
     `${plan.label}: premie ${calculationYear}`,
     annual,
-    [
-      includesPublic || publicAnnual.greaterThan(0) ? `Baz-premie ${euro(publicAnnual)}` : null,
-      plan.policy ? `private premie ${euro(privateAnnual.minus(stabiliteit))}` : null,
-      stabiliteit.greaterThan(0) ? `stabiliteitsbijdrage ${euro(stabiliteit)} (invoer adviseur)` : null,
-    ]
-      .filter(Boolean)
-      .join(' + ') + ` = ${euro(annual)} per jaar, ${euro(annual.dividedBy(twelve))} per maand; netto na belasting ${euro(netAnnual)}`,
+    () =>
+      [
+        includesPublic || publicAnnual.greaterThan(0) ? `Baz-premie ${euro(publicAnnual)}` : null,
+        plan.policy ? `private premie ${euro(privateAnnual.minus(stabiliteit))}` : null,
+        stabiliteit.greaterThan(0) ? `stabiliteitsbijdrage ${euro(stabiliteit)} (invoer adviseur)` : null,
+      ]
+        .filter(Boolean)
+        .join(' + ') + ` = ${euro(annual)} per jaar, ${euro(annual.dividedBy(twelve))} per maand; netto na belasting ${euro(netAnnual)}`,
     refs(
       { source: 'MKB-2024', locator: 'Bekostiging van de verzekering' },
       stabiliteit.greaterThan(0) || plan.stabiliteitsbijdrage ? { source: 'MKB-2024', locator: 'Stabiliteitsbijdrage' } : undefined,
@@ -302,11 +325,12 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     `option.${plan.id}.illustration`,
     `${plan.label}: uitkering bij ${percent(context.clientCase.disability.degree)} arbeidsongeschiktheid vanaf ${formatDate(illustration.disabledFrom)}`,
     illustrationAnnual,
-    parts.length
-      ? parts
-          .map((part) => `${part.kind === 'baz' ? 'Baz' : 'private AOV'} ${euro(part.annual)} per jaar van ${formatDate(part.from)} tot ${formatDate(part.until)}`)
-          .join(' + ') + ` = ${euro(illustrationAnnual)} per jaar (${euro(illustrationAnnual.dividedBy(twelve))} per maand)`
-      : `geen uitkering = ${euro(zero)}`,
+    () =>
+      parts.length
+        ? parts
+            .map((part) => `${part.kind === 'baz' ? 'Baz' : 'private AOV'} ${euro(part.annual)} per jaar van ${formatDate(part.from)} tot ${formatDate(part.until)}`)
+            .join(' + ') + ` = ${euro(illustrationAnnual)} per jaar (${euro(illustrationAnnual.dividedBy(twelve))} per maand)`
+        : `geen uitkering = ${euro(zero)}`,
     refs(
       plan.includesBaz ? { source: 'MKB-2024', locator: 'De hoogte van de uitkering' } : undefined,
       plan.policy ? { source: 'RADI-2024', locator: 'vraag 12 (uitkeringsschaal AOV)' } : undefined,
@@ -317,7 +341,8 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     `option.${plan.id}.gap`,
     `${plan.label}: inkomensgat tijdens de wachttijd`,
     new Money(illustration.gapAmount),
-    `${illustration.gapMonths.toLocaleString('nl-NL')} maanden zonder uitkering × verwachte winst ${yearOf(shared.disabledFrom)} × ${percent(context.clientCase.disability.degree)} = ${euro(new Money(illustration.gapAmount))}; broodfonds ${euro(new Money(illustration.broodfondsBridged))}; resterend ${euro(new Money(illustration.remainingGap))}`,
+    () =>
+      `${formatNumber(illustration.gapMonths, 1)} maanden zonder uitkering × verwachte winst ${yearOf(shared.disabledFrom)} × ${percent(context.clientCase.disability.degree)} = ${euro(new Money(illustration.gapAmount))}; broodfonds ${euro(new Money(illustration.broodfondsBridged))}; resterend ${euro(new Money(illustration.remainingGap))}`,
     refs(
       plan.includesBaz ? context.parameters.waitingDays.cite : undefined,
       { source: 'RADI-2024', locator: 'vraag 8 (eigen risicoperiode, broodfondsen)' },
@@ -533,7 +558,7 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
     'baz.benefitAtFull',
     `Baz-uitkering per jaar bij volledige arbeidsongeschiktheid (eerste ziektedag 1 januari ${calculationYear})`,
     contractBenefitAtFull,
-    `${percent(context.benefitPercentage)} × ${euro(contractBase.base)} = ${euro(contractBenefitAtFull)}`,
+    () => `${percent(context.benefitPercentage)} × ${euro(contractBase.base)} = ${euro(contractBenefitAtFull)}`,
     refs(context.parameters.benefitPercentage.cite),
     [contractBase.explanation],
   )

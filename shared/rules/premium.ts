@@ -61,21 +61,24 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   const premium = bazPremiumForYear(context, year)
   const income = incomeForYear(context, year)
   const { franchise } = premiumBase(context, income.profit, premium.wml, income.wiaWage)
-  const profitText =
-    income.origin === 'entered'
-      ? `winst uit onderneming ${year} ${euro(income.profit)}`
-      : `verwachte winst ${year} ${euro(income.profit)} (laatst ingevoerde jaar, groei ${percent(context.profitGrowth)} per jaar: aanname)`
   const capped = premium.base.lessThan(maxMoney(zero, income.profit))
   const negative = income.profit.isNegative()
-  const baseParts = [profitText]
-  if (negative) baseParts.push('negatieve winst telt als € 0 (geen teruggave)')
-  if (franchise.applied) baseParts.push(`franchise: maximaal ${euro(premium.wml.cap)} − WIA-loon ${euro(income.wiaWage)} = ${euro(franchise.limit)}`)
-  else if (capped) baseParts.push(`gemaximeerd op ${euro(premium.wml.cap)}`)
+  const baseText = (): string => {
+    const parts = [
+      income.origin === 'entered'
+        ? `winst uit onderneming ${year} ${euro(income.profit)}`
+        : `verwachte winst ${year} ${euro(income.profit)} (laatst ingevoerde jaar, groei ${percent(context.profitGrowth)} per jaar: aanname)`,
+    ]
+    if (negative) parts.push('negatieve winst telt als € 0 (geen teruggave)')
+    if (franchise.applied) parts.push(`franchise: maximaal ${euro(premium.wml.cap)} − WIA-loon ${euro(income.wiaWage)} = ${euro(franchise.limit)}`)
+    else if (capped) parts.push(`gemaximeerd op ${euro(premium.wml.cap)}`)
+    return `${parts.join('; ')} = ${euro(premium.base)}`
+  }
   const baseExplanation = trace.money(
     `baz.premiumBase.${year}`,
     `Premiegrondslag ${year}`,
     premium.base,
-    `${baseParts.join('; ')} = ${euro(premium.base)}`,
+    baseText,
     refs(
       { source: 'MKB-2024', locator: 'Bekostiging van de verzekering (premiegrondslag)' },
       negative ? parameters.negativeProfitGivesZero.cite : undefined,
@@ -84,12 +87,12 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
     [premium.wml.capExplanation()],
     income.origin !== 'entered' || negative || franchise.applied,
   )
-  const rateText = context.premiumRateOverridden ? `${percent(context.premiumRate)} (premie gekozen door de adviseur)` : percent(context.premiumRate)
+  const rateText = (): string => (context.premiumRateOverridden ? `${percent(context.premiumRate)} (premie gekozen door de adviseur)` : percent(context.premiumRate))
   const explanation = trace.money(
     `baz.premium.${year}`,
     `Premie ${year}`,
     premium.premium,
-    `${rateText} × ${euro(premium.base)} (grondslag${capped || franchise.applied ? `, gemaximeerd op ${percent(context.capFactor)} × minimumloon` : ''}) = ${euro(premium.premium)}`,
+    () => `${rateText()} × ${euro(premium.base)} (grondslag${capped || franchise.applied ? `, gemaximeerd op ${percent(context.capFactor)} × minimumloon` : ''}) = ${euro(premium.premium)}`,
     refs(parameters.premiumRate.cite),
     [baseExplanation],
     parameters.premiumRate.uncertain !== undefined,
@@ -98,7 +101,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
     `baz.netPremium.${year}`,
     `Netto premie ${year}`,
     premium.netPremium,
-    `${euro(premium.premium)} × (1 − ${percent(context.marginalTaxRate)} marginaal belastingtarief, invoer adviseur) = ${euro(premium.netPremium)}`,
+    () => `${euro(premium.premium)} × (1 − ${percent(context.marginalTaxRate)} marginaal belastingtarief, invoer adviseur) = ${euro(premium.netPremium)}`,
     refs({ source: 'MKB-2024', locator: 'Bekostiging: "deze is fiscaal aftrekbaar"' }, { source: 'RADI-2024', locator: 'vraag 5' }),
     [explanation],
   )

@@ -5,7 +5,7 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { formatEuro, formatPercent, formatDate } from '../../shared/format'
+import { formatDate, formatEuro, formatNumber, formatPercent } from '../../shared/format'
 import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
@@ -118,7 +118,7 @@ function summaryLine(option: OptionResult): string {
     `${option.label} — ${status}`,
     `  premie ${formatEuro(option.premium.annual)} per jaar (${formatEuro(option.premium.monthly)} per maand), netto ${formatEuro(option.premium.netAnnual)}`,
     `  uitkering bij volledige arbeidsongeschiktheid ${formatEuro(option.benefit.annualAtFullDisability)} per jaar; in de illustratie ${formatEuro(option.benefit.annualForIllustration)} per jaar${option.illustration.benefitFrom ? ` vanaf ${formatDate(option.illustration.benefitFrom)}` : ''}`,
-    `  inkomensgat tijdens de wachttijd ${formatEuro(option.illustration.gapAmount)} (${option.illustration.gapMonths.toLocaleString('nl-NL')} maanden)`,
+    `  inkomensgat tijdens de wachttijd ${formatEuro(option.illustration.gapAmount)} (${formatNumber(option.illustration.gapMonths, 1)} maanden)`,
     `  premie tot de AOW-leeftijd samen ${formatEuro(option.totals.premium)} (netto ${formatEuro(option.totals.netPremium)})`,
     ...(option.conditions ?? []).map((condition) => `  ${condition.passed ? '✓' : '✗'} ${condition.explanation}`),
     ...option.reasons.map((reason) => `  • ${reason}`),
