@@ -36,7 +36,8 @@ export function toCentsText(value: Decimal): string {
  * and need no decimal object per year. `centsToEuros` is the display/JSON edge for them.
  */
 export function toWholeCents(value: Decimal): number {
-  return roundCents(value).times(100).toNumber()
+  // The cents text without its point is the number of cents: rounded as roundCents, exact.
+  return Number(value.toFixed(2, Decimal.ROUND_HALF_UP).replace('.', ''))
 }
 
 export function centsToEuros(cents: number): number {

@@ -22,6 +22,8 @@ export interface RuleContext {
   wmlIndexation: Decimal
   profitGrowth: Decimal
   marginalTaxRate: Decimal
+  /** 1 − the marginal tax rate: what a tax-deductible premium costs net. */
+  netFactor: Decimal
   stabiliteitsbijdrage: Decimal
   trace: Trace
   assumptions: AssumptionNote[]
@@ -80,6 +82,7 @@ export function createContext(clientCase: ClientCase): RuleContext {
     wmlIndexation: new Money(clientCase.assumptions.wmlIndexation),
     profitGrowth: new Money(clientCase.assumptions.profitGrowth),
     marginalTaxRate: new Money(clientCase.assumptions.marginalTaxRate),
+    netFactor: new Money(1).minus(clientCase.assumptions.marginalTaxRate),
     stabiliteitsbijdrage: new Money(clientCase.assumptions.stabiliteitsbijdrage),
     trace: new Trace(),
     assumptions,

@@ -65,7 +65,7 @@ interface OptionPlan {
 }
 
 function deductibleFactor(context: RuleContext, deductible: boolean): Decimal {
-  return deductible ? one.minus(context.marginalTaxRate) : one
+  return deductible ? context.netFactor : one
 }
 
 function policyEndDate(shared: Shared, policy: PrivatePolicy): string {

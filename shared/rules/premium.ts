@@ -8,7 +8,7 @@
  * zelfstandige als werknemer voor een hoger bedrag verzekerd is voor de Wet WIA".
  */
 import type Decimal from 'decimal.js'
-import { Money, maxMoney, minMoney, roundCents, zero } from '../money'
+import { maxMoney, minMoney, roundCents, zero } from '../money'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
 import { euro, percent, refs } from './explain'
@@ -43,7 +43,6 @@ export interface YearPremium {
   wml: YearWml
 }
 
-const one = new Money(1)
 
 /** Gross and net Baz premium for one calendar year (no explanation: used in the projection). */
 export function bazPremiumForYear(context: RuleContext, year: number): YearPremium {
@@ -51,7 +50,7 @@ export function bazPremiumForYear(context: RuleContext, year: number): YearPremi
   const wml = wmlForYear(context, year)
   const { base } = premiumBase(context, income.profit, wml, income.wiaWage)
   const premium = roundCents(base.times(context.premiumRate))
-  const netPremium = roundCents(premium.times(one.minus(context.marginalTaxRate)))
+  const netPremium = roundCents(premium.times(context.netFactor))
   return { year, base, premium, netPremium, wml }
 }
 

@@ -71,7 +71,12 @@ const sharedWml = new Map<string, YearWml>()
 export function wmlForYear(context: RuleContext, year: number): YearWml {
   return memoise(context, `wml:${year}`, () => {
     const { parameters } = context
-    const key = `${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${context.capFactor.toString()}|${context.wmlIndexation.toString()}|${parameters.id}|${year}`
+    const prefix = memoise(
+      context,
+      'wml:key',
+      () => `${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${context.capFactor.toString()}|${context.wmlIndexation.toString()}|${parameters.id}`,
+    )
+    const key = `${prefix}|${year}`
     const cached = sharedWml.get(key)
     if (cached) return cached
     if (sharedWml.size > 5_000) sharedWml.clear()
