@@ -5,6 +5,7 @@
  */
 import type { AdviceResult } from '../schema/result'
 import { euroPerYearFrame } from './euro-per-year'
+import { optionName } from './option-names'
 import { mutedColour } from './palette'
 import type { ChartOption, ChartSettings } from './types'
 
@@ -23,7 +24,7 @@ export function incomeWhenDisabledChart(result: AdviceResult, settings: ChartSet
     series: options.map((option, index) => {
       const byYear = new Map(option.projection.map((row) => [row.year, row.benefitIfDisabled]))
       return {
-        name: option.label,
+        name: optionName(option, settings.language),
         type: 'line',
         step: 'end',
         symbol: 'none',

@@ -4,6 +4,7 @@
  */
 import type { AdviceResult } from '../schema/result'
 import { euroPerYearFrame } from './euro-per-year'
+import { optionName } from './option-names'
 import type { ChartOption, ChartSettings } from './types'
 
 const axisTitle = { nl: 'Brutopremie per jaar', en: 'Gross premium per year' }
@@ -16,7 +17,7 @@ export function premiumPerYearChart(result: AdviceResult, settings: ChartSetting
     series: options.map((option) => {
       const byYear = new Map(option.projection.map((row) => [row.year, row.premium]))
       return {
-        name: option.label,
+        name: optionName(option, settings.language),
         type: 'line',
         step: false,
         symbol: 'circle',

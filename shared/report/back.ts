@@ -9,7 +9,7 @@ import { amountCell, chapter, colours, facts, heading, notice, paragraph, quietT
 import type { ReportContext } from './context'
 import type { Content, ContentNode } from './types'
 
-export function deadlines({ input, t, date }: ReportContext): Content[] {
+export function deadlines({ input, t, date, name }: ReportContext): Content[] {
   const { result, clientCase } = input
   const body: Content[][] = [
     [
@@ -18,7 +18,7 @@ export function deadlines({ input, t, date }: ReportContext): Content[] {
       { text: t.deadlineNote, style: 'tableHeader' },
     ],
     ...result.options.map((option) => [
-      option.label,
+      name(option),
       { text: option.effectiveFrom ? date(option.effectiveFrom) : t.notApplicable, noWrap: true },
       { text: option.available ? option.warnings.join(' ') : option.reasons.join(' '), style: 'small' },
     ]),
@@ -149,7 +149,7 @@ export function sourceUsage(context: ReportContext): Map<string, SourceUse> {
   }
   for (const { explanation: figure } of flattenAll(relevantExplanations(context))) cite(figure.sources, figure.id)
   for (const option of context.input.result.options) {
-    for (const condition of option.conditions ?? []) cite(condition.sources, `${option.label}: ${condition.id}`)
+    for (const condition of option.conditions ?? []) cite(condition.sources, `${context.name(option)}: ${condition.id}`)
   }
   for (const note of context.input.result.assumptions) cite(note.sources, context.t.kinds[note.kind] ?? note.kind)
   return usage

@@ -11,7 +11,7 @@ function netMonthlyOf(option: OptionResult): number | undefined {
 }
 
 export function comparison(context: ReportContext): Content[] {
-  const { input, t, date } = context
+  const { input, t, date, name } = context
   // Columns for the options the client can choose; the others follow below with the reason.
   const options = input.result.options.filter((option) => option.available)
   const unavailable = input.result.options.filter((option) => !option.available)
@@ -30,7 +30,7 @@ export function comparison(context: ReportContext): Content[] {
   const hasNetMonthly = options.some((option) => netMonthlyOf(option) !== undefined)
   const hasBoth = options.some((option) => option.premium.publicAnnual > 0 && option.premium.privateAnnual > 0)
   const body: Content[][] = [
-    [{ text: '', style: 'tableHeader' }, ...options.map((option) => ({ text: option.label, style: 'tableHeader', alignment: 'right' as const }))],
+    [{ text: '', style: 'tableHeader' }, ...options.map((option) => ({ text: name(option), style: 'tableHeader', alignment: 'right' as const }))],
     euroRow(t.grossMonthly, (option) => option.premium.monthly, true),
     euroRow(t.grossAnnual, (option) => option.premium.annual),
     ...(hasBoth
@@ -62,7 +62,7 @@ export function comparison(context: ReportContext): Content[] {
     const { age, degree } = input.clientCase.disability
     content.push(heading(t.illustrationTitle(age, degreeText(degree), date(first.illustration.disabledFrom))))
     const illustrationBody: Content[][] = [
-      [{ text: '', style: 'tableHeader' }, ...options.map((option) => ({ text: option.label, style: 'tableHeader', alignment: 'right' as const }))],
+      [{ text: '', style: 'tableHeader' }, ...options.map((option) => ({ text: name(option), style: 'tableHeader', alignment: 'right' as const }))],
       euroRow(t.benefitIllustration, (option) => option.illustration.monthlyBenefit, true),
       textRow(t.benefitFrom, (option) => (option.illustration.benefitFrom ? date(option.illustration.benefitFrom) : t.notApplicable)),
       textRow(t.gapMonths, (option) => formatNumber(option.illustration.gapMonths, 1)),
@@ -81,7 +81,7 @@ export function comparison(context: ReportContext): Content[] {
     const common = [...new Set(allNotes)].filter((note) => options.every((option) => option.illustration.notes.includes(note)))
     const notes = [
       ...common,
-      ...options.flatMap((option) => option.illustration.notes.filter((note) => !common.includes(note)).map((note) => `${option.label}: ${note}`)),
+      ...options.flatMap((option) => option.illustration.notes.filter((note) => !common.includes(note)).map((note) => `${name(option)}: ${note}`)),
     ]
     if (notes.length > 0) content.push({ ul: notes.map((note) => ({ text: note, style: 'small' })), margin: [0, 0, 0, 6] })
   }
@@ -92,13 +92,13 @@ export function comparison(context: ReportContext): Content[] {
 
   if (unavailable.length > 0) {
     content.push(heading(t.notAvailableTitle), {
-      ul: unavailable.map((option) => ({ text: [{ text: `${option.label}: `, bold: true }, option.reasons.join(' ')], style: 'body', margin: [0, 0, 0, 3] })),
+      ul: unavailable.map((option) => ({ text: [{ text: `${name(option)}: `, bold: true }, option.reasons.join(' ')], style: 'body', margin: [0, 0, 0, 3] })),
     })
   }
 
   // Per option: warnings, and every condition with its reason.
   for (const option of options) {
-    const block: Content[] = [heading(t.conditionsOf(option.label))]
+    const block: Content[] = [heading(t.conditionsOf(name(option)))]
     if (option.warnings.length > 0) block.push({ ul: option.warnings.map((warning) => paragraph(`${t.warnings}: ${warning}`, { margin: 0 })), margin: [0, 0, 0, 4] })
     if (option.conditions && option.conditions.length > 0) {
       block.push({

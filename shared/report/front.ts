@@ -38,7 +38,7 @@ export function summary(context: ReportContext): Content[] {
     content.push(notice(t.recommendation, [paragraph(t.noRecommendation, { margin: 0 })]))
     return content
   }
-  content.push(heading(`${t.chosenOption}: ${chosen.label}`), ...paragraphsOf(input.recommendation.motivation))
+  content.push(heading(`${t.chosenOption}: ${context.name(chosen)}`), ...paragraphsOf(input.recommendation.motivation))
   const illustration = chosen.illustration
   content.push(
     heading(t.keyFigures),
