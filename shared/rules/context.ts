@@ -28,6 +28,9 @@ export interface RuleContext {
   trace: Trace
   assumptions: AssumptionNote[]
   memo: Map<string, unknown>
+  /** Per-year figures every option shares, keyed by calendar year (see income.ts and wml.ts). */
+  incomeByYear: Map<number, unknown>
+  wmlByYear: Map<number, unknown>
 }
 
 /** The adviser's overrides of a bill version's parameters, each printed as an assumption. */
@@ -87,6 +90,8 @@ export function createContext(clientCase: ClientCase): RuleContext {
     trace: new Trace(),
     assumptions,
     memo: new Map(),
+    incomeByYear: new Map(),
+    wmlByYear: new Map(),
   }
 }
 

@@ -26,25 +26,31 @@ function growthFactor(context: RuleContext, years: number): Decimal {
 }
 
 export function incomeForYear(context: RuleContext, year: number): YearIncome {
-  return memoise(context, `income:${year}`, () => {
-    const rows = sortedIncome(context)
-    const exact = rows.find((row) => row.year === year)
-    if (exact) return { year, profit: new Money(exact.profit), wiaWage: new Money(exact.wiaWage), origin: 'entered' as const }
-    const first = rows[0]!
-    const last = rows[rows.length - 1]!
-    if (year > last.year) {
-      const lastEntered = incomeForYear(context, last.year)
-      return {
-        year,
-        profit: context.profitGrowth.isZero() ? lastEntered.profit : lastEntered.profit.times(growthFactor(context, year - last.year)).toDecimalPlaces(2),
-        // WIA wage is kept at the last entered level: no growth assumption is given for it.
-        wiaWage: lastEntered.wiaWage,
-        origin: 'projected' as const,
-      }
+  const cached = context.incomeByYear.get(year) as YearIncome | undefined
+  if (cached) return cached
+  const computed = computeIncome(context, year)
+  context.incomeByYear.set(year, computed)
+  return computed
+}
+
+function computeIncome(context: RuleContext, year: number): YearIncome {
+  const rows = sortedIncome(context)
+  const exact = rows.find((row) => row.year === year)
+  if (exact) return { year, profit: new Money(exact.profit), wiaWage: new Money(exact.wiaWage), origin: 'entered' as const }
+  const first = rows[0]!
+  const last = rows[rows.length - 1]!
+  if (year > last.year) {
+    const lastEntered = incomeForYear(context, last.year)
+    return {
+      year,
+      profit: context.profitGrowth.isZero() ? lastEntered.profit : lastEntered.profit.times(growthFactor(context, year - last.year)).toDecimalPlaces(2),
+      // WIA wage is kept at the last entered level: no growth assumption is given for it.
+      wiaWage: lastEntered.wiaWage,
+      origin: 'projected' as const,
     }
-    if (year < first.year) return { year, profit: new Money(0), wiaWage: new Money(0), origin: 'before-first-entry' as const }
-    // A gap between entered years: the nearest earlier entered year.
-    const earlier = [...rows].reverse().find((row) => row.year < year)!
-    return { year, profit: new Money(earlier.profit), wiaWage: new Money(earlier.wiaWage), origin: 'projected' as const }
-  })
+  }
+  if (year < first.year) return { year, profit: new Money(0), wiaWage: new Money(0), origin: 'before-first-entry' as const }
+  // A gap between entered years: the nearest earlier entered year.
+  const earlier = [...rows].reverse().find((row) => row.year < year)!
+  return { year, profit: new Money(earlier.profit), wiaWage: new Money(earlier.wiaWage), origin: 'projected' as const }
 }

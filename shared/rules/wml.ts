@@ -69,60 +69,64 @@ function monthlyForYear(year: number, rule: WmlYearRule, indexation: Decimal) {
 const sharedWml = new Map<string, YearWml>()
 
 export function wmlForYear(context: RuleContext, year: number): YearWml {
-  return memoise(context, `wml:${year}`, () => {
-    const { parameters } = context
-    const prefix = memoise(
-      context,
-      'wml:key',
-      () => `${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${context.capFactor.toString()}|${context.wmlIndexation.toString()}|${parameters.id}`,
-    )
-    const key = `${prefix}|${year}`
-    const cached = sharedWml.get(key)
-    if (cached) return cached
-    if (sharedWml.size > 5_000) sharedWml.clear()
-    const computed = computeWml(context, year)
-    sharedWml.set(key, computed)
-    return computed
-  })
+  const known = context.wmlByYear.get(year) as YearWml | undefined
+  if (known) return known
+  const found = sharedWmlFor(context, year)
+  context.wmlByYear.set(year, found)
+  return found
+}
+
+function sharedWmlFor(context: RuleContext, year: number): YearWml {
+  const { parameters } = context
+  const prefix = memoise(
+    context,
+    'wml:key',
+    () => `${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${context.capFactor.toString()}|${context.wmlIndexation.toString()}|${parameters.id}`,
+  )
+  const key = `${prefix}|${year}`
+  const cached = sharedWml.get(key)
+  if (cached) return cached
+  if (sharedWml.size > 5_000) sharedWml.clear()
+  const computed = computeWml(context, year)
+  sharedWml.set(key, computed)
+  return computed
 }
 
 function computeWml(context: RuleContext, year: number): YearWml {
-  {
-    const { parameters } = context
-    const { monthly, used, text } = monthlyForYear(year, parameters.wmlYearRule.value, context.wmlIndexation)
-    const holidayPay = parameters.wmlIncludesHolidayPay.value
-    const annual = annualMinimumWage(monthly, holidayPay)
-    const cap = maximumBase(annual, context.capFactor)
-    const projected = used.some((lookup) => lookup.projected)
-    const uncertain = projected || used.some((lookup) => lookup.uncertain !== undefined) || parameters.wmlYearRule.uncertain !== undefined
-    let explanation: Explanation | undefined
-    let capExplanation: Explanation | undefined
-    const explain = (): Explanation => {
-      const projectionText = projected ? `, geïndexeerd met ${percent(context.wmlIndexation)} per jaar vanaf het laatst bekende bedrag (aanname)` : ''
-      explanation ??= {
-        id: `wml.${year}`,
-        label: `Minimumloon ${year} op jaarbasis`,
-        value: Number(annual.toDecimalPlaces(2).toString()),
-        unit: 'euro',
-        expression: `12 × ${text()}${holidayPay ? ' × 1,08 (vakantiegeld)' : ' (zonder vakantiegeld)'}${projectionText} = ${euro(annual)}`,
-        sources: refs(...used.map((lookup) => lookup.cite), parameters.wmlYearRule.cite, parameters.wmlIncludesHolidayPay.cite),
-        ...(uncertain ? { uncertain: true } : {}),
-      }
-      return explanation
+  const { parameters } = context
+  const { monthly, used, text } = monthlyForYear(year, parameters.wmlYearRule.value, context.wmlIndexation)
+  const holidayPay = parameters.wmlIncludesHolidayPay.value
+  const annual = annualMinimumWage(monthly, holidayPay)
+  const cap = maximumBase(annual, context.capFactor)
+  const projected = used.some((lookup) => lookup.projected)
+  const uncertain = projected || used.some((lookup) => lookup.uncertain !== undefined) || parameters.wmlYearRule.uncertain !== undefined
+  let explanation: Explanation | undefined
+  let capExplanation: Explanation | undefined
+  const explain = (): Explanation => {
+    const projectionText = projected ? `, geïndexeerd met ${percent(context.wmlIndexation)} per jaar vanaf het laatst bekende bedrag (aanname)` : ''
+    explanation ??= {
+      id: `wml.${year}`,
+      label: `Minimumloon ${year} op jaarbasis`,
+      value: Number(annual.toDecimalPlaces(2).toString()),
+      unit: 'euro',
+      expression: `12 × ${text()}${holidayPay ? ' × 1,08 (vakantiegeld)' : ' (zonder vakantiegeld)'}${projectionText} = ${euro(annual)}`,
+      sources: refs(...used.map((lookup) => lookup.cite), parameters.wmlYearRule.cite, parameters.wmlIncludesHolidayPay.cite),
+      ...(uncertain ? { uncertain: true } : {}),
     }
-    const explainCap = (): Explanation => {
-      capExplanation ??= {
-        id: `cap.${year}`,
-        label: `Maximale grondslag ${year}`,
-        value: Number(cap.toString()),
-        unit: 'euro',
-        expression: `${percent(context.capFactor)} × ${euro(annual)} (minimumloon op jaarbasis) = ${euro(cap)}`,
-        sources: refs(parameters.capFactor.cite),
-        steps: [explain()],
-        ...(uncertain ? { uncertain: true } : {}),
-      }
-      return capExplanation
-    }
-    return { year, monthly, annual, cap, projected, uncertain, explanation: explain, capExplanation: explainCap }
+    return explanation
   }
+  const explainCap = (): Explanation => {
+    capExplanation ??= {
+      id: `cap.${year}`,
+      label: `Maximale grondslag ${year}`,
+      value: Number(cap.toString()),
+      unit: 'euro',
+      expression: `${percent(context.capFactor)} × ${euro(annual)} (minimumloon op jaarbasis) = ${euro(cap)}`,
+      sources: refs(parameters.capFactor.cite),
+      steps: [explain()],
+      ...(uncertain ? { uncertain: true } : {}),
+    }
+    return capExplanation
+  }
+  return { year, monthly, annual, cap, projected, uncertain, explanation: explain, capExplanation: explainCap }
 }
