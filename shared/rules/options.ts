@@ -4,184 +4,18 @@
  * policy next to the Baz. Each gets the calculation year's premium and benefit, a projection per
  * year until the AOW age and the illustration of a disability at the chosen age and degree.
  */
-import type Decimal from 'decimal.js'
-import { centsToEuros, Money, maxMoney, roundCents, toEuros, toWholeCents, zero } from '../money'
-import type { PrivatePolicy } from '../schema/case'
-import type { Condition, Illustration, OptionId, OptionResult, ProjectionYear } from '../schema/result'
-import type { AowDate } from './aow'
-import { benefitBase, publicBenefit, type BenefitBase, type PublicBenefit } from './benefit'
-import type { RuleContext } from './context'
-import { addDays, addYears, ageOn, daysBetween, maxDate, minDate, yearOf } from './dates'
 import { formatDate, formatNumber } from '../format'
+import { centsToEuros, Money, toEuros, zero } from '../money'
+import type { PrivatePolicy } from '../schema/case'
+import type { OptionId, OptionResult } from '../schema/result'
+import { ageOn, maxDate, yearOf } from './dates'
 import { euro, percent, refs } from './explain'
-import { incomeForYear } from './income'
-import type { InsuredStatus } from './insured'
+import { components, illustrate } from './illustration'
 import { optOutConditions, transitionalConditions, transitionalPeildatum } from './opt-out'
-import { bazPremiumForYear, type YearPremium } from './premium'
-import { privateAnnualBenefit, privatePremiumForYear } from './private-aov'
+import type { OptionPlan, Shared } from './option-plan'
+import { projectOption } from './projection'
 
-const one = new Money(1)
 const twelve = new Money(12)
-
-/** What the options share: computed once per case. */
-export interface Shared {
-  context: RuleContext
-  aow: AowDate
-  insured: InsuredStatus
-  calculationYear: number
-  years: number[]
-  bazYears: YearPremium[]
-  calcYearPremium: YearPremium
-  /** The yearly Baz premiums, gross and net, in whole cents, shared by every option. */
-  bazYearCents: number[]
-  bazYearNetCents: number[]
-  contractBase: BenefitBase
-  contractBenefitAtFull: Decimal
-  disabledFrom: string
-  illnessBase: BenefitBase
-  illnessBenefit: PublicBenefit
-}
-
-interface Component {
-  kind: 'baz' | 'private'
-  from: string
-  until: string
-  annual: Decimal
-}
-
-interface OptionPlan {
-  id: OptionId
-  label: string
-  includesBaz: boolean
-  policy: PrivatePolicy | null
-  stabiliteitsbijdrage: boolean
-  available: boolean
-  reasons: string[]
-  warnings: string[]
-  conditions?: Condition[]
-  effectiveFrom: string | null
-  /** The option lacks the input it needs (no policy entered): no figures, only the reason. */
-  missingInput?: boolean
-}
-
-function deductibleFactor(context: RuleContext, deductible: boolean): Decimal {
-  return deductible ? context.netFactor : one
-}
-
-function policyEndDate(shared: Shared, policy: PrivatePolicy): string {
-  if (policy.endAge === 'aow') return shared.aow.date
-  return minDate(shared.aow.date, addYears(shared.context.clientCase.client.birthDate, policy.endAge))
-}
-
-/** Years in which the projection shows the Baz premium for a plan (an opt-out starts on its switch date). */
-function paysBazIn(plan: OptionPlan, year: number): boolean {
-  if (plan.includesBaz) return true
-  return plan.effectiveFrom !== null && year < yearOf(plan.effectiveFrom)
-}
-
-function components(shared: Shared, plan: OptionPlan): Component[] {
-  const { context, disabledFrom, aow } = shared
-  const { degree } = context.clientCase.disability
-  const out: Component[] = []
-  if (plan.includesBaz && shared.insured.insured) {
-    const from = addDays(disabledFrom, context.parameters.waitingDays.value)
-    if (from < aow.date && shared.illnessBenefit.annual.greaterThan(0)) out.push({ kind: 'baz', from, until: aow.date, annual: shared.illnessBenefit.annual })
-  }
-  if (plan.policy) {
-    const from = addDays(disabledFrom, plan.policy.waitingDays)
-    const until = policyEndDate(shared, plan.policy)
-    const annual = privateAnnualBenefit(plan.policy, degree)
-    if (from < until && annual.greaterThan(0)) out.push({ kind: 'private', from, until, annual })
-  }
-  return out
-}
-
-/** Days since 1970-01-01 of an ISO date (for fast overlap arithmetic in the projection). */
-function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
-}
-
-interface BenefitPart {
-  fromDay: number
-  untilDay: number
-  annual: Decimal
-  /** The yearly amount in whole cents (it is rounded to cents already). */
-  annualCents: number
-}
-
-/**
- * The benefit paid in calendar year `year`, in euros: each component's yearly amount for the days
- * of the year it runs. Full years add whole cents; a part of a year is prorated in decimal.
- */
-function benefitInYear(parts: readonly BenefitPart[], year: number): number {
-  const start = Date.UTC(year, 0, 1) / 86_400_000
-  const end = Date.UTC(year + 1, 0, 1) / 86_400_000
-  const daysInYear = end - start
-  let fullYearCents = 0
-  let prorated = zero
-  for (const part of parts) {
-    const days = Math.min(part.untilDay, end) - Math.max(part.fromDay, start)
-    if (days <= 0) continue
-    if (days === daysInYear) fullYearCents += part.annualCents
-    else prorated = prorated.plus(part.annual.times(days).dividedBy(daysInYear))
-  }
-  return centsToEuros(fullYearCents + (prorated.isZero() ? 0 : toWholeCents(prorated)))
-}
-
-function illustrate(shared: Shared, plan: OptionPlan, parts: Component[]): Illustration {
-  const { context, disabledFrom, aow } = shared
-  const { degree } = context.clientCase.disability
-  const assumptions = context.clientCase.assumptions
-  const notes: string[] = []
-  const benefitFrom = parts.length ? parts.map((part) => part.from).sort()[0]! : null
-  const benefitUntil = parts.length ? parts.map((part) => part.until).sort().at(-1)! : null
-  const publicAnnual = parts.filter((part) => part.kind === 'baz').reduce((sum, part) => sum.plus(part.annual), zero)
-  const privateAnnual = parts.filter((part) => part.kind === 'private').reduce((sum, part) => sum.plus(part.annual), zero)
-  const annual = publicAnnual.plus(privateAnnual)
-  // The gap is the waiting period: from the first day of illness until the first benefit, or,
-  // when no benefit follows at this degree, until the shortest waiting period of the option ends.
-  const waitingPeriods = [
-    ...(plan.includesBaz && shared.insured.insured ? [context.parameters.waitingDays.value] : []),
-    ...(plan.policy ? [plan.policy.waitingDays] : []),
-  ]
-  const waitingEnd = waitingPeriods.length ? addDays(disabledFrom, Math.min(...waitingPeriods)) : disabledFrom
-  const gapEnd = minDate(benefitFrom ?? waitingEnd, aow.date)
-  const gapDays = Math.max(0, daysBetween(disabledFrom, gapEnd))
-  if (!benefitFrom && waitingPeriods.length && disabledFrom < aow.date) {
-    notes.push('Bij deze mate van arbeidsongeschiktheid volgt na de wachttijd geen uitkering: het inkomensverlies loopt door tot de AOW-leeftijd.')
-  }
-  const gapMonths = new Money(gapDays).times(twelve).dividedBy(365).toDecimalPlaces(1)
-  const lostIncomePerYear = maxMoney(zero, incomeForYear(context, yearOf(disabledFrom)).profit).times(degree)
-  const gapAmount = roundCents(lostIncomePerYear.times(gapDays).dividedBy(365))
-  const broodfondsMonths = Money.min(gapMonths, assumptions.broodfondsMonths)
-  const broodfonds = Money.min(gapAmount, roundCents(new Money(assumptions.broodfondsMonthly).times(broodfondsMonths)))
-  if (disabledFrom >= aow.date) notes.push('De gekozen leeftijd ligt op of na de AOW-leeftijd: geen uitkering.')
-  if (plan.includesBaz && shared.insured.insured && !parts.some((part) => part.kind === 'baz')) {
-    const from = addDays(disabledFrom, context.parameters.waitingDays.value)
-    if (from >= aow.date) notes.push('De wachttijd loopt tot na de AOW-leeftijd: geen Baz-uitkering (RADI-2024 vraag 9).')
-    else if (benefitFrom) notes.push('Bij deze mate van arbeidsongeschiktheid is er geen Baz-uitkering.')
-  }
-  if (parts.length === 2 && parts[0]!.from !== parts[1]!.from) {
-    notes.push('De private uitkering en de Baz-uitkering beginnen op verschillende data; tussen die data loopt alleen de eerste.')
-  }
-  if (broodfonds.greaterThan(0)) notes.push(`Een broodfonds overbrugt ${euro(broodfonds)} van het inkomensgat (schenkingen, geen verzekering: telt niet voor opt-out of overgangsrecht, RADI-2024 vraag 17–18).`)
-  notes.push('De Baz-uitkering volgt waarschijnlijk de stijging van het minimumloon (RADI-2024 vraag 3, "aannemelijk"); de bedragen hier zijn niet geïndexeerd.')
-  return {
-    disabledFrom,
-    degree,
-    annualBenefit: toEuros(annual),
-    monthlyBenefit: toEuros(annual.dividedBy(twelve)),
-    publicAnnual: toEuros(publicAnnual),
-    privateAnnual: toEuros(privateAnnual),
-    benefitFrom,
-    benefitUntil,
-    gapMonths: gapMonths.toNumber(),
-    gapAmount: toEuros(gapAmount),
-    broodfondsBridged: toEuros(broodfonds),
-    remainingGap: toEuros(gapAmount.minus(broodfonds)),
-    notes,
-  }
-}
 
 /** An option that lacks its input: no figures, only why (and its conditions list, if any). */
 function optionWithoutFigures(shared: Shared, plan: OptionPlan): OptionResult {
@@ -216,44 +50,6 @@ function optionWithoutFigures(shared: Shared, plan: OptionPlan): OptionResult {
   }
 }
 
-/** A premium per projection year, gross and net, in whole cents (see toWholeCents). */
-interface PremiumStream {
-  grossCents: number[]
-  netCents: number[]
-}
-
-const privateStreams = new WeakMap<PrivatePolicy, Map<string, PremiumStream>>()
-
-/**
- * A private policy's premium per projection year (plus the stabiliteitsbijdrage where due),
- * gross and net; computed once per policy, as several options can hold the same policy.
- */
-function privatePremiumStream(shared: Shared, policy: PrivatePolicy, stabiliteit: Decimal, factor: Decimal, policyEnd: string): PremiumStream {
-  let byKey = privateStreams.get(policy)
-  if (!byKey) privateStreams.set(policy, (byKey = new Map()))
-  const key = `${shared.years[0] ?? ''}|${shared.years.length}|${stabiliteit.toString()}|${factor.toString()}|${policyEnd}`
-  const cached = byKey.get(key)
-  if (cached) return cached
-  const stream: PremiumStream = { grossCents: [], netCents: [] }
-  // A premium without indexation is the same every year: work it out once.
-  let constant: { gross: number; net: number } | undefined
-  for (const year of shared.years) {
-    if (`${year}-01-01` >= policyEnd) {
-      stream.grossCents.push(0)
-      stream.netCents.push(0)
-      continue
-    }
-    if (constant === undefined || policy.premiumIndexation !== 0) {
-      const gross = privatePremiumForYear(policy, year - shared.calculationYear).plus(stabiliteit)
-      constant = { gross: toWholeCents(gross), net: gross.isZero() ? 0 : toWholeCents(gross.times(factor)) }
-    }
-    stream.grossCents.push(constant.gross)
-    stream.netCents.push(constant.net)
-  }
-  byKey.set(key, stream)
-  return stream
-}
-
 function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   if (plan.missingInput) return optionWithoutFigures(shared, plan)
   const { context, calculationYear } = shared
@@ -261,39 +57,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const parts = components(shared, plan)
   const illustration = illustrate(shared, plan, parts)
   const stabiliteit = plan.stabiliteitsbijdrage ? context.stabiliteitsbijdrage : zero
-  const privateFactor = plan.policy ? deductibleFactor(context, plan.policy.taxDeductible) : one
-  const policyEnd = plan.policy ? policyEndDate(shared, plan.policy) : null
-  const partDays: BenefitPart[] = parts.map((part) => ({ fromDay: dayNumber(part.from), untilDay: dayNumber(part.until), annual: part.annual, annualCents: toWholeCents(part.annual) }))
-  // Age on 1 January: the calendar-year difference, one less when the birthday falls later in the year.
-  const ageOffset = birthDate.slice(5) === '01-01' ? 0 : 1
-  const birthYear = yearOf(birthDate)
-
-  const privateStream = plan.policy ? privatePremiumStream(shared, plan.policy, stabiliteit, privateFactor, policyEnd!) : null
-  // The yearly premiums are already rounded to cents; their sums are kept in whole cents (exact).
-  let cumulativeCents = 0
-  let cumulativeNetCents = 0
-  const projection: ProjectionYear[] = []
-  shared.years.forEach((year, index) => {
-    const paysBaz = shared.insured.insured && paysBazIn(plan, year)
-    const publicCents = paysBaz ? shared.bazYearCents[index]! : 0
-    const publicNetCents = paysBaz ? shared.bazYearNetCents[index]! : 0
-    const privateCents = privateStream ? privateStream.grossCents[index]! : 0
-    const privateNetCents = privateStream ? privateStream.netCents[index]! : 0
-    cumulativeCents += publicCents + privateCents
-    cumulativeNetCents += publicNetCents + privateNetCents
-    projection.push({
-      year,
-      age: year - birthYear - ageOffset,
-      premium: centsToEuros(publicCents + privateCents),
-      netPremium: centsToEuros(publicNetCents + privateNetCents),
-      cumulativePremium: centsToEuros(cumulativeCents),
-      cumulativeNetPremium: centsToEuros(cumulativeNetCents),
-      publicPremium: centsToEuros(publicCents),
-      privatePremium: centsToEuros(privateCents),
-      projected: shared.bazYears[index]!.wml.projected,
-      benefitIfDisabled: partDays.length ? benefitInYear(partDays, year) : 0,
-    })
-  })
+  const { years: projection, totalCents, totalNetCents } = projectOption(shared, plan, parts)
 
   // Calculation-year figures (contract: premium.annual is the premium for calculationYear).
   const first = projection[0]
@@ -385,7 +149,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     },
     illustration,
     projection,
-    totals: { premium: centsToEuros(cumulativeCents), netPremium: centsToEuros(cumulativeNetCents) },
+    totals: { premium: centsToEuros(totalCents), netPremium: centsToEuros(totalNetCents) },
   }
 }
 
@@ -543,27 +307,3 @@ export function compareOptions(shared: Shared): OptionResult[] {
   return plans.map((plan) => buildOption(shared, plan))
 }
 
-export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 'context' | 'aow' | 'insured'> {
-  const calculationYear = context.clientCase.calculationYear
-  const lastYear = yearOf(aow.date) - 1
-  const years: number[] = []
-  for (let year = calculationYear; year <= lastYear; year++) years.push(year)
-  const bazYears = years.map((year) => bazPremiumForYear(context, year))
-  const bazYearCents = bazYears.map((year) => toWholeCents(year.premium))
-  const bazYearNetCents = bazYears.map((year) => toWholeCents(year.netPremium))
-  const calcYearPremium = bazYears[0] ?? bazPremiumForYear(context, calculationYear)
-  const contractBase = benefitBase(context, calculationYear, 'baz.benefitBase')
-  const contractBenefitAtFull = roundCents(contractBase.base.times(context.benefitPercentage))
-  context.trace.money(
-    'baz.benefitAtFull',
-    `Baz-uitkering per jaar bij volledige arbeidsongeschiktheid (eerste ziektedag 1 januari ${calculationYear})`,
-    contractBenefitAtFull,
-    () => `${percent(context.benefitPercentage)} × ${euro(contractBase.base)} = ${euro(contractBenefitAtFull)}`,
-    refs(context.parameters.benefitPercentage.cite),
-    [contractBase.explanation],
-  )
-  const disabledFrom = addYears(context.clientCase.client.birthDate, context.clientCase.disability.age)
-  const illnessBase = benefitBase(context, yearOf(disabledFrom), 'illustration.benefitBase')
-  const illnessBenefit = publicBenefit(context, illnessBase, context.clientCase.disability.degree, new Money(context.clientCase.disability.earnings), 'illustration.bazBenefit')
-  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit }
-}

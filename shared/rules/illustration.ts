@@ -1,0 +1,128 @@
+/**
+ * The illustration: the client disabled from the chosen age at the chosen degree. Which benefits
+ * run for an option (the Baz after its waiting period, a private policy after its own), how much
+ * per year and until when, the income gap before the first benefit and what a broodfonds bridges,
+ * and the benefit paid in each calendar year of the projection.
+ */
+import type Decimal from 'decimal.js'
+import { centsToEuros, Money, maxMoney, roundCents, toEuros, toWholeCents, zero } from '../money'
+import type { Illustration } from '../schema/result'
+import { addDays, daysBetween, minDate, yearOf } from './dates'
+import { euro } from './explain'
+import { incomeForYear } from './income'
+import { policyEndDate, type OptionPlan, type Shared } from './option-plan'
+import { privateAnnualBenefit } from './private-aov'
+
+const twelve = new Money(12)
+
+export interface Component {
+  kind: 'baz' | 'private'
+  from: string
+  until: string
+  annual: Decimal
+}
+
+export function components(shared: Shared, plan: OptionPlan): Component[] {
+  const { context, disabledFrom, aow } = shared
+  const { degree } = context.clientCase.disability
+  const out: Component[] = []
+  if (plan.includesBaz && shared.insured.insured) {
+    const from = addDays(disabledFrom, context.parameters.waitingDays.value)
+    if (from < aow.date && shared.illnessBenefit.annual.greaterThan(0)) out.push({ kind: 'baz', from, until: aow.date, annual: shared.illnessBenefit.annual })
+  }
+  if (plan.policy) {
+    const from = addDays(disabledFrom, plan.policy.waitingDays)
+    const until = policyEndDate(shared, plan.policy)
+    const annual = privateAnnualBenefit(plan.policy, degree)
+    if (from < until && annual.greaterThan(0)) out.push({ kind: 'private', from, until, annual })
+  }
+  return out
+}
+
+/** Days since 1970-01-01 of an ISO date (for fast overlap arithmetic in the projection). */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
+}
+
+export interface BenefitPart {
+  fromDay: number
+  untilDay: number
+  annual: Decimal
+  /** The yearly amount in whole cents (it is rounded to cents already). */
+  annualCents: number
+}
+
+/**
+ * The benefit paid in calendar year `year`, in euros: each component's yearly amount for the days
+ * of the year it runs. Full years add whole cents; a part of a year is prorated in decimal.
+ */
+export function benefitInYear(parts: readonly BenefitPart[], year: number): number {
+  const start = Date.UTC(year, 0, 1) / 86_400_000
+  const end = Date.UTC(year + 1, 0, 1) / 86_400_000
+  const daysInYear = end - start
+  let fullYearCents = 0
+  let prorated = zero
+  for (const part of parts) {
+    const days = Math.min(part.untilDay, end) - Math.max(part.fromDay, start)
+    if (days <= 0) continue
+    if (days === daysInYear) fullYearCents += part.annualCents
+    else prorated = prorated.plus(part.annual.times(days).dividedBy(daysInYear))
+  }
+  return centsToEuros(fullYearCents + (prorated.isZero() ? 0 : toWholeCents(prorated)))
+}
+
+export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[]): Illustration {
+  const { context, disabledFrom, aow } = shared
+  const { degree } = context.clientCase.disability
+  const assumptions = context.clientCase.assumptions
+  const notes: string[] = []
+  const benefitFrom = parts.length ? parts.map((part) => part.from).sort()[0]! : null
+  const benefitUntil = parts.length ? parts.map((part) => part.until).sort().at(-1)! : null
+  const publicAnnual = parts.filter((part) => part.kind === 'baz').reduce((sum, part) => sum.plus(part.annual), zero)
+  const privateAnnual = parts.filter((part) => part.kind === 'private').reduce((sum, part) => sum.plus(part.annual), zero)
+  const annual = publicAnnual.plus(privateAnnual)
+  // The gap is the waiting period: from the first day of illness until the first benefit, or,
+  // when no benefit follows at this degree, until the shortest waiting period of the option ends.
+  const waitingPeriods = [
+    ...(plan.includesBaz && shared.insured.insured ? [context.parameters.waitingDays.value] : []),
+    ...(plan.policy ? [plan.policy.waitingDays] : []),
+  ]
+  const waitingEnd = waitingPeriods.length ? addDays(disabledFrom, Math.min(...waitingPeriods)) : disabledFrom
+  const gapEnd = minDate(benefitFrom ?? waitingEnd, aow.date)
+  const gapDays = Math.max(0, daysBetween(disabledFrom, gapEnd))
+  if (!benefitFrom && waitingPeriods.length && disabledFrom < aow.date) {
+    notes.push('Bij deze mate van arbeidsongeschiktheid volgt na de wachttijd geen uitkering: het inkomensverlies loopt door tot de AOW-leeftijd.')
+  }
+  const gapMonths = new Money(gapDays).times(twelve).dividedBy(365).toDecimalPlaces(1)
+  const lostIncomePerYear = maxMoney(zero, incomeForYear(context, yearOf(disabledFrom)).profit).times(degree)
+  const gapAmount = roundCents(lostIncomePerYear.times(gapDays).dividedBy(365))
+  const broodfondsMonths = Money.min(gapMonths, assumptions.broodfondsMonths)
+  const broodfonds = Money.min(gapAmount, roundCents(new Money(assumptions.broodfondsMonthly).times(broodfondsMonths)))
+  if (disabledFrom >= aow.date) notes.push('De gekozen leeftijd ligt op of na de AOW-leeftijd: geen uitkering.')
+  if (plan.includesBaz && shared.insured.insured && !parts.some((part) => part.kind === 'baz')) {
+    const from = addDays(disabledFrom, context.parameters.waitingDays.value)
+    if (from >= aow.date) notes.push('De wachttijd loopt tot na de AOW-leeftijd: geen Baz-uitkering (RADI-2024 vraag 9).')
+    else if (benefitFrom) notes.push('Bij deze mate van arbeidsongeschiktheid is er geen Baz-uitkering.')
+  }
+  if (parts.length === 2 && parts[0]!.from !== parts[1]!.from) {
+    notes.push('De private uitkering en de Baz-uitkering beginnen op verschillende data; tussen die data loopt alleen de eerste.')
+  }
+  if (broodfonds.greaterThan(0)) notes.push(`Een broodfonds overbrugt ${euro(broodfonds)} van het inkomensgat (schenkingen, geen verzekering: telt niet voor opt-out of overgangsrecht, RADI-2024 vraag 17–18).`)
+  notes.push('De Baz-uitkering volgt waarschijnlijk de stijging van het minimumloon (RADI-2024 vraag 3, "aannemelijk"); de bedragen hier zijn niet geïndexeerd.')
+  return {
+    disabledFrom,
+    degree,
+    annualBenefit: toEuros(annual),
+    monthlyBenefit: toEuros(annual.dividedBy(twelve)),
+    publicAnnual: toEuros(publicAnnual),
+    privateAnnual: toEuros(privateAnnual),
+    benefitFrom,
+    benefitUntil,
+    gapMonths: gapMonths.toNumber(),
+    gapAmount: toEuros(gapAmount),
+    broodfondsBridged: toEuros(broodfonds),
+    remainingGap: toEuros(gapAmount.minus(broodfonds)),
+    notes,
+  }
+}
+

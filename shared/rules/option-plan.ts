@@ -1,0 +1,81 @@
+/**
+ * What the options of one comparison share, computed once per case (the Baz premium per year, the
+ * benefit base, the illustration's first day of illness), and the plan of one option: which cover
+ * it holds and whether it is available.
+ */
+import type Decimal from 'decimal.js'
+import { Money, roundCents, toWholeCents } from '../money'
+import type { PrivatePolicy } from '../schema/case'
+import type { Condition, OptionId } from '../schema/result'
+import type { AowDate } from './aow'
+import { benefitBase, publicBenefit, type BenefitBase, type PublicBenefit } from './benefit'
+import type { RuleContext } from './context'
+import { addYears, minDate, yearOf } from './dates'
+import { euro, percent, refs } from './explain'
+import type { InsuredStatus } from './insured'
+import { bazPremiumForYear, type YearPremium } from './premium'
+
+/** What the options share: computed once per case. */
+export interface Shared {
+  context: RuleContext
+  aow: AowDate
+  insured: InsuredStatus
+  calculationYear: number
+  years: number[]
+  bazYears: YearPremium[]
+  calcYearPremium: YearPremium
+  /** The yearly Baz premiums, gross and net, in whole cents, shared by every option. */
+  bazYearCents: number[]
+  bazYearNetCents: number[]
+  contractBase: BenefitBase
+  contractBenefitAtFull: Decimal
+  disabledFrom: string
+  illnessBase: BenefitBase
+  illnessBenefit: PublicBenefit
+}
+
+export interface OptionPlan {
+  id: OptionId
+  label: string
+  includesBaz: boolean
+  policy: PrivatePolicy | null
+  stabiliteitsbijdrage: boolean
+  available: boolean
+  reasons: string[]
+  warnings: string[]
+  conditions?: Condition[]
+  effectiveFrom: string | null
+  /** The option lacks the input it needs (no policy entered): no figures, only the reason. */
+  missingInput?: boolean
+}
+
+/** The day a policy's cover ends: its end age, or the AOW date when that comes first. */
+export function policyEndDate(shared: Shared, policy: PrivatePolicy): string {
+  if (policy.endAge === 'aow') return shared.aow.date
+  return minDate(shared.aow.date, addYears(shared.context.clientCase.client.birthDate, policy.endAge))
+}
+
+export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 'context' | 'aow' | 'insured'> {
+  const calculationYear = context.clientCase.calculationYear
+  const lastYear = yearOf(aow.date) - 1
+  const years: number[] = []
+  for (let year = calculationYear; year <= lastYear; year++) years.push(year)
+  const bazYears = years.map((year) => bazPremiumForYear(context, year))
+  const bazYearCents = bazYears.map((year) => toWholeCents(year.premium))
+  const bazYearNetCents = bazYears.map((year) => toWholeCents(year.netPremium))
+  const calcYearPremium = bazYears[0] ?? bazPremiumForYear(context, calculationYear)
+  const contractBase = benefitBase(context, calculationYear, 'baz.benefitBase')
+  const contractBenefitAtFull = roundCents(contractBase.base.times(context.benefitPercentage))
+  context.trace.money(
+    'baz.benefitAtFull',
+    `Baz-uitkering per jaar bij volledige arbeidsongeschiktheid (eerste ziektedag 1 januari ${calculationYear})`,
+    contractBenefitAtFull,
+    () => `${percent(context.benefitPercentage)} × ${euro(contractBase.base)} = ${euro(contractBenefitAtFull)}`,
+    refs(context.parameters.benefitPercentage.cite),
+    [contractBase.explanation],
+  )
+  const disabledFrom = addYears(context.clientCase.client.birthDate, context.clientCase.disability.age)
+  const illnessBase = benefitBase(context, yearOf(disabledFrom), 'illustration.benefitBase')
+  const illnessBenefit = publicBenefit(context, illnessBase, context.clientCase.disability.degree, new Money(context.clientCase.disability.earnings), 'illustration.bazBenefit')
+  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit }
+}
