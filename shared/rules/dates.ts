@@ -3,8 +3,7 @@
  * Birthdays on 29 February fall on 28 February in other years (the civil-law convention).
  */
 export function parseIsoDate(iso: string): { year: number; month: number; day: number } {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number]
-  return { year, month, day }
+  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) }
 }
 
 function toIso(year: number, month: number, day: number): string {
