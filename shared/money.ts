@@ -9,10 +9,6 @@ import Decimal from 'decimal.js'
 export const Money = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP })
 export type Money = Decimal
 
-export function money(value: number | string | Decimal): Decimal {
-  return new Money(value)
-}
-
 export const zero = new Money(0)
 
 /** The one rounding function: half up to whole cents. */

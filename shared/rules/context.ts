@@ -10,6 +10,8 @@ import type { ScenarioParameters } from '../parameters/scenarios'
 import type { ClientCase } from '../schema/case'
 import type { AssumptionNote } from '../schema/result'
 import { Trace } from './explain'
+import type { YearIncome } from './income'
+import type { YearWml } from './wml'
 
 export interface RuleContext {
   clientCase: ClientCase
@@ -29,8 +31,8 @@ export interface RuleContext {
   assumptions: AssumptionNote[]
   memo: Map<string, unknown>
   /** Per-year figures every option shares, keyed by calendar year (see income.ts and wml.ts). */
-  incomeByYear: Map<number, unknown>
-  wmlByYear: Map<number, unknown>
+  incomeByYear: Map<number, YearIncome>
+  wmlByYear: Map<number, YearWml>
 }
 
 /** The adviser's overrides of a bill version's parameters, each printed as an assumption. */
@@ -93,6 +95,16 @@ export function createContext(clientCase: ClientCase): RuleContext {
     incomeByYear: new Map(),
     wmlByYear: new Map(),
   }
+}
+
+/** A figure per calendar year, worked out once per calculation. */
+export function perYear<T>(byYear: Map<number, T>, year: number, compute: () => T): T {
+  let value = byYear.get(year)
+  if (value === undefined) {
+    value = compute()
+    byYear.set(year, value)
+  }
+  return value
 }
 
 export function memoise<T>(context: RuleContext, key: string, compute: () => T): T {

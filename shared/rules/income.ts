@@ -5,7 +5,7 @@
  */
 import type Decimal from 'decimal.js'
 import { Money } from '../money'
-import { memoise, type RuleContext } from './context'
+import { memoise, perYear, type RuleContext } from './context'
 
 export interface YearIncome {
   year: number
@@ -26,11 +26,7 @@ function growthFactor(context: RuleContext, years: number): Decimal {
 }
 
 export function incomeForYear(context: RuleContext, year: number): YearIncome {
-  const cached = context.incomeByYear.get(year) as YearIncome | undefined
-  if (cached) return cached
-  const computed = computeIncome(context, year)
-  context.incomeByYear.set(year, computed)
-  return computed
+  return perYear(context.incomeByYear, year, () => computeIncome(context, year))
 }
 
 function computeIncome(context: RuleContext, year: number): YearIncome {

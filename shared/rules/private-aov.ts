@@ -51,8 +51,3 @@ function indexationFactor(indexation: number, years: number): Decimal {
   }
   return factor
 }
-
-/** The age at which cover ends, as years (with months as a fraction for "aow"). */
-export function policyEndsAtAow(policy: PrivatePolicy): boolean {
-  return policy.endAge === 'aow'
-}

@@ -11,7 +11,7 @@ import type Decimal from 'decimal.js'
 import { Money } from '../money'
 import { minimumWageOn } from '../parameters/resolve'
 import type { WmlYearRule } from '../parameters/scenarios'
-import { memoise, type RuleContext } from './context'
+import { memoise, perYear, type RuleContext } from './context'
 import { euro, percent, refs } from './explain'
 import type { Explanation } from '../schema/result'
 
@@ -69,11 +69,7 @@ function monthlyForYear(year: number, rule: WmlYearRule, indexation: Decimal) {
 const sharedWml = new Map<string, YearWml>()
 
 export function wmlForYear(context: RuleContext, year: number): YearWml {
-  const known = context.wmlByYear.get(year) as YearWml | undefined
-  if (known) return known
-  const found = sharedWmlFor(context, year)
-  context.wmlByYear.set(year, found)
-  return found
+  return perYear(context.wmlByYear, year, () => sharedWmlFor(context, year))
 }
 
 function sharedWmlFor(context: RuleContext, year: number): YearWml {

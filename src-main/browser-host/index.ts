@@ -32,11 +32,11 @@ export interface VangnetHost extends BrowserHost {
 }
 
 /** A keychain stand-in: AES-256-GCM with a key that lives only as long as this process. */
-export function memoryKeyWrapper(): KeyWrapper {
+export function memoryKeyWrapper(options: { id?: string; available?: boolean } = {}): KeyWrapper {
   const key = randomBytes(32)
   return {
-    id: 'browser-host-memory',
-    isAvailable: () => true,
+    id: options.id ?? 'browser-host-memory',
+    isAvailable: () => options.available ?? true,
     wrap(secret) {
       const iv = randomBytes(12)
       const cipher = createCipheriv('aes-256-gcm', key, iv)

@@ -1,8 +1,8 @@
 /** Shared test helpers for the vault: temp dirs, a cheap KDF, a fake keychain, sample data. */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { memoryKeyWrapper } from '../../src-main/browser-host'
 import type { KdfParameters, KeyWrapper } from '../../src-main/store'
 import { clientCaseSchema, type ClientCaseInput } from '../../shared/schema/case'
 import type { AdviceResult } from '../../shared/schema/result'
@@ -35,25 +35,9 @@ export function filesIn(dir: string): Array<[string, Buffer]> {
   return out
 }
 
-/** A stand-in for Electron safeStorage: AES-GCM with a key that lives in this process only. */
-export function fakeKeychain(options: { available?: boolean; id?: string } = {}): KeyWrapper & { key: Buffer } {
-  const key = randomBytes(32)
-  return {
-    id: options.id ?? 'test-keychain',
-    key,
-    isAvailable: () => options.available ?? true,
-    wrap(secret) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', key, iv)
-      const body = Buffer.concat([cipher.update(secret), cipher.final()])
-      return Buffer.concat([iv, cipher.getAuthTag(), body])
-    },
-    unwrap(wrapped) {
-      const decipher = createDecipheriv('aes-256-gcm', key, wrapped.subarray(0, 12))
-      decipher.setAuthTag(wrapped.subarray(12, 28))
-      return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()])
-    },
-  }
+/** A stand-in for Electron safeStorage: the browser host's in-process AES-GCM key wrapper. */
+export function fakeKeychain(options: { available?: boolean; id?: string } = {}): KeyWrapper {
+  return memoryKeyWrapper({ id: options.id ?? 'test-keychain', available: options.available ?? true })
 }
 
 export function sampleCase(name = 'Fatima el Amrani'): ClientCaseInput {
