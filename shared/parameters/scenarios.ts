@@ -76,7 +76,7 @@ const mkbToets2024: ScenarioParameters = {
   verifiedThrough: '2024-02-29',
   startYear: {
     value: 2027,
-    cite: { source: 'RADI-2024', locator: 'vraag 25: "inwerkingtreding wordt niet voor 2027 verwacht"' },
+    cite: { source: 'RADI-2024', locator: 'vraag 24: "inwerkingtreding wordt niet voor 2027 verwacht"' },
     uncertain: 'Geen ingangsdatum vastgesteld; 2027 is het vroegste jaar dat RADI noemt.',
   },
   premiumRate: {
@@ -149,6 +149,12 @@ const consultatie2024: ScenarioOverrides = {
     value: '1.4286',
     cite: { source: 'KB-2025', locator: 'Betaalbaarheid: maximale premiegrondslag 142,86% van het wettelijk minimumloon' },
   },
+  wmlIncludesHolidayPay: {
+    value: false,
+    cite: { source: 'BOUVY-2025', locator: 'verplichte AOV: premie ongeveer € 195 per maand bij 6,5 %' },
+    uncertain:
+      'Geen primaire bron zegt of het minimumloon van deze versie vakantiegeld bevat. Openbare samenvattingen noemen ongeveer € 195 per maand (6,5 % van ongeveer € 36.000); dat volgt alleen zonder vakantiegeld: 6,5 % × 142,86 % × 12 × € 2.101,50 (gemiddeld maandloon 2024) = € 195,14 per maand. Met 8 % vakantiegeld zou het ongeveer € 211 zijn.',
+  },
   waitingDays: { value: 365, cite: { source: 'KB-2025', locator: 'Verlenging van de wachttijd van een naar twee jaar (was: een jaar)' } },
   criterion: {
     value: 'absolute-wml',
@@ -177,8 +183,9 @@ const raadVanState2025: ScenarioOverrides = {
   premiumRate: {
     value: '0.054',
     cite: { source: 'KB-2025', locator: 'Betaalbaarheid: verwacht premiepercentage 5,4%' },
-    uncertain: 'Een verwachting; UWV stelt de premie jaarlijks lastendekkend vast. KAG (2025) raamt 5,0 % (4,7–5,3 %) bij twee jaar wachttijd.',
-    range: ['0.047', '0.06'],
+    uncertain:
+      'Een verwachting; UWV stelt de premie jaarlijks lastendekkend vast. Het Actuarieel Genootschap (KAG-2025) raamt 5,0 % (4,7–5,3 %) bij twee jaar wachttijd; de bandbreedte loopt daarom van 4,7 % (KAG-2025) tot 5,4 % (KB-2025).',
+    range: ['0.047', '0.054'],
   },
   wmlIncludesHolidayPay: {
     value: false,

@@ -109,6 +109,13 @@ export const sourceDocuments = {
     date: '2025-05-01',
     kind: 'secondary',
   },
+  'BOUVY-2025': {
+    key: 'BOUVY-2025',
+    short: 'Bouvy 1 juli 2025 (vakpers)',
+    title: 'Bouvy, "Verplichte AOV": premie van de consultatieversie (2024), ongeveer € 195 per maand bij 6,5 %',
+    date: '2025-07-01',
+    kind: 'secondary',
+  },
   'SAMENVATTING-2025': {
     key: 'SAMENVATTING-2025',
     short: 'Openbare samenvattingen 2025 (vakpers)',

@@ -115,12 +115,16 @@ export function publicBenefit(context: RuleContext, base: BenefitBase, degree: n
   const threshold = Number(parameters.incomeLossThreshold.value)
   let gross: Decimal
   let how: () => string
-  if (rule === 'full-only' || parameters.criterion.value === 'absolute-wml') {
+  // One decision: the partial-benefit rule (the absolute criterion comes with 'full-only', checked
+  // in the parameter tests, and an override that contradicts it is refused when the case is read).
+  if (rule === 'full-only') {
     const full = degree >= fullDisabilityFrom
     gross = full ? annualAtFull : zero
     how = full
       ? () => `volledig arbeidsongeschikt (${percent(degree)}): ${percent(context.benefitPercentage)} × ${euro(base.base)}`
-      : () => `${percent(degree)} arbeidsongeschikt: onder het absolute criterium geen uitkering zolang de klant het minimumloon nog kan verdienen`
+      : parameters.criterion.value === 'absolute-wml'
+        ? () => `${percent(degree)} arbeidsongeschikt: onder het absolute criterium geen uitkering zolang de klant het minimumloon nog kan verdienen`
+        : () => `${percent(degree)} arbeidsongeschikt: alleen bij volledige arbeidsongeschiktheid (80 % of meer) een uitkering`
   } else if (degree < threshold) {
     gross = zero
     how = () => `${percent(degree)} arbeidsongeschikt is minder dan de drempel van ${percent(threshold)}: geen uitkering`

@@ -70,7 +70,8 @@ describe('vangnet advise: valid input', () => {
     const baz = JSON.parse(stdout).options.find((option: { id: string }) => option.id === 'baz')
     expect(baz.benefit.startsAfterDays).toBe(730)
     expect(baz.projection[0]).toMatchObject({ year: 2030, age: 45 })
-    expect(baz.projection.at(-1).year).toBe(2050)
+    // The AOW year 2051 counts until the AOW date, 17 August 2051 (contract advise-v1).
+    expect(baz.projection.at(-1)).toMatchObject({ year: 2051, partYear: { until: '2051-08-17' } })
     expect(baz.premium.annual).toBeCloseTo(baz.premium.rate * baz.premium.base, 1)
   })
 
