@@ -142,6 +142,18 @@ describe('vangnet advise: bad input', () => {
     )
   })
 
+  it('a policy start date of 9999-12-31: exit 2 naming the field, not an internal error', async () => {
+    const policy = { ...(starter.privateQuote as Record<string, unknown>), startDate: '9999-12-31' }
+    const stderr = await expectBad(['advise', writeCase('far-date.json', { ...starter, existingPolicy: policy }), '--json'], /^existingPolicy\.startDate: moet een datum tussen 1900 en 2100 zijn$/m)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('a case nested 2.000 levels deep: exit 2 with a plain message', async () => {
+    const deep = `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`
+    const text = JSON.stringify({ ...starter, profile: '__DEEP__' }).replace('"__DEEP__"', deep)
+    await expectBad(['advise', writeCase('deep.json', text), '--json'], /^\(invoer\): is te diep genest/m)
+  })
+
   it('an array or a number instead of a case', async () => {
     await expectBad(['advise', writeCase('array.json', [1, 2]), '--json'], /\(invoer\): moet een object zijn/)
   })
