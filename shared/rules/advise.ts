@@ -40,6 +40,11 @@ const parameterNames: Record<string, string> = {
   optOutMaxWaitingDays: 'Opt-out: maximaal eigen risico',
   optOutMaxThresholdPercent: 'Opt-out: maximale drempel',
   transitionalPeildatum: 'Peildatum overgangsrecht',
+  holidayPayFactor: 'Vakantiegeld',
+  premiumMaximum: 'Maximale premie',
+  fullDisabilityFrom: 'Volledig arbeidsongeschikt vanaf',
+  wiaClasses: 'WIA-klassentabel',
+  overInsuranceLimit: 'Grens voor oververzekering',
 }
 
 function collectAssumptions(context: RuleContext, calculationYear: number, aowProjected: string | undefined): AssumptionNote[] {
@@ -49,7 +54,8 @@ function collectAssumptions(context: RuleContext, calculationYear: number, aowPr
     if (parameter.uncertain) {
       notes.push({
         id: `parameter-${name}`,
-        text: `${parameterNames[name] ?? name}: ${parameter.uncertain}`,
+        // A documented range (rates and shares, as fractions) is printed with the value used.
+        text: `${parameterNames[name] ?? name}: ${parameter.uncertain}${parameter.range ? ` Bandbreedte ${percent(String(parameter.range[0]))} tot ${percent(String(parameter.range[1]))}; Vangnet rekent met ${percent(String(parameter.value))}.` : ''}`,
         sources: refs(parameter.cite),
         kind: 'uncertain-parameter',
       })
@@ -148,7 +154,7 @@ export function advise(clientCase: ClientCase): AdviceResult {
   return {
     schemaVersion: 1,
     scenario: clientCase.scenario,
-    scenarioLabel: context.parameters.label,
+    scenarioLabel: context.parameters.label.nl,
     parameterHash: parameterHash(clientCase.scenario),
     calculationYear,
     scenarioStartYear: context.parameters.startYear.value,

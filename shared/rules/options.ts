@@ -286,7 +286,8 @@ export function compareOptions(shared: Shared): OptionResult[] {
     })
     const incomeForCheck = shared.contractBase.uncapped
     const combinedAtFull = shared.contractBenefitAtFull.plus(existingPolicy.insuredAmount)
-    const overInsured = incomeForCheck.greaterThan(0) ? combinedAtFull.greaterThan(incomeForCheck.times('0.8')) : combinedAtFull.greaterThan(0)
+    const limit = context.parameters.overInsuranceLimit.value
+    const overInsured = incomeForCheck.greaterThan(0) ? combinedAtFull.greaterThan(incomeForCheck.times(limit)) : combinedAtFull.greaterThan(0)
     plans.push({
       id: 'keep-both',
       label: 'Baz én de lopende AOV houden',
@@ -299,7 +300,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
         'Dubbele premie: de klant betaalt de Baz-premie én de premie van de lopende AOV.',
         ...(overInsured
           ? [
-              `Oververzekering: Baz ${euro(shared.contractBenefitAtFull)} + AOV ${euro(new Money(existingPolicy.insuredAmount))} = ${euro(combinedAtFull)} per jaar is meer dan 80 % van het inkomen (${euro(incomeForCheck)}); verzekeraars keren vaak niet meer uit dan 80–90 % van het inkomen (RADI-2024 vraag 13). Overweeg de AOV te verlagen tot een aanvulling.`,
+              `Oververzekering: Baz ${euro(shared.contractBenefitAtFull)} + AOV ${euro(new Money(existingPolicy.insuredAmount))} = ${euro(combinedAtFull)} per jaar is meer dan ${percent(limit)} van het inkomen (${euro(incomeForCheck)}); verzekeraars keren vaak niet meer uit dan 80–90 % van het inkomen (RADI-2024 vraag 13). Overweeg de AOV te verlagen tot een aanvulling.`,
             ]
           : []),
       ],

@@ -10,7 +10,7 @@
 import type Decimal from 'decimal.js'
 import { formatDate } from '../format'
 import type { Citation } from '../parameters/types'
-import { maxMoney, minMoney, roundCents, zero } from '../money'
+import { maxMoney, minMoney, Money, roundCents, zero } from '../money'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
 import { euro, percent, refs } from './explain'
@@ -73,12 +73,26 @@ export function prorate(amount: Decimal, days: number, daysInYear: number): Deci
   return days >= daysInYear ? amount : roundCents(amount.times(days).dividedBy(daysInYear))
 }
 
+/**
+ * A maximum premium stated as an amount (tweede-kamer-2026: "maximaal € 171 bruto per maand",
+ * based on the WML of 2025 and indexed): the monthly amount × 12, indexed with the annual WML of
+ * the year against that of the stated year. Null when the version states no such maximum.
+ */
+export function premiumMaximumForYear(context: RuleContext, year: number, wml: YearWml): Decimal | null {
+  const maximum = context.parameters.premiumMaximum.value
+  if (!maximum) return null
+  const reference = wmlForYear(context, maximum.wmlYear)
+  return roundCents(new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual))
+}
+
 /** Gross and net Baz premium for one calendar year (no explanation: used in the projection). */
 export function bazPremiumForYear(context: RuleContext, year: number): YearPremium {
   const income = incomeForYear(context, year)
   const wml = wmlForYear(context, year)
   const { base } = premiumBase(context, income.profit, wml, income.wiaWage)
-  const fullYearPremium = roundCents(base.times(context.premiumRate))
+  const maximum = premiumMaximumForYear(context, year, wml)
+  const byRate = roundCents(base.times(context.premiumRate))
+  const fullYearPremium = maximum && byRate.greaterThan(maximum) ? maximum : byRate
   const aowDate = context.aow.date
   if (yearOf(aowDate) !== year) {
     return { year, base, fullYearPremium, premium: fullYearPremium, netPremium: roundCents(fullYearPremium.times(context.netFactor)), wml }
@@ -122,20 +136,26 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
     [premium.wml.capExplanation()],
     income.origin !== 'entered' || negative || franchise.applied,
   )
+  const maximum = premiumMaximumForYear(context, year, premium.wml)
+  const cappedByMaximum = maximum !== null && roundCents(premium.base.times(context.premiumRate)).greaterThan(maximum)
+  const maximumText = (): string =>
+    cappedByMaximum && maximum
+      ? `; gemaximeerd op ${euro(new Money(parameters.premiumMaximum.value!.monthly))} × 12 × minimumloon ${year} ${euro(premium.wml.annual)} / minimumloon ${parameters.premiumMaximum.value!.wmlYear} ${euro(wmlForYear(context, parameters.premiumMaximum.value!.wmlYear).annual)} = ${euro(maximum)}`
+      : ''
   const rateText = (): string => (context.premiumRateOverridden ? `${percent(context.premiumRate)} (premie gekozen door de adviseur)` : percent(context.premiumRate))
   const explanation = trace.money(
     `baz.premium.${year}`,
     `Premie ${year}`,
     premium.premium,
     () =>
-      `${rateText()} × ${euro(premium.base)} (grondslag${capped || franchise.applied ? `, gemaximeerd op ${percent(context.capFactor)} × minimumloon` : ''})` +
+      `${rateText()} × ${euro(premium.base)} (grondslag${capped || franchise.applied ? `, gemaximeerd op ${percent(context.capFactor)} × minimumloon` : ''})${maximumText()}` +
       (premium.partYear
         ? ` = ${euro(premium.fullYearPremium)} per jaar × ${premium.partYear.days}/${premium.partYear.daysInYear} dagen vóór de AOW-datum ${formatDate(premium.partYear.until)} (aanname: naar rato)`
         : '') +
       ` = ${euro(premium.premium)}`,
-    refs(parameters.premiumRate.cite, premium.partYear ? aowYearCitation : undefined),
+    refs(parameters.premiumRate.cite, cappedByMaximum ? parameters.premiumMaximum.cite : undefined, premium.partYear ? aowYearCitation : undefined),
     [baseExplanation],
-    parameters.premiumRate.uncertain !== undefined || premium.partYear !== undefined,
+    parameters.premiumRate.uncertain !== undefined || premium.partYear !== undefined || cappedByMaximum,
   )
   const netExplanation = trace.money(
     `baz.netPremium.${year}`,

@@ -5,11 +5,23 @@
  * decimal.js on entry and never compute with floats.
  */
 import { z } from 'zod'
-import { resolveScenario } from '../parameters/resolve'
+import { isScenarioId, resolveScenario, scenarioIdsAvailable } from '../parameters/resolve'
+import { defaultScenarioId } from '../parameters/scenarios'
 import { dutchErrorMap, problemsOf, type FieldProblem } from './messages'
 
-export const scenarioIds = ['mkb-toets-2024', 'consultatie-2024', 'raad-van-state-2025'] as const
-export const defaultScenarioId = 'raad-van-state-2025'
+/**
+ * The bill versions come from the data (shared/parameters/scenarios.ts), the one place a version
+ * is added: the ids here, the schema's check and both labels derive from it.
+ */
+export const scenarioIds: readonly string[] = scenarioIdsAvailable()
+export { defaultScenarioId }
+
+/** A known bill version, checked against the list when the case is read (a pack may have added one). */
+const scenarioId = z.string().superRefine((value, context) => {
+  if (!isScenarioId(value)) {
+    context.addIssue({ code: 'custom', message: `moet één van deze waarden zijn: ${scenarioIdsAvailable().map((id) => JSON.stringify(id)).join(', ')}` })
+  }
+})
 
 export const clientRoles = ['ib-ondernemer', 'meewerkende-partner', 'dga', 'resultaatgenieter', 'werknemer'] as const
 export type ClientRole = (typeof clientRoles)[number]
@@ -115,7 +127,7 @@ export type ClientProfile = z.infer<typeof clientProfileSchema>
 export const clientCaseSchema = z
   .object({
     schemaVersion: z.literal(1),
-    scenario: z.enum(scenarioIds).default(defaultScenarioId),
+    scenario: scenarioId.default(defaultScenarioId),
     calculationYear: z.number().int().min(2023).max(2080),
     client: z
       .object({
@@ -154,7 +166,7 @@ export const clientCaseSchema = z
     // age) is no reason to refuse the case: the rules compare the options and say why it does not apply.
     const birthYear = Number(value.client.birthDate.slice(0, 4))
     const partialBenefit = value.assumptions.parameterOverrides?.partialBenefit
-    if (partialBenefit !== undefined && partialBenefit !== 'full-only' && resolveScenario(value.scenario).criterion.value === 'absolute-wml') {
+    if (partialBenefit !== undefined && partialBenefit !== 'full-only' && isScenarioId(value.scenario) && resolveScenario(value.scenario).criterion.value === 'absolute-wml') {
       // Criterion and partial-benefit rule are one decision: under the absolute criterion only full
       // disability gives a benefit, so another rule would be printed without changing anything.
       context.addIssue({

@@ -256,3 +256,19 @@ describe('9. Smaller defects', () => {
     expect(rate.uncertain).toContain('KAG-2025')
   })
 })
+
+describe('tweede-kamer-2026: a maximum stated as an amount, indexed with the WML', () => {
+  it('2026 at 0 % indexation: € 171 × 12 × € 27.532,80 / € 26.625,60 = € 2.121,92, under 5,4 % × the cap (€ 2.124,00)', () => {
+    const result = advise(
+      makeCase({ scenario: 'tweede-kamer-2026', calculationYear: 2026, client: { birthDate: '1980-01-01' }, income: [{ year: 2026, profit: 90000, wiaWage: 0 }], assumptions: { wmlIndexation: 0 } }),
+    )
+    expect(result.wml.annual).toBe(27532.8)
+    expect(optionOf(result, 'baz').premium.annual).toBe(2121.92)
+    expect(result.explanations['baz.premium.2026']!.expression).toContain('gemaximeerd op')
+  })
+
+  it('a lower profit pays the rate: 5,4 % × € 30.000 = € 1.620,00', () => {
+    const result = advise(makeCase({ scenario: 'tweede-kamer-2026', income: [{ year: 2030, profit: 30000, wiaWage: 0 }] }))
+    expect(optionOf(result, 'baz').premium.annual).toBe(1620)
+  })
+})

@@ -185,6 +185,16 @@ const examples: WorkedExample[] = [
     tolerance: 0,
   },
   {
+    document: 'RO-2026-03-13',
+    place: 'wetsvoorstel naar de Tweede Kamer',
+    says: 'maximaal € 171 bruto per maand, gebaseerd op het wettelijk minimumloon uit 2025',
+    input: { scenario: 'tweede-kamer-2026', calculationYear: 2025, client: { birthDate: '1980-01-01' }, income: [{ year: 2025, profit: 90000, wiaWage: 0 }], disability: { age: 50 } },
+    figure: 'baz.premium.monthly',
+    expected: 171,
+    stated: 171,
+    tolerance: 0,
+  },
+  {
     document: 'BOUVY-2025',
     place: 'verplichte AOV (consultatieversie 2024)',
     says: 'ongeveer € 195 per maand bij 6,5 % (van ongeveer € 36.000)',
