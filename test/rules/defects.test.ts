@@ -253,7 +253,8 @@ describe('9. Smaller defects', () => {
     expect(resolveScenario('mkb-toets-2024').startYear.cite.locator).toContain('vraag 24')
     const rate = resolveScenario('raad-van-state-2025').premiumRate
     expect(rate.range).toEqual(['0.047', '0.054'])
-    expect(rate.uncertain).toContain('KAG-2025')
+    expect(rate.uncertain?.nl).toContain('KAG-2025')
+    expect(rate.uncertain?.en).toContain('KAG-2025')
   })
 })
 

@@ -6,6 +6,7 @@
 import { defineStore } from 'pinia'
 import { computed, shallowRef } from 'vue'
 import { advise } from '../../../shared/rules/advise'
+import { i18n } from '../i18n'
 import type { AdviceResult, Explanation } from '../../../shared/schema/result'
 import { useDossierStore } from './dossier'
 
@@ -21,7 +22,8 @@ export const useComparisonStore = defineStore('comparison', () => {
     if (!clientCase) return null
     const started = performance.now()
     try {
-      const value = advise(clientCase)
+      // The rules write their reasons, notes and explanations in the screen's language.
+      const value = advise(clientCase, { language: i18n.global.locale.value.startsWith('en') ? 'en' : 'nl' })
       failure.value = null
       return value
     } catch {
