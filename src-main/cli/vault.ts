@@ -8,6 +8,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
+import { minimumPassphraseLength } from '../../shared/ipc'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 import { asVaultError, createVault, openVault, restoreVault, VaultError, type Vault } from '../store'
 
@@ -86,7 +87,7 @@ async function passphrase(io: CliIo): Promise<string> {
 async function newPassphrase(io: CliIo, variable: 'VANGNET_PASSPHRASE' | 'VANGNET_NEW_PASSPHRASE'): Promise<string> {
   const fromEnvironment = io.env[variable]
   if (fromEnvironment !== undefined) return fromEnvironment
-  const first = await prompt('Nieuw wachtwoord (minstens 8 tekens): ')
+  const first = await prompt(`Nieuw wachtwoord (minstens ${minimumPassphraseLength} tekens): `)
   const second = await prompt('Herhaal het nieuwe wachtwoord: ')
   if (first !== second) throw new UserError('De twee wachtwoorden zijn niet gelijk.')
   return first

@@ -13,6 +13,7 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt as sc
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import { minimumPassphraseLength, passphraseSchema } from '../../shared/ipc'
 import { VaultError, vaultMessages } from './errors'
 
 /** Wraps and unwraps a secret with something outside the vault, e.g. the OS keychain. */
@@ -34,6 +35,19 @@ export interface KdfParameters {
 }
 export const defaultKdf: KdfParameters = { algorithm: 'scrypt', N: 2 ** 16, r: 8, p: 1 }
 
+/**
+ * The scrypt parameters Vangnet accepts from a key file or a backup header, checked before
+ * anything is derived: a crafted file with N = 2^22, r = 32 would otherwise ask for 16 GiB.
+ * r and p are what Vangnet writes; N is a power of two from 2^10 (the tests' cheap vaults) to
+ * 2^17 (twice the default, room for a future increase): at most 128 MiB (128 * N * r bytes).
+ */
+export const acceptedKdf = { r: 8, p: 1, minLog2N: 10, maxLog2N: 17 } as const
+
+export function isAcceptedKdf(kdf: Pick<KdfParameters, 'N' | 'r' | 'p'>): boolean {
+  const log2N = Math.log2(kdf.N)
+  return kdf.r === acceptedKdf.r && kdf.p === acceptedKdf.p && Number.isInteger(log2N) && log2N >= acceptedKdf.minLog2N && log2N <= acceptedKdf.maxLog2N
+}
+
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
 const gcmBoxSchema = z.object({ iv: base64, ciphertext: base64, tag: base64 }).strict()
 type GcmBox = z.infer<typeof gcmBoxSchema>
@@ -48,13 +62,14 @@ export const keyFileSchema = z
     passphrase: z
       .object({
         kdf: z.literal('scrypt'),
-        N: z.number().int().min(2 ** 10).max(2 ** 22),
-        r: z.number().int().min(1).max(32),
-        p: z.number().int().min(1).max(16),
+        N: z.number().int(),
+        r: z.number().int(),
+        p: z.number().int(),
         salt: base64,
         box: gcmBoxSchema,
       })
-      .strict(),
+      .strict()
+      .refine(isAcceptedKdf),
     device: z.object({ wrapper: z.string().min(1).max(80), wrapped: base64 }).strict().nullable(),
   })
   .strict()
@@ -71,6 +86,8 @@ function associatedData(vaultId: string): Buffer {
 }
 
 function scrypt(passphrase: string, salt: Buffer, kdf: Pick<KdfParameters, 'N' | 'r' | 'p'>): Promise<Buffer> {
+  // Also here, for any caller that did not go through the schema: never derive with other costs.
+  if (!isAcceptedKdf(kdf)) return Promise.reject(new VaultError('damaged', vaultMessages.keyFileDamaged))
   const options: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 }
   return new Promise((resolve, reject) => {
     // Normalise so "é" typed on macOS and on Windows derives the same key.
@@ -172,8 +189,10 @@ export async function unwrapWithDevice(keyFile: KeyFile, wrapper: KeyWrapper): P
   return key
 }
 
+/** The one passphrase rule of the app, the browser host and the headless command (shared/ipc.ts). */
 function assertPassphrase(passphrase: string): void {
-  if (passphrase.length < 8) throw new VaultError('invalid-input', 'Het wachtwoord moet minstens 8 tekens lang zijn.')
+  const checked = passphraseSchema.safeParse(passphrase)
+  if (!checked.success) throw new VaultError('invalid-input', `Het wachtwoord ${checked.error.issues[0]?.message ?? `moet minstens ${minimumPassphraseLength} tekens lang zijn`}.`)
 }
 
 export function parseKeyFile(text: string): KeyFile {

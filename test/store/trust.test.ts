@@ -1,0 +1,108 @@
+/**
+ * Holes the trust audit found in the vault and the headless command, each with its own test:
+ * scrypt costs read from a file, the one passphrase rule, an empty vault file on a refused open.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runCli } from '../../src-main/cli/index'
+import { createVault, keyFilePath, openVault, restoreVault, VaultError } from '../../src-main/store'
+import { fastKdf, passphrase, removeTempDirs, tempDir } from './helpers'
+
+afterAll(removeTempDirs)
+
+async function vangnet(args: string[], env: Record<string, string>, cwd = tempDir()) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, cwd })
+  return { code, stdout, stderr }
+}
+
+async function failure(promise: Promise<unknown>): Promise<VaultError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(VaultError)
+  return error as VaultError
+}
+
+/** Costs a crafted file could ask for; the first two were accepted before (and only cost time). */
+const craftedCosts = [
+  { N: 2 ** 18, r: 8, p: 1 },
+  { N: 2 ** 12, r: 8, p: 2 },
+  { N: 2 ** 12, r: 9, p: 1 },
+  { N: 3000, r: 8, p: 1 },
+  { N: 2 ** 22, r: 32, p: 1 },
+]
+
+describe('scrypt parameters from a file', () => {
+  it('a key file asking for other scrypt costs is refused before anything is derived (exit 3, one sentence)', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'kluis.db')
+    ;(await createVault(path, passphrase, { kdf: fastKdf })).lock()
+    const original = JSON.parse(readFileSync(keyFilePath(path), 'utf8'))
+    for (const cost of craftedCosts) {
+      writeFileSync(keyFilePath(path), JSON.stringify({ ...original, passphrase: { ...original.passphrase, ...cost } }))
+      const error = await failure(openVault(path, { passphrase }))
+      expect(error.code).toBe('damaged')
+      const cli = await vangnet(['vault', 'list', '--db', path], { VANGNET_PASSPHRASE: passphrase })
+      expect(cli).toEqual({ code: 3, stdout: '', stderr: 'Het sleutelbestand van de kluis is beschadigd of ontbreekt.\n' })
+    }
+  })
+
+  it('a backup header asking for other scrypt costs is refused the same way, and nothing is written', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'kluis.db')
+    const vault = await createVault(path, passphrase, { kdf: fastKdf })
+    const backupFile = join(dir, 'kluis.vangnet')
+    await vault.backup(backupFile)
+    vault.lock()
+    const bytes = readFileSync(backupFile)
+    const magicLength = 'VANGNET-BACKUP1\n'.length
+    const headerLength = bytes.readUInt32BE(magicLength)
+    const header = JSON.parse(bytes.subarray(magicLength + 4, magicLength + 4 + headerLength).toString('utf8'))
+    for (const cost of craftedCosts) {
+      const crafted = Buffer.from(JSON.stringify({ ...header, keys: { ...header.keys, passphrase: { ...header.keys.passphrase, ...cost } } }), 'utf8')
+      const length = Buffer.alloc(4)
+      length.writeUInt32BE(crafted.length)
+      const craftedFile = join(dir, 'crafted.vangnet')
+      writeFileSync(craftedFile, Buffer.concat([bytes.subarray(0, magicLength), length, crafted, bytes.subarray(magicLength + 4 + headerLength)]))
+      const target = join(tempDir(), 'nieuw.db')
+      expect((await failure(restoreVault(craftedFile, target, { passphrase }))).code).toBe('damaged')
+      expect(existsSync(target)).toBe(false)
+      const cli = await vangnet(['vault', 'restore', '--from', craftedFile, '--db', target], { VANGNET_PASSPHRASE: passphrase })
+      expect(cli.code).toBe(3)
+      expect(cli.stderr.trim().split('\n')).toHaveLength(1)
+    }
+  })
+})
+
+describe('one passphrase rule', () => {
+  it('the headless command refuses a passphrase shorter than 12 characters, like the app', async () => {
+    const dir = tempDir()
+    const init = await vangnet(['vault', 'init', '--db', join(dir, 'kluis.db')], { VANGNET_PASSPHRASE: 'acht-tkn' })
+    expect(init).toEqual({ code: 2, stdout: '', stderr: 'Het wachtwoord moet minstens 12 tekens lang zijn.\n' })
+    expect(existsSync(join(dir, 'kluis.db'))).toBe(false)
+    expect((await vangnet(['vault', 'init', '--db', join(dir, 'kluis.db')], { VANGNET_PASSPHRASE: 'twaalf-tekens' })).code).toBe(0)
+    const change = await vangnet(['vault', 'change-passphrase', '--db', join(dir, 'kluis.db')], { VANGNET_PASSPHRASE: 'twaalf-tekens', VANGNET_NEW_PASSPHRASE: 'elf-tekens!' })
+    expect(change.code).toBe(2)
+    expect(change.stderr).toBe('Het wachtwoord moet minstens 12 tekens lang zijn.\n')
+  })
+})
+
+describe('a refused open writes nothing', () => {
+  it('an empty (0-byte) vault file stays empty and unchanged, with no -wal or -shm next to it', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'kluis.db')
+    ;(await createVault(path, passphrase, { kdf: fastKdf })).lock()
+    writeFileSync(path, Buffer.alloc(0))
+    const before = statSync(path).mtimeMs
+    const error = await failure(openVault(path, { passphrase }))
+    expect(error.code).toBe('damaged')
+    expect(statSync(path).size).toBe(0)
+    expect(statSync(path).mtimeMs).toBe(before)
+    expect(existsSync(`${path}-wal`)).toBe(false)
+    expect(existsSync(`${path}-shm`)).toBe(false)
+  })
+})
