@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
-import { connect, integrityProblems, type Db } from './connection'
+import { connect, integrityProblems, rekey, type Db } from './connection'
 import { VaultError, asVaultError, vaultMessages } from './errors'
 import {
   keyFilePath,
@@ -27,6 +27,7 @@ import {
   syncDirectory,
   unwrapWithDevice,
   unwrapWithPassphrase,
+  withoutRenewal,
   writeFileAtomically,
   writeKeyFile,
   type KeyFile,
@@ -112,7 +113,8 @@ export async function makeBackup(db: Db, databaseKey: Buffer, keyFile: KeyFile, 
       vaultId: keyFile.vaultId,
       createdAt: now.toISOString(),
       schemaVersion: version,
-      keys: { ...keyFile, device: null },
+      // The wrap of the key this copy is under; never the device wrap or a pending renewal.
+      keys: { ...withoutRenewal(keyFile), device: null },
       payloadBytes: payload.length,
       payloadSha256: sha256Hex(payload),
     }
@@ -152,6 +154,11 @@ export async function readBackup(from: string): Promise<{ header: BackupHeader; 
 }
 
 export interface RestoreOptions {
+  /**
+   * The passphrase that was valid when the backup was made, when it differs from `unlock`'s and
+   * the database key has been renewed since (over an existing vault only).
+   */
+  backupPassphrase?: string
   nativeBinding?: string
   now?: () => Date
   actor?: string
@@ -181,7 +188,21 @@ export async function restoreVault(from: string, vaultPath: string, unlock: { pa
     keyFile = header.keys
   }
   const databaseKey = 'passphrase' in unlock ? await unwrapWithPassphrase(keyFile, unlock.passphrase) : await unwrapWithDevice(keyFile, unlock.device)
+  // The backup may be under an older database key (renewed since): then its own wrap, opened with
+  // the same passphrase or the one of its time, gives the key, and the copy is re-encrypted with
+  // the live key, so the live key file stays the one that opens the vault.
+  const backupKeys = async (): Promise<Buffer[]> => {
+    if (!liveExists) return []
+    const keys: Buffer[] = []
+    for (const candidate of new Set(['passphrase' in unlock ? unlock.passphrase : undefined, options.backupPassphrase])) {
+      if (candidate === undefined) continue
+      const key = await unwrapWithPassphrase(header.keys, candidate).catch(() => null)
+      if (key && !key.equals(databaseKey)) keys.push(key)
+    }
+    return keys
+  }
   const staged = temporaryNextTo(resolve(vaultPath), 'restore')
+  let olderKeys: Buffer[] = []
   try {
     const handle = await fs.open(staged, 'wx', 0o600)
     try {
@@ -194,7 +215,15 @@ export async function restoreVault(from: string, vaultPath: string, unlock: { pa
     try {
       check = connect(staged, databaseKey, { create: false, nativeBinding: options.nativeBinding })
     } catch (error) {
-      throw error instanceof VaultError && error.code === 'damaged' ? new VaultError('damaged', vaultMessages.backupDamaged) : error
+      if (!(error instanceof VaultError && error.code === 'damaged')) throw error
+      olderKeys = await backupKeys()
+      const opened = olderKeys.map((key) => openQuietly(staged, key, options.nativeBinding)).find((db) => db !== null)
+      if (!opened) {
+        if (olderKeys.length === 0 && liveExists) throw new VaultError('wrong-passphrase', vaultMessages.backupOlderKey)
+        throw new VaultError('damaged', vaultMessages.backupDamaged)
+      }
+      check = opened
+      rekey(check, databaseKey)
     }
     try {
       verifyDatabase(check, header.vaultId)
@@ -219,9 +248,18 @@ export async function restoreVault(from: string, vaultPath: string, unlock: { pa
     await syncDirectory(dirname(resolve(vaultPath)))
   } finally {
     databaseKey.fill(0)
+    olderKeys.forEach((key) => key.fill(0))
     await removeWithSidecars(staged)
   }
   return { file: resolve(vaultPath), bytes: payload.length, vaultId: header.vaultId, createdAt: header.createdAt, schemaVersion: header.schemaVersion }
+}
+
+function openQuietly(path: string, key: Buffer, nativeBinding: string | undefined): Db | null {
+  try {
+    return connect(path, key, { create: false, nativeBinding })
+  } catch {
+    return null
+  }
 }
 
 /**

@@ -84,6 +84,27 @@ export function connect(path: string, databaseKey: Buffer, options: ConnectOptio
 }
 
 /**
+ * Re-encrypt every page with a new database key (SQLCipher rekey, one SQLite transaction: a crash
+ * leaves the old key or the new one in force, never a mix), then checkpoint and truncate the WAL
+ * so no page under the old key stays behind in it.
+ */
+export function rekey(db: Db, newKey: Buffer): void {
+  const rawKey = Buffer.from(`x'${newKey.toString('hex')}'`, 'latin1')
+  try {
+    db.rekey(rawKey)
+  } finally {
+    rawKey.fill(0)
+  }
+  db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()
+  db.pragma('wal_checkpoint(TRUNCATE)')
+}
+
+/** Pages in the database file: the work a rekey has to do. */
+export function pageCount(db: Db): number {
+  return Number(db.pragma('page_count', { simple: true }))
+}
+
+/**
  * The settings every vault connection runs with (exported so the benchmark can give a plain
  * comparison database exactly the same ones).
  */

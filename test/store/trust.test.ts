@@ -106,3 +106,29 @@ describe('a refused open writes nothing', () => {
     expect(existsSync(`${path}-shm`)).toBe(false)
   })
 })
+
+describe('renewing the key from the command line', () => {
+  it('renew-key re-encrypts with the same passphrase and says so; an older backup then needs VANGNET_BACKUP_PASSPHRASE only after a passphrase change', async () => {
+    const dir = tempDir()
+    const db = join(dir, 'kluis.db')
+    const env = { VANGNET_PASSPHRASE: 'eerste wachtwoord' }
+    expect((await vangnet(['vault', 'init', '--db', db], env)).code).toBe(0)
+    await vangnet(['vault', 'add-client', '--db', db, '--name', 'Eva Jansen', '--birth-date', '1970-07-07'], env)
+    await vangnet(['vault', 'backup', '--db', db, '--out', join(dir, 'oud.vangnet')], env)
+    const oldKeys = readFileSync(keyFilePath(db))
+    const renewed = await vangnet(['vault', 'renew-key', '--db', db], env)
+    expect(renewed.code).toBe(0)
+    expect(renewed.stderr).toMatch(/opnieuw versleuteld \(\d+ pagina's\)/)
+    expect(readFileSync(keyFilePath(db)).equals(oldKeys)).toBe(false)
+    // Same passphrase: the older backup still restores with it.
+    expect((await vangnet(['vault', 'restore', '--from', join(dir, 'oud.vangnet'), '--db', db], env)).code).toBe(0)
+
+    const next = { VANGNET_PASSPHRASE: 'tweede wachtwoord', VANGNET_NEW_PASSPHRASE: 'tweede wachtwoord' }
+    expect((await vangnet(['vault', 'change-passphrase', '--db', db], { ...env, VANGNET_NEW_PASSPHRASE: 'tweede wachtwoord' })).code).toBe(0)
+    const refused = await vangnet(['vault', 'restore', '--from', join(dir, 'oud.vangnet'), '--db', db], next)
+    expect(refused.code).toBe(3)
+    expect(refused.stderr).toMatch(/wachtwoord dat gold toen de back-up werd gemaakt/)
+    expect((await vangnet(['vault', 'restore', '--from', join(dir, 'oud.vangnet'), '--db', db], { ...next, VANGNET_BACKUP_PASSPHRASE: 'eerste wachtwoord' })).code).toBe(0)
+    expect(JSON.parse((await vangnet(['vault', 'list', '--db', db, '--json'], next)).stdout)).toHaveLength(1)
+  })
+})
