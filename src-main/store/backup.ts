@@ -81,20 +81,21 @@ function verifyDatabase(db: Db, vaultId: string): void {
   if (storedId !== vaultId) throw new VaultError('other-vault', vaultMessages.backupOtherVault)
 }
 
+const unwritableFolder = () => new VaultError('invalid-input', 'De map voor de back-up bestaat niet of is niet beschrijfbaar.')
+
 /** @internal called by Vault.backup */
 export async function makeBackup(db: Db, databaseKey: Buffer, keyFile: KeyFile, vaultPath: string, outFile: string, now: Date): Promise<BackupInfo> {
   const target = resolve(outFile)
   if (target === resolve(vaultPath) || target === resolve(keyFilePath(vaultPath)) || target.startsWith(resolve(vaultPath) + '-')) {
     throw new VaultError('invalid-input', 'Een back-up kan niet over de kluis zelf worden geschreven.')
   }
-  const snapshot = temporaryNextTo(target, 'snapshot')
+  // The snapshot goes next to the vault, so that the next open removes it if a crash leaves it.
+  const snapshot = temporaryNextTo(resolve(vaultPath), 'snapshot')
   try {
     try {
       db.exec(`VACUUM INTO ${sqlString(snapshot)}`)
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
-        throw new VaultError('invalid-input', 'De map voor de back-up bestaat niet of is niet beschrijfbaar.')
-      }
+      if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') throw unwritableFolder()
       throw error
     }
     // Check the copy before calling it a backup: it must open with the key and be sound.
@@ -122,7 +123,13 @@ export async function makeBackup(db: Db, databaseKey: Buffer, keyFile: KeyFile, 
     const length = Buffer.alloc(4)
     length.writeUInt32BE(headerBytes.length)
     const file = Buffer.concat([magic, length, headerBytes, payload])
-    await writeFileAtomically(target, file)
+    try {
+      await writeFileAtomically(target, file)
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR' || code === 'EPERM' || code === 'EROFS') throw unwritableFolder()
+      throw error
+    }
     return { file: target, bytes: file.length, vaultId: header.vaultId, createdAt: header.createdAt, schemaVersion: version }
   } finally {
     await removeWithSidecars(snapshot)

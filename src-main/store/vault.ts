@@ -4,7 +4,7 @@
  */
 import { existsSync, promises as fs } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { dirname } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { assertEncryptedOnDisk, connect, integrityProblems, pageCount, rekey, type Db } from './connection'
 import { VaultError, asVaultError, vaultMessages } from './errors'
 import {
@@ -250,6 +250,13 @@ export class Vault {
     return info
   }
 
+  /** The connection's journal and sync settings, as SQLite reports them (tests assert WAL + FULL). */
+  durability(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const db = this.db()
+    const levels = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const
+    return { journalMode: String(db.pragma('journal_mode', { simple: true })), synchronous: levels[Number(db.pragma('synchronous', { simple: true }))] ?? 'OFF' }
+  }
+
   /** PRAGMA integrity_check: an empty list when the file is sound. */
   checkIntegrity(): string[] {
     return integrityProblems(this.db())
@@ -336,11 +343,27 @@ export function preMigrationBackupPath(path: string, fromVersion: number): strin
   return `${path}.voor-update-v${fromVersion}.vangnet`
 }
 
+/** Temporary files Vangnet makes next to a vault: `<vault>.<8 hex>.tmp` (and `.snapshot`, `.restore`, `.new`), with SQLite's sidecars. */
+const temporaryName = /\.[0-9a-f]{8}\.(tmp|snapshot|restore|new)(-wal|-shm|-journal)?$/
+
+/**
+ * Temporary files a crash left next to the vault (a key file being written, a backup snapshot, a
+ * restore being checked): encrypted, but a snapshot can still hold clients erased since. Removed
+ * once the vault is unlocked, which also shows that nobody else is using it to write them.
+ */
+async function removeLeftovers(path: string): Promise<void> {
+  const folder = dirname(path)
+  const prefix = `${basename(path)}.`
+  const names = await fs.readdir(folder).catch(() => [] as string[])
+  await Promise.all(names.filter((name) => name.startsWith(prefix) && temporaryName.test(name)).map((name) => fs.rm(join(folder, name), { force: true })))
+}
+
 /** Unlock an existing vault. A wrong passphrase or damaged file throws VaultError and writes nothing. */
 export async function openVault(path: string, unlock: Unlock, options: VaultOptions = {}): Promise<Vault> {
   if (!existsSync(path)) throw new VaultError('not-found', vaultMessages.notFound)
   const { db, databaseKey, keyFile } = await openWithUnlock(path, await readKeyFile(path), unlock, options)
   try {
+    await removeLeftovers(path)
     // A vault from an older Vangnet: keep a backup of it as it was before migrating (once per
     // version), so a faulty migration can never cost data.
     const version = schemaVersion(db)

@@ -132,3 +132,23 @@ describe('renewing the key from the command line', () => {
     expect(JSON.parse((await vangnet(['vault', 'list', '--db', db, '--json'], next)).stdout)).toHaveLength(1)
   })
 })
+
+describe('leftovers of a crash', () => {
+  it('temporary files next to the vault (a backup snapshot, a key file being written, a restore being checked) are removed at the next open; other files stay', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'kluis.db')
+    const vault = await createVault(path, passphrase, { kdf: fastKdf })
+    vault.clients.create({ name: 'Gewist Later', birthDate: '1970-01-01' })
+    await vault.backup(join(dir, 'echt.vangnet'))
+    vault.lock()
+    const snapshotCopy = readFileSync(path)
+    const leftovers = ['kluis.db.1a2b3c4d.snapshot', 'kluis.db.1a2b3c4d.snapshot-wal', 'kluis.db.keys.0badcafe.tmp', 'kluis.db.deadbeef.restore', 'kluis.db.feedf00d.new']
+    for (const name of leftovers) writeFileSync(join(dir, name), snapshotCopy)
+    const kept = ['kluis.db.notities.txt', 'andere.db.1a2b3c4d.snapshot', 'echt.vangnet']
+    writeFileSync(join(dir, kept[0]!), 'eigen bestand')
+    writeFileSync(join(dir, kept[1]!), 'van een andere kluis')
+    ;(await openVault(path, { passphrase })).lock()
+    for (const name of leftovers) expect([name, existsSync(join(dir, name))]).toEqual([name, false])
+    for (const name of kept) expect([name, existsSync(join(dir, name))]).toEqual([name, true])
+  })
+})
