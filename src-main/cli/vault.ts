@@ -155,8 +155,12 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 
   async 'erase-client'(options, io) {
     const id = clientId(options)
-    await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
-    io.stdout(`Klant ${id} is gewist, ook uit het kluisbestand. Oudere back-ups bevatten de klant nog.\n`)
+    const { goneFromFile } = await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
+    io.stdout(
+      goneFromFile
+        ? `Klant ${id} is gewist, ook uit het kluisbestand. Oudere back-ups bevatten de klant nog.\n`
+        : `Klant ${id} is gewist. Een ander programma houdt de kluis open: uit het kluisbestand zelf verdwijnen de gegevens zodra dat de kluis sluit, en anders bij het volgende openen. Oudere back-ups bevatten de klant nog.\n`,
+    )
   },
 
   async backup(options, io) {

@@ -35,7 +35,7 @@ import { IncomeYearsRepository, PoliciesRepository } from './repositories/client
 import { ClientsRepository } from './repositories/clients'
 import { DraftsRepository } from './repositories/drafts'
 import type { StoreContext } from './repositories/context'
-import { PrivacyService } from './repositories/privacy'
+import { checkpointFully, PrivacyService } from './repositories/privacy'
 import { makeBackup, type BackupInfo } from './backup'
 
 /** How to unlock: the adviser's passphrase, or the key remembered on this device. */
@@ -371,6 +371,8 @@ export async function openVault(path: string, unlock: Unlock, options: VaultOpti
       await makeBackup(db, databaseKey, keyFile, path, preMigrationBackupPath(path, version), options.now?.() ?? new Date())
     }
     migrate(db)
+    // Pages an earlier erase could not remove from the file (a reader held them) go now.
+    checkpointFully(db, 1)
   } catch (error) {
     db.close()
     databaseKey.fill(0)

@@ -152,3 +152,43 @@ describe('leftovers of a crash', () => {
     for (const name of kept) expect([name, existsSync(join(dir, name))]).toEqual([name, true])
   })
 })
+
+describe('erasing while another program reads the vault', () => {
+  it('says the data is not yet gone from the file while a reader blocks the checkpoint, and removes it once the reader is gone', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'kluis.db')
+    const vault = await createVault(path, passphrase, { kdf: fastKdf })
+    const client = vault.clients.create({ name: 'Wis Mij Helemaal', birthDate: '1970-01-01' })
+    vault.clients.create({ name: 'Blijft Staan', birthDate: '1971-01-01' })
+    // A second program (another Vangnet, a backup) with an open read transaction.
+    const reader = await openVault(path, { passphrase }, { autoLockAfterMs: 0 })
+    const connection = (reader as unknown as { connection: import('../../src-main/store/connection').Db }).connection
+    connection.prepare('BEGIN').run()
+    connection.prepare('SELECT count(*) FROM clients').pluck().get()
+    expect(vault.privacy.eraseClient(client.id)).toEqual({ goneFromFile: false })
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0)
+    connection.prepare('COMMIT').run()
+    reader.lock()
+    const second = vault.clients.create({ name: 'Nog Een', birthDate: '1972-01-01' })
+    expect(vault.privacy.eraseClient(second.id)).toEqual({ goneFromFile: true })
+    expect(statSync(`${path}-wal`).size).toBe(0)
+    vault.lock()
+  })
+
+  it('the headless command tells the adviser plainly when the data is not yet gone from the file', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'kluis.db')
+    const env = { VANGNET_PASSPHRASE: passphrase }
+    const vault = await createVault(path, passphrase, { kdf: fastKdf })
+    const client = vault.clients.create({ name: 'Wis Mij', birthDate: '1970-01-01' })
+    const connection = (vault as unknown as { connection: import('../../src-main/store/connection').Db }).connection
+    connection.prepare('BEGIN').run()
+    connection.prepare('SELECT count(*) FROM clients').pluck().get()
+    const erased = await vangnet(['vault', 'erase-client', '--db', path, '--id', String(client.id)], env)
+    expect(erased.code).toBe(0)
+    expect(erased.stdout).toMatch(/Een ander programma houdt de kluis open/)
+    expect(erased.stdout).not.toMatch(/ook uit het kluisbestand/)
+    connection.prepare('COMMIT').run()
+    vault.lock()
+  })
+})
