@@ -238,7 +238,8 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
   })
   const temporary = `${target}.${process.pid}.tmp`
   try {
-    await writeFile(temporary, pdf)
+    // Owner-only (0600): the report holds client data.
+    await writeFile(temporary, pdf, { mode: 0o600 })
     await rename(temporary, target)
   } catch (error) {
     await rm(temporary, { force: true })
