@@ -91,8 +91,8 @@ export const en: Catalog = {
   'trace.premium.rateOverridden': (f: Formatters, p: { rate: Fraction }) => `${f.percent(p.rate)} (premium chosen by the adviser)`,
   'trace.premium.base': (f: Formatters, p: { base: Amount; capped: boolean; capFactor: Fraction }) =>
     `${f.euro(p.base)} (base${p.capped ? `, capped at ${f.percent(p.capFactor)} × minimum wage` : ''})`,
-  'trace.premium.maximum': (f: Formatters, p: { monthly: Amount; year: number; wml: Amount; wmlYear: number; wmlReference: Amount; maximum: Amount }) =>
-    `; capped at ${f.euro(p.monthly)} × 12 × minimum wage ${p.year} ${f.euro(p.wml)} / minimum wage ${p.wmlYear} ${f.euro(p.wmlReference)} = ${f.euro(p.maximum)}`,
+  'trace.premium.maximum': (f: Formatters, p: { monthly: Amount; year: number; wml: Amount; wmlYear: number; wmlReference: Amount; rates: readonly [Fraction, Fraction] | null; maximum: Amount }) =>
+    `; capped at ${f.euro(p.monthly)} × 12 × minimum wage ${p.year} ${f.euro(p.wml)} / minimum wage ${p.wmlYear} ${f.euro(p.wmlReference)}${p.rates ? ` × ${f.percent(p.rates[0])} / ${f.percent(p.rates[1])}` : ''} = ${f.euro(p.maximum)}`,
   'trace.premium.partYear': (f: Formatters, p: { full: Amount; days: number; daysInYear: number; until: string }) =>
     ` = ${f.euro(p.full)} a year × ${p.days}/${p.daysInYear} days before the AOW date ${f.date(p.until)} (assumption: pro rata)`,
   'trace.netPremium.label': (f: Formatters, p: { year: number }) => `Net premium ${p.year}`,

@@ -95,8 +95,8 @@ export const nl = {
   'trace.premium.rateOverridden': (f: Formatters, p: { rate: Fraction }) => `${f.percent(p.rate)} (premie gekozen door de adviseur)`,
   'trace.premium.base': (f: Formatters, p: { base: Amount; capped: boolean; capFactor: Fraction }) =>
     `${f.euro(p.base)} (grondslag${p.capped ? `, gemaximeerd op ${f.percent(p.capFactor)} × minimumloon` : ''})`,
-  'trace.premium.maximum': (f: Formatters, p: { monthly: Amount; year: number; wml: Amount; wmlYear: number; wmlReference: Amount; maximum: Amount }) =>
-    `; gemaximeerd op ${f.euro(p.monthly)} × 12 × minimumloon ${p.year} ${f.euro(p.wml)} / minimumloon ${p.wmlYear} ${f.euro(p.wmlReference)} = ${f.euro(p.maximum)}`,
+  'trace.premium.maximum': (f: Formatters, p: { monthly: Amount; year: number; wml: Amount; wmlYear: number; wmlReference: Amount; rates: readonly [Fraction, Fraction] | null; maximum: Amount }) =>
+    `; gemaximeerd op ${f.euro(p.monthly)} × 12 × minimumloon ${p.year} ${f.euro(p.wml)} / minimumloon ${p.wmlYear} ${f.euro(p.wmlReference)}${p.rates ? ` × ${f.percent(p.rates[0])} / ${f.percent(p.rates[1])}` : ''} = ${f.euro(p.maximum)}`,
   'trace.premium.partYear': (f: Formatters, p: { full: Amount; days: number; daysInYear: number; until: string }) =>
     ` = ${f.euro(p.full)} per jaar × ${p.days}/${p.daysInYear} dagen vóór de AOW-datum ${f.date(p.until)} (aanname: naar rato)`,
   'trace.netPremium.label': (f: Formatters, p: { year: number }) => `Netto premie ${p.year}`,

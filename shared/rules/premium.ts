@@ -81,7 +81,11 @@ export function premiumMaximumForYear(context: RuleContext, year: number, wml: Y
   const maximum = context.parameters.premiumMaximum.value
   if (!maximum) return null
   const reference = wmlForYear(context, maximum.wmlYear)
-  return roundCents(new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual))
+  const amount = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual)
+  // The amount is the version's rate at the maximum base; an adviser's own rate (a sensitivity
+  // check) moves it along, so the override changes the premium as it does in every other version.
+  if (!context.premiumRateOverridden) return roundCents(amount)
+  return roundCents(amount.times(context.premiumRate).dividedBy(context.parameters.premiumRate.value))
 }
 
 /** Gross and net Baz premium for one calendar year (no explanation: used in the projection). */
@@ -150,6 +154,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
           wml: premium.wml.annual,
           wmlYear: statedMaximum.wmlYear,
           wmlReference: wmlForYear(context, statedMaximum.wmlYear).annual,
+          rates: context.premiumRateOverridden ? [context.premiumRate, parameters.premiumRate.value] : null,
           maximum,
         })
       : ''

@@ -268,6 +268,19 @@ describe('tweede-kamer-2026: a maximum stated as an amount, indexed with the WML
     expect(result.explanations['baz.premium.2026']!.expression).toContain('gemaximeerd op')
   })
 
+  it('an adviser\'s own rate moves the maximum along: at 8 % the maximum of 2026 is € 2.121,92 × 8 / 5,4 = € 3.143,58', () => {
+    const result = advise(
+      makeCase({
+        scenario: 'tweede-kamer-2026',
+        calculationYear: 2026,
+        client: { birthDate: '1980-01-01' },
+        income: [{ year: 2026, profit: 90000, wiaWage: 0 }],
+        assumptions: { wmlIndexation: 0, premiumRate: 0.08 },
+      }),
+    )
+    expect(optionOf(result, 'baz').premium.annual).toBe(3143.58)
+  })
+
   it('a lower profit pays the rate: 5,4 % × € 30.000 = € 1.620,00', () => {
     const result = advise(makeCase({ scenario: 'tweede-kamer-2026', income: [{ year: 2030, profit: 30000, wiaWage: 0 }] }))
     expect(optionOf(result, 'baz').premium.annual).toBe(1620)
