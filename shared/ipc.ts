@@ -153,6 +153,8 @@ export type IpcErrorCode =
   | 'damaged'
   | 'unavailable'
   | 'forbidden'
+  /** Office mode: a colleague saved the same client in between; the text was kept as a copy. */
+  | 'conflict'
   | 'internal'
 
 export interface IpcError {
