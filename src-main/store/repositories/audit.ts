@@ -24,13 +24,14 @@ export type AuditAction =
   | 'policy.removed'
   | 'advice.created'
   | 'advice.report-attached'
+  | 'adviser.added'
 
 export interface AuditEntry {
   id: number
   at: string
   actor: string
   action: AuditAction
-  subjectType: 'client' | 'advice' | 'policy' | 'vault' | 'adviser' | null
+  subjectType: 'client' | 'advice' | 'policy' | 'vault' | 'adviser' | 'office' | null
   subjectId: number | null
   detail: string
 }
