@@ -432,7 +432,7 @@ class PostgresBook implements OfficeBook {
         const { rows: current } = await query('SELECT client_id, draft_json, complete, updated_at, row_version FROM client_drafts WHERE client_id = $1 FOR UPDATE', [clientId])
         const before = current[0] as DraftRow | undefined
         const base = options.baseVersion
-        if (base !== undefined && (before ? String(before.row_version) : null) !== base) {
+        const keepCopy = async (): Promise<'conflict'> => {
           // A colleague saved in between: keep this text as this adviser's copy, change nothing else.
           await query(
             `INSERT INTO draft_copies (client_id, draft_json, saved_at) VALUES ($1, $2, $3)
@@ -440,15 +440,20 @@ class PostgresBook implements OfficeBook {
             [clientId, json, now],
           )
           await this.record(query, 'client.draft-saved', { type: 'client', id: clientId }, 'kopie na conflict')
-          return 'conflict' as const
+          return 'conflict'
         }
+        if (base !== undefined && (before ? String(before.row_version) : null) !== base) return keepCopy()
         if (before && before.draft_json === json && before.complete === complete) return draftFromRow(before)
+        // With a version to check, a first draft may not overwrite one a colleague inserted meanwhile.
+        const onConflict =
+          base !== undefined && !before ? 'DO NOTHING' : 'DO UPDATE SET draft_json = excluded.draft_json, complete = excluded.complete, updated_at = excluded.updated_at'
         const { rows } = await query(
           `INSERT INTO client_drafts (client_id, draft_json, complete, updated_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (client_id) DO UPDATE SET draft_json = excluded.draft_json, complete = excluded.complete, updated_at = excluded.updated_at
+           ON CONFLICT (client_id) ${onConflict}
            RETURNING client_id, draft_json, complete, updated_at, row_version`,
           [clientId, json, complete, now],
         )
+        if (rows.length === 0) return keepCopy()
         if (!before || Date.parse(now) - Date.parse(before.updated_at) >= 15 * 60 * 1000) {
           await this.record(query, 'client.draft-saved', { type: 'client', id: clientId }, before ? 'bijgewerkt' : 'nieuw')
         }
