@@ -64,7 +64,7 @@ function clientId(options: Options): number {
 }
 
 /** Ask without echo; only in a terminal, so scripts never hang on a prompt. */
-async function prompt(question: string): Promise<string> {
+export async function prompt(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
     throw new UserError('Geen wachtwoord: zet VANGNET_PASSPHRASE of start de opdracht in een terminal.', exitCodes.vault)
   }
