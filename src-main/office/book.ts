@@ -116,7 +116,8 @@ interface AuditRow {
 }
 
 /** A save that lost against a colleague's; its text was kept in draft_copies. */
-export const conflictMessage = 'Een collega heeft deze klant intussen ook opgeslagen. Uw tekst is bewaard als conceptkopie.'
+export const conflictMessage =
+  'Een collega heeft deze klant intussen ook opgeslagen. Uw tekst is bewaard als conceptkopie; open de klant opnieuw om de nieuwste gegevens te zien.'
 
 export interface OfficeBookOptions {
   /** Clock for the stored moments (tests fix it). */

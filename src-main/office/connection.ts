@@ -15,12 +15,14 @@ export interface OfficeConnectionSettings {
   database: string
   /** The adviser's (or administrator's) PostgreSQL login role. */
   user: string
-  /** The firm's CA certificate (PEM): the server's certificate must be issued under it. */
-  caFile: string
+  /** The firm's CA certificate (PEM file): the server's certificate must be issued under it. */
+  caFile?: string
+  /** The same as text (office mode in the app keeps it inside the vault); wins over caFile. */
+  caPem?: string
   /** Password authentication (SCRAM). Kept only wrapped on disk (see ./settings.ts). */
   password?: string
-  /** Client-certificate authentication: PEM certificate and key issued under the firm's CA. */
-  clientCertificate?: { certFile: string; keyFile: string }
+  /** Client-certificate authentication: PEM certificate and key issued under the firm's CA (files or text). */
+  clientCertificate?: { certFile: string; keyFile: string } | { certPem: string; keyPem: string }
 }
 
 /** PostgreSQL 15: the version the schema, the privileges and the tests are made for. */
@@ -55,8 +57,9 @@ function typeParser(oid: number, format?: 'text' | 'binary'): (value: string) =>
   return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown
 }
 
-function readPem(path: string): Buffer {
+function readPem(path: string | undefined): Buffer {
   try {
+    if (path === undefined) throw new Error('no file')
     return readFileSync(path)
   } catch {
     throw new VaultError('not-found', officeMessages.caFile)
@@ -65,10 +68,12 @@ function readPem(path: string): Buffer {
 
 /** The node-postgres settings: verify-full TLS with the firm's CA, never a plain connection. */
 export function poolConfig(settings: OfficeConnectionSettings, options: { max?: number } = {}): pg.PoolConfig {
-  const ssl: import('node:tls').ConnectionOptions = { ca: readPem(settings.caFile), rejectUnauthorized: true, servername: settings.host }
-  if (settings.clientCertificate) {
-    ssl.cert = readPem(settings.clientCertificate.certFile)
-    ssl.key = readPem(settings.clientCertificate.keyFile)
+  const ca = settings.caPem ?? readPem(settings.caFile)
+  const ssl: import('node:tls').ConnectionOptions = { ca, rejectUnauthorized: true, servername: settings.host }
+  const certificate = settings.clientCertificate
+  if (certificate) {
+    ssl.cert = 'certPem' in certificate ? certificate.certPem : readPem(certificate.certFile)
+    ssl.key = 'keyPem' in certificate ? certificate.keyPem : readPem(certificate.keyFile)
   }
   return {
     host: settings.host,

@@ -14,14 +14,13 @@ import { incomeYearSchema, parseClientCase, privatePolicySchema, type PrivatePol
 import { VaultError, type Client, type ClientBook } from '../store'
 import type { ServiceHandlers } from './dispatch'
 import { ServiceError } from './errors'
+import type { Session } from './session'
 import type { ServiceContext } from './types'
 
 type ClientHandlers = Pick<ServiceHandlers, 'clients:list' | 'clients:recent' | 'clients:get' | 'clients:create' | 'clients:saveDraft' | 'clients:erase'>
 
 const recentLimit = 6
 const notFoundMessage = 'Deze klant staat niet (meer) in de kluis.'
-export const conflictMessage =
-  'Een collega heeft deze klant intussen ook opgeslagen. Uw tekst is bewaard als conceptkopie; open de klant opnieuw om de nieuwste gegevens te zien.'
 
 export function summary(client: Client): ClientSummary {
   return { id: client.id, name: client.name, birthDate: client.birthDate, updatedAt: client.updatedAt }
@@ -69,7 +68,7 @@ export interface ClientServices {
   forget(): void
 }
 
-export function clientServices(context: ServiceContext): ClientServices {
+export function clientServices(context: ServiceContext, session: Pick<Session, 'keepUnsent' | 'beforeSave'>): ClientServices {
   const cache = new Map<string, CachedDraft>()
 
   function cacheKey(book: ClientBook, clientId: number): string {
@@ -140,6 +139,19 @@ export function clientServices(context: ServiceContext): ClientServices {
     return client
   }
 
+  /**
+   * The row version this session last saw for a client in any book; null when unknown, so a late
+   * send can never overwrite a colleague's draft (it becomes a draft copy instead).
+   */
+  function knownVersion(clientId: number): string | null {
+    for (const [key, entry] of cache) if (key.endsWith(`:${clientId}`)) return entry.version
+    return null
+  }
+
+  function keepUnsent(clientId: number, draft: CaseDraft, complete: boolean, baseVersion: string | null): void {
+    session.keepUnsent({ clientId, draft, complete, baseVersion, typedAt: context.now().toISOString() })
+  }
+
   const handlers: ClientHandlers = {
     'clients:list': async ({ query }) => (await context.book().clients.search(query, { limit: 100 })).map(summary),
     'clients:recent': async () =>
@@ -160,16 +172,25 @@ export function clientServices(context: ServiceContext): ClientServices {
       return record(book, await book.clients.create({ name, birthDate }))
     },
     'clients:saveDraft': async ({ id, draft, caseInput }) => {
-      const book = context.book()
-      const client = await existing(book, id)
       const parsed = parseClientCase(caseInput)
-      const base = await savedDraft(book, id)
-      // The form as typed goes to the book first (nothing typed may be lost), then the cache.
+      let book: ClientBook
       try {
-        const saved = await book.drafts.save(id, draft, { complete: parsed.ok, baseVersion: base.version })
+        book = context.book()
+      } catch (error) {
+        // Office server away: keep the text encrypted in the vault's outbox, sent when it is back.
+        if (error instanceof ServiceError && error.code === 'unavailable') keepUnsent(id, draft, parsed.ok, knownVersion(id))
+        throw error
+      }
+      const base = cache.get(cacheKey(book, id))
+      await session.beforeSave(id)
+      // The form as typed goes to the book first (nothing typed may be lost), then the cache.
+      let client: Client
+      try {
+        client = await existing(book, id)
+        const saved = await book.drafts.save(id, draft, { complete: parsed.ok, ...(base ? { baseVersion: base.version } : {}) })
         cache.set(cacheKey(book, id), { draft, complete: parsed.ok, version: saved.version })
       } catch (error) {
-        if (error instanceof VaultError && error.code === 'conflict') throw new ServiceError('conflict', conflictMessage)
+        if (error instanceof VaultError && error.code === 'unreachable') keepUnsent(id, draft, parsed.ok, base ? base.version : null)
         throw error
       }
       await storeStructured(book, client, caseInput)

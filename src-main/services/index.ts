@@ -48,7 +48,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const base = { deps, settingsFile: new SettingsFile(deps.settingsPath), now: deps.now ?? (() => new Date()) }
   const session = createSession(base)
   const context: ServiceContext = { ...base, book: () => session.book() }
-  const clients = clientServices(context)
+  const clients = clientServices(context, session)
   session.onLock(() => clients.forget())
 
   const handlers: ServiceHandlers = {

@@ -2,6 +2,8 @@
 import type { AdviserProfile, VerifyResult } from '../../shared/ipc'
 import type { ClientCase } from '../../shared/schema/case'
 import type { AdviceResult, OptionId } from '../../shared/schema/result'
+import type { OfficeBook } from '../office/book'
+import type { OfficeConnectionSettings } from '../office/connection'
 import type { ClientBook, KeyWrapper, LockReason, VaultOptions } from '../store'
 import type { ServiceHandlers } from './dispatch'
 import type { SettingsFile } from './settings'
@@ -46,6 +48,10 @@ export interface ServiceDependencies {
   vaultOptions?: Pick<VaultOptions, 'kdf' | 'nativeBinding' | 'now'>
   /** Called when the vault locks itself (idle) or is locked. */
   onLocked?: (reason: LockReason) => void
+  /** Office mode: open the firm's client book (default: openOfficeBook; tests pass options). */
+  openOffice?: (settings: OfficeConnectionSettings) => Promise<OfficeBook>
+  /** Office mode: a colleague changed a client (LISTEN/NOTIFY); the shell tells the screen to refresh. */
+  onClientsChanged?: (clientId: number | null) => void
   now?: () => Date
 }
 

@@ -25,6 +25,7 @@ export type AuditAction =
   | 'advice.created'
   | 'advice.report-attached'
   | 'adviser.added'
+  | 'vault.office-link-changed'
 
 export interface AuditEntry {
   id: number
