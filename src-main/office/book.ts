@@ -10,7 +10,7 @@
 import pg from 'pg'
 import { z } from 'zod'
 import { caseDraftSchema } from '../../shared/ipc'
-import { clientCaseSchema, incomeYearSchema, privatePolicySchema } from '../../shared/schema/case'
+import { clientCaseSchema, incomeYearSchema, privatePolicySchema, type IncomeYear } from '../../shared/schema/case'
 import { adviceResultSchema, type AdviceResult } from '../../shared/schema/result'
 import type { ClientCase } from '../../shared/schema/case'
 import { VaultError, type BookChange, type ClientBook, type VersionedDraft } from '../store'
@@ -312,6 +312,15 @@ class PostgresBook implements OfficeBook {
           [clientId],
         )
       ).map((row) => ({ year: row.year, profit: fromCents(row.profit_cents), wiaWage: fromCents(row.wia_wage_cents) })),
+    listForClients: async (clientIds) => {
+      const byClient = new Map<number, IncomeYear[]>(clientIds.map((id) => [id, []]))
+      const rows = await this.read<{ client_id: number; year: number; profit_cents: number; wia_wage_cents: number }>(
+        'SELECT client_id, year, profit_cents, wia_wage_cents FROM income_years WHERE client_id = ANY($1::bigint[]) ORDER BY client_id, year',
+        [clientIds],
+      )
+      for (const row of rows) byClient.get(row.client_id)?.push({ year: row.year, profit: fromCents(row.profit_cents), wiaWage: fromCents(row.wia_wage_cents) })
+      return byClient
+    },
   }
 
   readonly policies: ClientBook['policies'] = {

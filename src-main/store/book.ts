@@ -36,6 +36,8 @@ export interface ClientStore {
 export interface IncomeYearStore {
   replace(clientId: number, years: z.input<typeof incomeYearSchema>[]): Promise<IncomeYear[]>
   list(clientId: number): Promise<IncomeYear[]>
+  /** Many clients at once (the portfolio): one round trip to a server instead of one per client. */
+  listForClients(clientIds: number[]): Promise<Map<number, IncomeYear[]>>
 }
 
 export interface PolicyStore {

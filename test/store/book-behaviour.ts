@@ -83,6 +83,13 @@ export function describeClientBook(label: string, open: () => Promise<BookFixtur
       await expect(book.incomeYears.replace(client.id, [{ year: 2030, profit: 1 }, { year: 2030, profit: 2 }])).rejects.toThrow()
       expect(await book.incomeYears.list(client.id)).toHaveLength(2)
       await expect(book.incomeYears.replace(999_999, [])).rejects.toThrow(/niet \(meer\)/)
+      const other = await book.clients.create({ name: 'Zonder Inkomen', birthDate: '1980-01-01' })
+      const many = await book.incomeYears.listForClients([client.id, other.id, 999_999])
+      expect([...many.entries()]).toEqual([
+        [client.id, await book.incomeYears.list(client.id)],
+        [other.id, []],
+        [999_999, []],
+      ])
     })
 
     it('stores existing policies and quotes, validated by the case schema', async () => {
