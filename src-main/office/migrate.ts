@@ -14,11 +14,13 @@ export interface AppliedMigration {
   checksum: string
 }
 
-/** The group roles the schema grants to; made when missing (needs CREATEROLE). */
+/** The group roles the schema grants to, made when missing (needs CREATEROLE), with CONNECT on this database. */
 export async function ensureGroupRoles(client: pg.ClientBase): Promise<void> {
   await client.query(`DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vangnet_adviser') THEN CREATE ROLE vangnet_adviser NOLOGIN; END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'vangnet_office_admin') THEN CREATE ROLE vangnet_office_admin NOLOGIN; END IF;
+    -- The firm may have revoked CONNECT from PUBLIC (the README advises it): advisers still connect.
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO vangnet_adviser, vangnet_office_admin', current_database());
   END $$`)
 }
 

@@ -29,6 +29,8 @@ export async function emptyDatabase(prefix: string): Promise<{ name: string; own
       END IF;
     END $$`)
     await admin.query(`CREATE DATABASE ${name} OWNER ${ownerRole}`)
+    // As the README tells the firm: no CONNECT for PUBLIC; `office init` grants it to the Vangnet roles.
+    await admin.query(`REVOKE ALL ON DATABASE ${name} FROM PUBLIC`)
   } finally {
     await admin.end()
   }
