@@ -197,6 +197,8 @@ export interface OfficeStatus {
   unsent: number
   /** A plain sentence when something is wrong (unreachable, refused), else null. */
   message: string | null
+  /** Changes colleagues made since the app started (server notifications): the client list reloads when it moves. */
+  changes: number
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -74,6 +74,8 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
   let office: OfficeBook | null = null
   let officeProblem: string | null = null
   let retryTimer: NodeJS.Timeout | null = null
+  /** Notifications from the office server so far (the screen reloads its list when this moves). */
+  let changes = 0
   const lockListeners: Array<() => void> = []
   /** Whether the key file holds a device wrap; known after an unlock, remembered across locks. */
   let rememberedHint = false
@@ -106,6 +108,11 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
     }, retryMs)
     // A retry must not keep a CLI or test process alive.
     retryTimer.unref()
+  }
+
+  function announce(change: { clientId: number | null }): void {
+    changes++
+    deps.onClientsChanged?.(change.clientId)
   }
 
   /** Send the drafts typed while the server was away, oldest first. */
@@ -143,7 +150,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       }
       office = opened
       officeProblem = null
-      opened.onChange((change) => deps.onClientsChanged?.(change.clientId))
+      opened.onChange(announce)
       await flushUnsent()
     } catch (error) {
       officeProblem = error instanceof VaultError ? error.message : officeMessages.unreachable
@@ -190,6 +197,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       user: link?.user ?? null,
       unsent: v.officeLink.unsent().length,
       message: link && !office ? (officeProblem ?? officeMessages.unreachable) : null,
+      changes,
     }
   }
 
@@ -259,7 +267,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       closeOffice()
       v.officeLink.save(link)
       office = trial
-      trial.onChange((change) => deps.onClientsChanged?.(change.clientId))
+      trial.onChange(announce)
       lockListeners.forEach((listener) => listener())
       await flushUnsent()
       return officeStatus()

@@ -170,7 +170,10 @@ describe('office mode through the services', () => {
 
     await value(a.services, 'clients:get', { id: client.id })
     await value(b.services, 'clients:get', { id: client.id })
+    const seenByB = (await value<{ changes: number }>(b.services, 'office:status')).changes
     await value(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van A' }, caseInput: {} })
+    // B's screen learns of A's save without a restart (the client list reloads when this moves).
+    await expect.poll(async () => (await value<{ changes: number }>(b.services, 'office:status')).changes, { timeout: 5_000 }).toBeGreaterThan(seenByB)
     const late = await call(b.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van B' }, caseInput: {} })
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/collega.*conceptkopie/) } })
     expect((await value<{ draft: { notes: string } }>(b.services, 'clients:get', { id: client.id })).draft.notes).toBe('van A')
