@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import pg from 'pg'
 import { readFileSync } from 'node:fs'
-import { migrate, status } from '../../src-main/office/admin'
+import { addAdviser, migrate, status } from '../../src-main/office/admin'
+import { openOfficeBook } from '../../src-main/office/book'
 import { connectPool } from '../../src-main/office/connection'
-import { cluster, emptyDatabase, ownerPassword, ownerRole } from './helpers'
+import { certAdviser } from './cluster'
+import { cluster, emptyDatabase, ownerPassword, ownerRole, settingsFor } from './helpers'
 
 describe('connecting to the office server', () => {
   it('connects with verified TLS and reports the server version and the schema state', async () => {
@@ -38,5 +40,21 @@ describe('connecting to the office server', () => {
     await expect(connectPool({ ...owner, port: 1 })).rejects.toThrow(/niet bereikbaar/)
     await expect(connectPool({ ...owner, caFile: '/bestaat/niet.crt' })).rejects.toThrow(/CA-bestand/)
     expect(readFileSync(cluster().caFile, 'utf8')).toContain('BEGIN CERTIFICATE')
+  })
+
+  it('an adviser logs in with a client certificate from the firm\'s CA, without a password', async () => {
+    const { name, owner } = await emptyDatabase('conn')
+    await migrate(owner)
+    await addAdviser(owner, { roleName: certAdviser, name: 'Certificaat Adviseur' })
+    const info = cluster()
+    const settings = { ...settingsFor(name, certAdviser), clientCertificate: { certFile: info.clientCertFile, keyFile: info.clientKeyFile } }
+    const book = await openOfficeBook(settings, { listen: false })
+    try {
+      expect(await book.adviser.get()).toMatchObject({ name: 'Certificaat Adviseur' })
+    } finally {
+      await book.close()
+    }
+    // Without the certificate (and without a password) the server refuses.
+    await expect(openOfficeBook(settingsFor(name, certAdviser), { listen: false })).rejects.toThrow(/weigert de aanmelding/)
   })
 })

@@ -12,7 +12,7 @@ import { createServices, type Services } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
 import { advise } from '../../shared/rules/advise'
 import { clientCaseSchema } from '../../shared/schema/case'
-import { fakeKeychain, fastKdf, removeTempDirs, sampleCase, tempDir } from '../store/helpers'
+import { fakeKeychain, fastKdf, filesIn, removeTempDirs, sampleCase, tempDir } from '../store/helpers'
 import { adviserPassword, cluster, emptyDatabase, uniqueRole } from './helpers'
 
 /** A loopback TCP relay to the cluster that the test can cut and restore: "the server is away". */
@@ -73,7 +73,7 @@ async function value<T>(services: Services, channel: string, payload: unknown = 
 }
 
 /** A laptop: its own vault, linked to the office as a new adviser. */
-async function laptop(port = cluster().port): Promise<{ services: Services; role: string }> {
+async function laptop(port = cluster().port): Promise<{ services: Services; role: string; dir: string }> {
   const role = uniqueRole('svc')
   await addAdviser(owner, { roleName: role, name: `Adviseur ${role}`, password: adviserPassword })
   const dir = tempDir()
@@ -99,7 +99,7 @@ async function laptop(port = cluster().port): Promise<{ services: Services; role
     password: adviserPassword,
   })
   expect(status).toMatchObject({ linked: true, connected: true })
-  return { services, role }
+  return { services, role, dir }
 }
 
 describe('office mode through the services', () => {
@@ -145,6 +145,19 @@ describe('office mode through the services', () => {
     expect(await value(a.services, 'office:status')).toMatchObject({ connected: true, unsent: 0 })
     const record = await value<{ draft: { notes: string } }>(a.services, 'clients:get', { id: client.id })
     expect(record.draft.notes).toBe('getypt tijdens de storing')
+  })
+
+  it('keeps the office password, the CA and unsent drafts only encrypted on the laptop', async () => {
+    const a = await laptop(relay.port)
+    const client = await value<{ id: number }>(a.services, 'clients:create', { name: 'Onderweg', birthDate: '1975-01-01' })
+    await value(a.services, 'clients:get', { id: client.id })
+    await relay.down()
+    await call(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'geheime notitie onderweg' }, caseInput: {} })
+    expect(await value(a.services, 'office:status')).toMatchObject({ unsent: 1 })
+    await value(a.services, 'vault:lock')
+    await relay.up()
+    const bytes = Buffer.concat(filesIn(a.dir).map(([, content]) => content))
+    for (const secret of [adviserPassword, 'geheime notitie onderweg', a.role, 'BEGIN CERTIFICATE']) expect(bytes.includes(Buffer.from(secret))).toBe(false)
   })
 
   it('a server that is away at unlock: the vault opens, the screens get a plain message', async () => {
