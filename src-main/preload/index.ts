@@ -44,6 +44,9 @@ const api = {
   verifyReport: on('report:verify'),
   openReport: on('report:open'),
   saveReportAs: on('report:saveAs'),
+  officeStatus: on('office:status'),
+  connectOffice: on('office:connect'),
+  disconnectOffice: on('office:disconnect'),
 } satisfies VangnetApi
 
 contextBridge.exposeInMainWorld('vangnet', Object.freeze(api))

@@ -34,6 +34,7 @@ import { AdviserRepository } from './repositories/adviser'
 import { IncomeYearsRepository, PoliciesRepository } from './repositories/client-finances'
 import { ClientsRepository } from './repositories/clients'
 import { DraftsRepository } from './repositories/drafts'
+import { OfficeLinkRepository } from './repositories/office-link'
 import type { StoreContext } from './repositories/context'
 import { checkpointFully, PrivacyService } from './repositories/privacy'
 import { makeBackup, type BackupInfo } from './backup'
@@ -97,6 +98,8 @@ export class Vault {
   readonly adviser: AdviserRepository
   readonly audit: AuditLog
   readonly privacy: PrivacyService
+  /** Office mode: the connection to the firm's server and the drafts not yet sent to it. */
+  readonly officeLink: OfficeLinkRepository
 
   private connection: Db | null
   private databaseKey: Buffer | null
@@ -125,6 +128,7 @@ export class Vault {
     this.drafts = withPlainErrors(new DraftsRepository(context, this.audit))
     this.adviser = withPlainErrors(new AdviserRepository(context, this.audit))
     this.privacy = withPlainErrors(new PrivacyService(context, this))
+    this.officeLink = withPlainErrors(new OfficeLinkRepository(context, this.audit))
     this.scheduleIdleCheck()
   }
 
