@@ -54,7 +54,9 @@ export const defaultSettings: Settings = { autoLockMinutes: 10, language: 'nl-NL
  * yet (nothing typed may be lost), but it is bounded in size and shape: a JSON object whose
  * leaves are strings, numbers, booleans or null.
  */
-const draftLeaf = z.union([z.string().max(4000), z.number().finite(), z.boolean(), z.null()])
+/** The longest advice motivation (the advice version keeps at most this much text). */
+export const motivationMaxLength = 20_000
+const draftLeaf = z.union([z.string().max(motivationMaxLength), z.number().finite(), z.boolean(), z.null()])
 type DraftValue = z.infer<typeof draftLeaf> | DraftValue[] | { [key: string]: DraftValue }
 const draftValue: z.ZodType<DraftValue> = z.lazy(() =>
   z.union([draftLeaf, z.array(draftValue).max(100), z.record(z.string().max(80), draftValue)]),
@@ -211,7 +213,7 @@ export const ipcChannels = {
         clientId: id,
         clientCase: clientCaseSchema,
         chosenOption: z.enum(optionIds),
-        recommendation: z.string().trim().min(1, 'mag niet leeg zijn').max(20_000),
+        recommendation: z.string().trim().min(1, 'mag niet leeg zijn').max(motivationMaxLength),
       })
       .strict(),
   },
@@ -247,7 +249,8 @@ export interface IpcResults {
   'clients:erase': { erased: true }
   'advice:list': AdviceVersionSummary[]
   'advice:get': AdviceVersionDetail
-  'advice:save': AdviceVersionSummary
+  /** `created` is false when nothing changed since the latest version (which is returned). */
+  'advice:save': AdviceVersionSummary & { created: boolean }
   'report:make': ReportInfo
   'report:verify': VerifyResult
   'report:open': { opened: boolean }

@@ -130,6 +130,13 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
+/** JSON with the keys of every object sorted: equal content gives equal text, whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+  )
+}
+
 export function createServices(deps: ServiceDependencies): Services {
   const settingsFile = new SettingsFile(deps.settingsPath)
   const now = deps.now ?? (() => new Date())
@@ -261,7 +268,10 @@ export function createServices(deps: ServiceDependencies): Services {
       scenario: version.billVersion,
       chosenOption: recommendation.optionId,
       recommendation: recommendation.motivation,
-      changes: previous === undefined ? [] : describeChanges(previous, { clientCase: version.case, result: version.result, chosenOption: recommendation.optionId }),
+      changes:
+        previous === undefined
+          ? []
+          : describeChanges(previous && { ...previous, motivation: previous.recommendation }, { clientCase: version.case, result: version.result, chosenOption: recommendation.optionId, motivation: recommendation.motivation }),
       report: pdf ? reportInfo(version.id, version.versionNo, pdf, version.reportSha256!) : null,
     }
   }
@@ -418,10 +428,19 @@ export function createServices(deps: ServiceDependencies): Services {
       if (!result.options.some((option) => option.id === chosenOption)) {
         throw new ServiceError('invalid-input', 'De gekozen optie hoort niet bij deze berekening.')
       }
-      const created = v.adviceVersions.create({ clientId, case: clientCase, result, recommendation: writeRecommendation(chosenOption, recommendation) })
+      const text = writeRecommendation(chosenOption, recommendation)
       const versions = v.adviceVersions.list(clientId).sort((a, b) => a.versionNo - b.versionNo)
-      const before = versions.filter((version) => version.versionNo < created.versionNo).at(-1)
-      return adviceSummary(v, created.id, before ? detail(v, before.id) : null)
+      const latest = versions.at(-1)
+      // Saving again with nothing changed makes no new immutable version: the latest one stands.
+      if (latest) {
+        const stored = v.adviceVersions.get(latest.id)
+        if (stored && stored.recommendation === text && canonical(stored.case) === canonical(clientCase)) {
+          const before = versions.at(-2)
+          return { ...adviceSummary(v, latest.id, before ? detail(v, before.id) : null), created: false }
+        }
+      }
+      const created = v.adviceVersions.create({ clientId, case: clientCase, result, recommendation: text })
+      return { ...adviceSummary(v, created.id, latest ? detail(v, latest.id) : null), created: true }
     },
     'report:make': async ({ adviceId, certificatePassword }) => {
       const v = open()

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiMethods, ipcChannels, type IpcResponse } from '../../shared/ipc'
 import { advise } from '../../shared/rules/advise'
 import { parseClientCase } from '../../shared/schema/case'
+import { formatEuro } from '../../shared/format'
 import { dispatch, type ServiceHandlers } from '../../src-main/services/dispatch'
 import { createServices, type Services } from '../../src-main/services'
 import { reportPort } from '../../src-main/services/reports'
@@ -179,6 +180,16 @@ describe('services over a real vault', () => {
     expect(first).toMatchObject({ versionNo: 1, changes: ['Eerste adviesversie.'] })
     const second = await value<{ changes: string[] }>('advice:save', { clientId: client.id, clientCase: { ...sample.value, assumptions: { ...sample.value.assumptions, premiumRate: 0.08 } }, chosenOption: 'opt-out', recommendation: 'Opt-out.' })
     expect(second.changes.join('\n')).toMatch(/Gekozen optie: .* → .*\nPremiepercentage: volgens wetsvoorstel → 8\u00a0%/)
+    // Saving the same advice again makes no new version; the latest one is returned.
+    const again = await value<{ versionNo: number; created: boolean }>('advice:save', { clientId: client.id, clientCase: { ...sample.value, assumptions: { ...sample.value.assumptions, premiumRate: 0.08 } }, chosenOption: 'opt-out', recommendation: 'Opt-out.' })
+    expect(again).toMatchObject({ versionNo: 2, created: false })
+    expect(await value<unknown[]>('advice:list', { clientId: client.id })).toHaveLength(2)
+    // A changed profit shows its old and new amount; a changed motivation alone is named too.
+    const income = sample.value.income.map((row, index) => (index === 0 ? { ...row, profit: 51_234.5 } : row))
+    const third = await value<{ versionNo: number; created: boolean; changes: string[] }>('advice:save', { clientId: client.id, clientCase: { ...sample.value, income, assumptions: { ...sample.value.assumptions, premiumRate: 0.08 } }, chosenOption: 'opt-out', recommendation: 'Opt-out, met nieuwe winst.' })
+    expect(third).toMatchObject({ versionNo: 3, created: true })
+    expect(third.changes, third.changes.join(' | ')).toContain(`Winst ${sample.value.income[0]!.year}: ${formatEuro(sample.value.income[0]!.profit)} → ${formatEuro(51_234.5)}`)
+    expect(third.changes).toContain('Toelichting gewijzigd')
 
     expect(await call('report:make', { adviceId: first.id, certificatePassword: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     await value('certificate:createSelfSigned', { commonName: 'Anna de Adviseur', password: 'certificaat-ww' })
@@ -187,7 +198,7 @@ describe('services over a real vault', () => {
     const report = await value<{ signed: boolean; bytes: number }>('report:make', { adviceId: first.id, certificatePassword: 'certificaat-ww' })
     expect(report.signed).toBe(true)
     expect(await value('report:verify', { adviceId: first.id })).toMatchObject({ valid: true, signer: 'Anna de Adviseur' })
-    expect((await value<{ report: unknown }[]>('advice:list', { clientId: client.id })).map((version) => version.report !== null)).toEqual([false, true])
+    expect((await value<{ report: unknown }[]>('advice:list', { clientId: client.id })).map((version) => version.report !== null)).toEqual([false, false, true])
 
     expect(await call('clients:erase', { id: client.id, confirmName: 'iemand anders' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     await value('clients:erase', { id: client.id, confirmName: 'sanne starter' })

@@ -53,6 +53,18 @@ export interface IntakeDraft {
   profile: { goals: string; financialBuffer: string; riskAppetite: 'laag' | 'gemiddeld' | 'hoog'; knowledgeAndExperience: string }
   /** The adviser's own notes: never shown in presentation mode, never in the report. */
   adviserNotes: string
+  /**
+   * The advice being written on the Advies tab (chosen option and motivation), kept with the rest
+   * of the dossier as typed so it survives a tab switch, a lock and a restart. Saving the advice
+   * makes an immutable version of it; this stays the text being worked on.
+   */
+  advice: AdviceDraft
+}
+
+export interface AdviceDraft {
+  /** An option id, or '' when none is chosen yet. */
+  chosenOption: string
+  motivation: string
 }
 
 export function emptyPolicy(): PolicyDraft {
@@ -95,6 +107,7 @@ export function newDraft(name: string, birthDate: string, today: Date = new Date
     disability: { age: '', degree: '100' },
     profile: { goals: '', financialBuffer: '0', riskAppetite: 'gemiddeld', knowledgeAndExperience: '' },
     adviserNotes: '',
+    advice: { chosenOption: '', motivation: '' },
   }
 }
 
@@ -116,6 +129,15 @@ export function normaliseDraft(saved: unknown, fallbackName = '', fallbackBirthD
     disability: { ...base.disability, ...(s.disability ?? {}) },
     profile: { ...base.profile, ...(s.profile ?? {}) },
     adviserNotes: typeof s.adviserNotes === 'string' ? s.adviserNotes : '',
+    advice: adviceDraft(s.advice),
+  }
+}
+
+function adviceDraft(saved: unknown): AdviceDraft {
+  const s = (saved && typeof saved === 'object' ? saved : {}) as Partial<Record<keyof AdviceDraft, unknown>>
+  return {
+    chosenOption: typeof s.chosenOption === 'string' ? s.chosenOption : '',
+    motivation: typeof s.motivation === 'string' ? s.motivation : '',
   }
 }
 
@@ -238,5 +260,6 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
       knowledgeAndExperience: value.profile?.knowledgeAndExperience ?? '',
     },
     adviserNotes: '',
+    advice: { chosenOption: '', motivation: '' },
   }
 }
