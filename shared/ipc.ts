@@ -54,9 +54,9 @@ export const defaultSettings: Settings = { autoLockMinutes: 10, language: 'nl-NL
  * yet (nothing typed may be lost), but it is bounded in size and shape: a JSON object whose
  * leaves are strings, numbers, booleans or null.
  */
-/** The longest advice motivation (the advice version keeps at most this much text). */
-export const motivationMaxLength = 20_000
-const draftLeaf = z.union([z.string().max(motivationMaxLength), z.number().finite(), z.boolean(), z.null()])
+/** The longest free text the adviser can type (advice motivation, notes): fields stop there. */
+export const longTextMaxLength = 20_000
+const draftLeaf = z.union([z.string().max(longTextMaxLength), z.number().finite(), z.boolean(), z.null()])
 type DraftValue = z.infer<typeof draftLeaf> | DraftValue[] | { [key: string]: DraftValue }
 const draftValue: z.ZodType<DraftValue> = z.lazy(() =>
   z.union([draftLeaf, z.array(draftValue).max(100), z.record(z.string().max(80), draftValue)]),
@@ -196,7 +196,13 @@ export const ipcChannels = {
   'clients:recent': { request: empty },
   'clients:get': { request: z.object({ id }).strict() },
   'clients:create': {
-    request: z.object({ name: z.string().trim().min(1, 'mag niet leeg zijn').max(200), birthDate: z.iso.date() }).strict(),
+    request: z
+      .object({
+        name: z.string().trim().min(1, 'mag niet leeg zijn').max(200),
+        // A birth date in the future is a typing error; a day of slack for time zones.
+        birthDate: z.iso.date().refine((date) => date <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'mag niet in de toekomst liggen'),
+      })
+      .strict(),
   },
   /**
    * `draft` is the form as typed (kept whole); `caseInput` is the same draft converted to the case
@@ -213,7 +219,7 @@ export const ipcChannels = {
         clientId: id,
         clientCase: clientCaseSchema,
         chosenOption: z.enum(optionIds),
-        recommendation: z.string().trim().min(1, 'mag niet leeg zijn').max(motivationMaxLength),
+        recommendation: z.string().trim().min(1, 'mag niet leeg zijn').max(longTextMaxLength),
       })
       .strict(),
   },

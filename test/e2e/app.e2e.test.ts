@@ -188,6 +188,9 @@ runIt('Vangnet in a real browser', () => {
     await scan(page, '09-unlock')
     await page.getByTestId('unlock-passphrase').fill(passphrase)
     await page.getByTestId('unlock-submit').click()
+    // Unlocking returns to the screen the adviser was on.
+    await page.waitForSelector('[data-testid="advice-text"]')
+    await page.getByTestId('nav-clients').click()
     await page.waitForSelector('[data-testid="client-list"] a')
 
     // Instant search, and the AVG erase with its explanation.
@@ -281,10 +284,10 @@ runIt('Vangnet in a real browser', () => {
     await page.getByTestId('unlock-passphrase').fill(passphrase)
     await page.getByLabel('Onthoud op dit apparaat').check()
     await page.getByTestId('unlock-submit').click()
-    await page.waitForSelector('[data-testid="client-search"]')
+    await page.waitForSelector('[data-testid="settings-save"]')
     await page.getByTestId('lock').click()
     await page.getByRole('button', { name: 'Ontgrendelen met dit apparaat' }).click()
-    await page.waitForSelector('[data-testid="client-search"]')
+    await page.waitForSelector('[data-testid="settings-save"]')
     expect(problems).toEqual([])
   }, 60_000)
 

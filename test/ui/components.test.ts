@@ -25,7 +25,7 @@ describe('TextField', () => {
     expect(label.attributes('for')).toBe(input.attributes('id'))
     expect(input.attributes('aria-invalid')).toBe('true')
     const described = input.attributes('aria-describedby')!.split(' ')
-    expect(described.map((id) => wrapper.find(`[id="${id}"]`).text())).toEqual(['in euro', 'moet een getal zijn'])
+    expect(described.map((id) => wrapper.find(`[id="${id}"]`).text())).toEqual(['in euro', 'Winst moet een getal zijn.'])
     await input.setValue('41.000')
     expect(wrapper.emitted('update:modelValue')!.at(-1)).toEqual(['41.000'])
   })

@@ -42,7 +42,7 @@ describe('intake draft', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.value.calculationYear).toBe(2030)
-    expect(result.value.income.map((row) => row.year)).toEqual([2023, 2024, 2025])
+    expect(result.value.income.map((row) => row.year)).toEqual([2027, 2028, 2029])
     expect(result.value.assumptions.marginalTaxRate).toBe(0.37)
     expect(result.value.disability.age).toBe(2030 - 1985)
   })

@@ -7,6 +7,7 @@
 import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole } from '../../../shared/schema/case'
 import type { FieldProblem } from '../../../shared/schema/messages'
 import { amountText, parseDutchNumber, parsePercent, percentText } from './numbers'
+import { todayIso } from './dates'
 
 export interface PolicyDraft {
   insurer: string
@@ -84,14 +85,23 @@ export function emptyPolicy(): PolicyDraft {
   }
 }
 
+/**
+ * The income years a calculation year needs: the three calendar years before it (the benefit is
+ * based on the profit of the years before the year of disability; the starting case shows 2027–2029
+ * for 2030).
+ */
+export function incomeYearsFor(calculationYear: number): number[] {
+  return [3, 2, 1].map((back) => calculationYear - back)
+}
+
 export function newDraft(name: string, birthDate: string, today: Date = new Date()): IntakeDraft {
-  const year = today.getFullYear()
+  const calculationYear = Math.max(2030, today.getFullYear())
   return {
     draftVersion: 1,
     scenario: defaultScenarioId,
-    calculationYear: String(Math.max(2030, year)),
+    calculationYear: String(calculationYear),
     client: { name, birthDate, role: 'ib-ondernemer', conscientiousObjector: false },
-    income: [0, 1, 2].map((back) => ({ year: String(year - 3 + back), profit: '', wiaWage: '0' })),
+    income: incomeYearsFor(calculationYear).map((year) => ({ year: String(year), profit: '', wiaWage: '0' })),
     existingPolicy: null,
     privateQuote: null,
     assumptions: {
@@ -202,9 +212,21 @@ export function toCaseInput(draft: IntakeDraft): Record<string, unknown> {
 
 export type DraftValidation = { ok: true; value: ClientCase; problems: [] } | { ok: false; problems: FieldProblem[] }
 
-export function validateDraft(draft: IntakeDraft): DraftValidation {
+export function validateDraft(draft: IntakeDraft, today: string = todayIso()): DraftValidation {
   const result = parseClientCase(toCaseInput(draft))
-  return result.ok ? { ok: true, value: result.value, problems: [] } : { ok: false, problems: result.problems }
+  // A birth date in the future is a typing error (the schema only checks that it is a date).
+  const future = /^\d{4}-\d{2}-\d{2}$/.test(draft.client.birthDate) && draft.client.birthDate > today
+  const futureProblem: FieldProblem[] = future ? [{ path: 'client.birthDate', message: futureDateMessage }] : []
+  if (result.ok && !future) return { ok: true, value: result.value, problems: [] }
+  return { ok: false, problems: [...futureProblem, ...(result.ok ? [] : result.problems.map(onScreen))] }
+}
+
+export const futureDateMessage = 'mag niet in de toekomst liggen'
+
+/** The schema's wording where the screen asks for something else (dates are typed dd-mm-jjjj). */
+function onScreen(problem: FieldProblem): FieldProblem {
+  if (problem.message === 'moet een datum zijn als JJJJ-MM-DD') return { ...problem, message: 'moet een datum zijn als dd-mm-jjjj (dag-maand-jaar)' }
+  return problem
 }
 
 /** Problems by field path, first message per field: what the form shows next to each input. */
