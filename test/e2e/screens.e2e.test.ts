@@ -4,10 +4,39 @@
  * lock; the settings screen saved as one), unlocking returns to the screen the adviser was on, and
  * the comparison fits the window (1366×768 and 1920×1080) without sideways scrolling.
  */
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildRenderer, chromiumPath, openPage, screenshot, startWorld, type E2eWorld } from './support'
+import { parseClientCase } from '../../shared/schema/case'
+import { draftFromCase, validateDraft, type IntakeDraft } from '../../src-renderer/src/lib/draft'
+import { advise } from '../../shared/rules/advise'
+import { buildRenderer, caseInputOf, chromiumPath, openPage, screenshot, seriousViolations, startWorld, type E2eWorld } from './support'
+
+/**
+ * A high earner with a running AOV: three options possible (Baz, transitional law, keeping both) and
+ * two not, each with its reason: the widest comparison the sample cases give.
+ */
+function widestDraft(name: string): Record<string, unknown> {
+  const raw = JSON.parse(readFileSync(resolve('resources/cases/high-earner.json'), 'utf8')) as Record<string, unknown>
+  raw['existingPolicy'] = { insurer: 'Bestaande verzekeraar', insuredAmount: 40_000, waitingDays: 30, endAge: 'aow', disabilityThresholdPercent: 25, criterion: 'beroeps', medicalExclusions: false, annualPremium: 5_200, startDate: '2016-01-01' }
+  const parsed = parseClientCase(raw)
+  if (!parsed.ok) throw new Error('sample case invalid')
+  const draft = draftFromCase({ ...parsed.value, client: { ...parsed.value.client, name } })
+  return JSON.parse(JSON.stringify(draft)) as Record<string, unknown>
+}
+
+/** The options the rules find possible for a draft, in the order the screen shows them. */
+function possibleOptions(draft: Record<string, unknown>): string[] {
+  const validation = validateDraft(draft as unknown as IntakeDraft)
+  if (!validation.ok) throw new Error('draft invalid')
+  return advise(validation.value).options.filter((option) => option.available).map((option) => `option-${option.id}`)
+}
+
+const viewports = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const
 
 const passphrase = 'lange avonden aan de waddenzee'
 const runIt = existsSync(chromiumPath) ? describe : describe.skip
@@ -130,4 +159,60 @@ runIt('screens for the client meeting', () => {
     expect(problems).toEqual([])
     await page.context().close()
   }, 60_000)
+
+  for (const viewport of viewports) {
+    it(`fits every screen in ${viewport.width}×${viewport.height} without sideways scrolling, all options in view`, async () => {
+      const context = await world.browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
+      const page = await context.newPage()
+      const problems: string[] = []
+      page.on('pageerror', (error) => problems.push(error.message))
+      await page.goto(world.host.url)
+      await page.waitForSelector('[data-testid="nav-clients"]')
+      const draft = widestDraft(`Breed ${viewport.width}`)
+      const id = await page.evaluate(
+        async ({ draft, caseInput }) => {
+          const api = window.vangnet
+          const created = await api.createClient({ name: (draft as { client: { name: string } }).client.name, birthDate: (draft as { client: { birthDate: string } }).client.birthDate })
+          if (!created.ok) throw new Error(created.error.message)
+          await api.saveDraft({ id: created.value.id, draft, caseInput })
+          return created.value.id
+        },
+        { draft, caseInput: caseInputOf(draft) },
+      )
+      const size = `${viewport.width}`
+      const axe: Record<string, string[]> = {}
+      const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      const visit = async (hash: string, ready: string, name: string) => {
+        await page.goto(`${world.host.origin}/#${hash}`)
+        await page.waitForSelector(ready)
+        await page.waitForTimeout(300)
+        expect(await noSidewaysScroll(), `${name} scrolls sideways`).toBeLessThanOrEqual(0)
+        axe[name] = await seriousViolations(page)
+        await screenshot(page, `screens-${name}-${size}`)
+      }
+      await visit('/clients', '[data-testid="client-list"] a', 'clients')
+      await visit(`/clients/${id}/intake`, '[data-testid="intake-name"]', 'intake')
+      await visit(`/clients/${id}/compare`, '[data-testid="options-table"]', 'compare')
+      // Every possible option's heading inside the first screen width; the impossible one as a line.
+      const heads = await page.locator('.options-table .option-head').evaluateAll((cells) => cells.map((cell) => ({ id: cell.getAttribute('data-testid'), right: cell.getBoundingClientRect().right, top: cell.getBoundingClientRect().top })))
+      const possible = possibleOptions(draft)
+      expect(possible.length).toBeGreaterThanOrEqual(3)
+      expect(heads.map((head) => head.id)).toEqual(possible)
+      for (const head of heads) {
+        expect(head.right, `${head.id} right edge`).toBeLessThanOrEqual(viewport.width)
+        expect(head.top, `${head.id} top`).toBeLessThan(viewport.height)
+      }
+      expect(await page.getByTestId('option-opt-out').textContent()).toMatch(/niet mogelijk: .*AOW-leeftijd/)
+      await page.waitForSelector('[data-testid="chart-premium"] svg')
+      await visit(`/clients/${id}/advice`, '[data-testid="advice-text"]', 'advice')
+      await visit(`/present/${id}`, '[data-testid="presentation"] .options-table', 'present')
+      const shown = await page.locator('[data-testid="presentation"]').innerText()
+      expect(shown).not.toMatch(/RADI-2024|KB-2025|MKB-2024/)
+      expect(shown).not.toContain('niet mogelijk:')
+      await visit('/settings', '[data-testid="settings-save"]', 'settings')
+      expect(axe).toEqual(Object.fromEntries(Object.keys(axe).map((name) => [name, []])))
+      expect(problems).toEqual([])
+      await context.close()
+    }, 90_000)
+  }
 })
