@@ -99,6 +99,18 @@ export interface ClientSummary {
   updatedAt: string
 }
 
+/** A row of the client list: where the dossier stands, at a glance. */
+export interface ClientListEntry extends ClientSummary {
+  /** The intake as last saved is a complete, valid case. */
+  intakeComplete: boolean
+  /** The number of the latest advice version, or null when there is none yet. */
+  adviceVersion: number | null
+  /** A signed report is attached to at least one advice version. */
+  signedReport: boolean
+  /** The latest change to the dossier: intake, advice or report (ISO timestamp). */
+  lastEdited: string
+}
+
 export interface ClientRecord extends ClientSummary {
   /** The case as last saved (possibly incomplete). */
   draft: CaseDraft
@@ -247,8 +259,8 @@ export interface IpcResults {
   'certificate:status': CertificateStatus
   'certificate:import': CertificateStatus
   'certificate:createSelfSigned': CertificateStatus
-  'clients:list': ClientSummary[]
-  'clients:recent': ClientSummary[]
+  'clients:list': ClientListEntry[]
+  'clients:recent': ClientListEntry[]
   'clients:get': ClientRecord
   'clients:create': ClientRecord
   'clients:saveDraft': SaveDraftResult

@@ -15,6 +15,7 @@ import type {
   CaseDraft,
   CertificateStatus,
   IpcErrorCode,
+  ClientListEntry,
   ClientRecord,
   ClientSummary,
   ReportInfo,
@@ -207,6 +208,20 @@ export function createServices(deps: ServiceDependencies): Services {
     return { draft: stored.draft, complete: stored.complete }
   }
 
+  function listEntry(v: Vault, client: Client): ClientListEntry {
+    const saved = v.drafts.get(client.id)
+    const versions = v.adviceVersions.list(client.id)
+    const latest = versions.reduce<(typeof versions)[number] | null>((best, version) => (best && best.versionNo > version.versionNo ? best : version), null)
+    const moments = [client.updatedAt, saved?.updatedAt ?? '', ...versions.map((version) => version.createdAt)]
+    return {
+      ...summary(client),
+      intakeComplete: saved?.complete === true,
+      adviceVersion: latest?.versionNo ?? null,
+      signedReport: versions.some((version) => version.reportSha256 !== null),
+      lastEdited: moments.reduce((a, b) => (a > b ? a : b)),
+    }
+  }
+
   function record(v: Vault, client: Client): ClientRecord {
     const saved = savedDraft(v, client.id)
     let draft = saved?.draft
@@ -366,13 +381,18 @@ export function createServices(deps: ServiceDependencies): Services {
       v.adviser.storeSigningCertificate(file.p12, file.label)
       return certificateStatus(v)
     },
-    'clients:list': ({ query }) => open().clients.search(query, { limit: 100 }).map(summary),
-    'clients:recent': () =>
-      open()
-        .clients.list()
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    'clients:list': ({ query }) => {
+      const v = open()
+      return v.clients.search(query, { limit: 100 }).map((client) => listEntry(v, client))
+    },
+    'clients:recent': () => {
+      const v = open()
+      return v.clients
+        .list()
+        .map((client) => listEntry(v, client))
+        .sort((a, b) => b.lastEdited.localeCompare(a.lastEdited))
         .slice(0, recentLimit)
-        .map(summary),
+    },
     'clients:get': ({ id }) => {
       const v = open()
       const client = v.clients.get(id)

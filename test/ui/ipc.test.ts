@@ -200,6 +200,10 @@ describe('services over a real vault', () => {
     expect(await value('report:verify', { adviceId: first.id })).toMatchObject({ valid: true, signer: 'Anna de Adviseur' })
     expect((await value<{ report: unknown }[]>('advice:list', { clientId: client.id })).map((version) => version.report !== null)).toEqual([false, false, true])
 
+    // The client list shows where the dossier stands.
+    const [entry] = await value<{ adviceVersion: number | null; signedReport: boolean; intakeComplete: boolean; lastEdited: string }[]>('clients:list', { query: 'sanne' })
+    expect(entry).toMatchObject({ adviceVersion: 3, signedReport: true, intakeComplete: false })
+    expect(Date.parse(entry!.lastEdited)).not.toBeNaN()
     expect(await call('clients:erase', { id: client.id, confirmName: 'iemand anders' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     await value('clients:erase', { id: client.id, confirmName: 'sanne starter' })
     expect(await call('clients:get', { id: client.id })).toMatchObject({ ok: false, error: { code: 'not-found' } })
