@@ -117,6 +117,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`)
 }
 
+/** axe-core: violations of any impact (minor and moderate too), as "rule (impact): help — nodes". */
+export async function allViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`)
+}
+
 /**
  * Keystroke-to-screen latency of the comparison. For each value: set the field, fire the input
  * event, then (a) wait one microtask turn, by which Vue has run the rules and patched the DOM

@@ -9,6 +9,7 @@ export const en: Messages = {
   },
   common: { cancel: 'Cancel', close: 'Close', save: 'Save', loading: 'Loading…', actions: 'Actions' },
   validation: { required: 'must not be empty', date: 'must be a date as dd-mm-yyyy (day-month-year)', future: 'must not be in the future' },
+  units: { eurPerYear: '€ / year', eurPerMonth: '€ / month', percentPerYear: '% / year' },
   chart: { table: 'The amounts as a table', tableOf: 'Table: {title}', year: 'Year' },
   date: { placeholder: 'dd-mm-yyyy', format: 'Day-month-year, for example 14-03-1985.', calendar: 'Calendar for {label}' },
   period: {
@@ -18,6 +19,7 @@ export const en: Messages = {
     customLabel: '{label}: number of days',
   },
   nav: {
+    shortcuts: 'Shortcuts: Alt+1 Details, Alt+2 Compare, Alt+3 Advice, Alt+4 Present (Escape closes the presentation).',
     main: 'Main menu',
     dossier: 'Dossier',
     clients: 'Clients',
@@ -197,7 +199,7 @@ export const en: Messages = {
     premiumYearNet: 'Per year gross / net',
     benefitYear: 'Benefit per year when disabled',
     gap: 'Without income (waiting period)',
-    gapValue: '{months} months, shortfall {amount}',
+    gapValue: '{months} month, shortfall {amount} | {months} months, shortfall {amount}',
     totalUntilAow: 'Total premium until state pension',
     conditions: 'Conditions',
     met: 'met',

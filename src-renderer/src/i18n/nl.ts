@@ -7,6 +7,7 @@ export const nl = {
   },
   common: { cancel: 'Annuleren', close: 'Sluiten', save: 'Opslaan', loading: 'Bezig met laden…', actions: 'Acties' },
   validation: { required: 'mag niet leeg zijn', date: 'moet een datum zijn als dd-mm-jjjj (dag-maand-jaar)', future: 'mag niet in de toekomst liggen' },
+  units: { eurPerYear: '€ / jaar', eurPerMonth: '€ / mnd', percentPerYear: '% / jaar' },
   chart: { table: 'De bedragen als tabel', tableOf: 'Tabel: {title}', year: 'Jaar' },
   date: { placeholder: 'dd-mm-jjjj', format: 'Dag-maand-jaar, bijvoorbeeld 14-03-1985.', calendar: 'Kalender voor {label}' },
   period: {
@@ -16,6 +17,7 @@ export const nl = {
     customLabel: '{label}: aantal dagen',
   },
   nav: {
+    shortcuts: 'Sneltoetsen: Alt+1 Gegevens, Alt+2 Vergelijken, Alt+3 Advies, Alt+4 Presenteren (Escape sluit de presentatie).',
     main: 'Hoofdmenu',
     dossier: 'Dossier',
     clients: 'Klanten',
