@@ -15,6 +15,9 @@ import { z } from 'zod'
 import { clientCaseSchema, scenarioIds, type ClientCase, type ClientCaseInput } from './schema/case'
 import { optionIds, type AdviceResult, type OptionId } from './schema/result'
 import type { FieldProblem } from './schema/messages'
+import { apiMethods, type ApiMethod, type IpcChannel } from './ipc-methods'
+
+export { apiMethods, type ApiMethod, type IpcChannel }
 
 // ---------------------------------------------------------------------------------------------
 // Shared request pieces
@@ -181,6 +184,7 @@ export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: IpcErr
 // ---------------------------------------------------------------------------------------------
 // The channels
 
+/** The request schema of each channel (the channel names themselves are declared in ipc-methods.ts). */
 export const ipcChannels = {
   'app:info': { request: empty },
   'vault:status': { request: empty },
@@ -242,8 +246,10 @@ export const ipcChannels = {
   'report:saveAs': { request: z.object({ adviceId: id }).strict() },
 } as const
 
-export type IpcChannel = keyof typeof ipcChannels
+/** Every channel in apiMethods has its request schema here, and nothing else does (checked by the compiler). */
+ipcChannels satisfies Record<IpcChannel, { request: z.ZodType }>
 
+/** The result of each channel; `satisfies` below checks that every channel has one and no other. */
 export interface IpcResults {
   'app:info': AppInfo
   'vault:status': VaultStatus
@@ -275,41 +281,15 @@ export interface IpcResults {
   'report:saveAs': { savedTo: string | null }
 }
 
+type ExactlyTheChannels<T> = [Exclude<keyof T, IpcChannel>, Exclude<IpcChannel, keyof T>] extends [never, never] ? true : never
+const resultsCoverEveryChannel: ExactlyTheChannels<IpcResults> = true
+const schemasCoverEveryChannel: ExactlyTheChannels<typeof ipcChannels> = true
+void resultsCoverEveryChannel
+void schemasCoverEveryChannel
+
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['request']>
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcChannels)[C]['request']>
 
-/** The methods of `window.vangnet`, each bound to exactly one channel. */
-export const apiMethods = {
-  appInfo: 'app:info',
-  vaultStatus: 'vault:status',
-  createVault: 'vault:create',
-  unlockVault: 'vault:unlock',
-  unlockRemembered: 'vault:unlockRemembered',
-  lockVault: 'vault:lock',
-  forgetDevice: 'vault:forgetDevice',
-  getSettings: 'settings:get',
-  saveSettings: 'settings:save',
-  getAdviser: 'adviser:get',
-  saveAdviser: 'adviser:save',
-  certificateStatus: 'certificate:status',
-  importCertificate: 'certificate:import',
-  createSelfSignedCertificate: 'certificate:createSelfSigned',
-  listClients: 'clients:list',
-  recentClients: 'clients:recent',
-  getClient: 'clients:get',
-  createClient: 'clients:create',
-  saveDraft: 'clients:saveDraft',
-  eraseClient: 'clients:erase',
-  listAdvice: 'advice:list',
-  getAdvice: 'advice:get',
-  saveAdvice: 'advice:save',
-  makeReport: 'report:make',
-  verifyReport: 'report:verify',
-  openReport: 'report:open',
-  saveReportAs: 'report:saveAs',
-} as const satisfies Record<string, IpcChannel>
-
-export type ApiMethod = keyof typeof apiMethods
 
 /** The object the preload exposes as `window.vangnet`. */
 export type VangnetApi = {

@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import type { BenchSection } from './section'
-import { buildRenderer, caseInputOf, chromiumPath, initialBundleGzipBytes, measureRecalc, median, openPage, sampleDraft, startWorld } from '../e2e/support'
+import { buildRenderer, rulesMedianInPage, caseInputOf, chromiumPath, initialBundleGzipBytes, measureRecalc, median, openPage, sampleDraft, startWorld } from '../e2e/support'
 
 const round = (value: number) => Math.round(value * 100) / 100
 
@@ -39,7 +39,7 @@ export const uiBench: BenchSection = {
       await page.waitForSelector('[data-testid="option-baz"]')
       const values = Array.from({ length: 60 }, (_, index) => String((index % 7) * 0.5).replace('.', ','))
       const timings = await measureRecalc(page, 'assume-growth', values)
-      const rules = await page.evaluate(() => (window as unknown as { __vangnetRecalcMedian?: () => number | null }).__vangnetRecalcMedian?.() ?? null)
+      const rules = await rulesMedianInPage(page)
       return {
         recalcMedianMs: round(median(timings.domMs)),
         frameMedianMs: round(median(timings.frameMs)),

@@ -151,6 +151,12 @@ export async function measureRecalc(page: Page, testid: string, values: string[]
   )
 }
 
+/** The median time of advise() in the page, from its User Timing measures (see stores/comparison.ts). */
+export async function rulesMedianInPage(page: Page): Promise<number | null> {
+  const durations = await page.evaluate(() => performance.getEntriesByName('vangnet:advise', 'measure').map((entry) => entry.duration))
+  return durations.length ? median(durations) : null
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)

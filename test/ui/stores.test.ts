@@ -126,6 +126,7 @@ describe('live comparison', () => {
     const after = comparison.result!.options.find((option) => option.id === 'baz')!.premium.annual
     expect(after).toBeGreaterThan(before)
     dossier.draft!.income[0]!.profit = 'abc'
+    await nextTick()
     expect(comparison.result).toBeNull()
     expect(comparison.timings.length).toBeGreaterThanOrEqual(2)
   })
