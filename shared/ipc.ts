@@ -221,11 +221,11 @@ export const ipcChannels = {
       .strict(),
   },
   /**
-   * `draft` is the form as typed (kept whole); `caseInput` is the same draft converted to the case
-   * schema's input, from which the vault's structured fields (name, birth date, income years,
-   * policies) are updated where they are valid.
+   * `draft` is the form as typed, kept whole. The main process derives the case from it with the
+   * same code as the screen (shared/intake/draft.ts) and updates the vault's structured fields
+   * (name, birth date, income years, policies) where they are valid: one owner of the draft.
    */
-  'clients:saveDraft': { request: z.object({ id, draft: caseDraftSchema, caseInput: caseDraftSchema }).strict() },
+  'clients:saveDraft': { request: z.object({ id, draft: caseDraftSchema }).strict() },
   'clients:erase': { request: z.object({ id, confirmName: z.string().max(200) }).strict() },
   'advice:list': { request: z.object({ clientId: id }).strict() },
   'advice:get': { request: z.object({ adviceId: id }).strict() },

@@ -22,11 +22,12 @@ import type {
   VaultStatus,
   VerifyResult,
 } from '../../shared/ipc'
-import { incomeYearSchema, parseClientCase, privatePolicySchema, type ClientCase, type PrivatePolicy } from '../../shared/schema/case'
+import { incomeYearSchema, privatePolicySchema, type ClientCase, type PrivatePolicy } from '../../shared/schema/case'
 import type { AdviceResult, OptionId } from '../../shared/schema/result'
 import { createVault, openVault, VaultError, type Client, type KeyWrapper, type LockReason, type Vault, type VaultOptions } from '../store'
 import { createSelfSignedP12, inspectP12 } from './certificate'
 import { describeChanges, readRecommendation, writeRecommendation } from './advice-text'
+import { normaliseDraft, toCaseInput, validateDraft } from '../../shared/intake/draft'
 import type { ServiceHandlers } from './dispatch'
 import { ServiceError } from './errors'
 import { SettingsFile } from './settings'
@@ -404,11 +405,14 @@ export function createServices(deps: ServiceDependencies): Services {
       const client = v.clients.create({ name, birthDate })
       return record(v, client)
     },
-    'clients:saveDraft': ({ id, draft, caseInput }) => {
+    'clients:saveDraft': ({ id, draft }) => {
       const v = open()
       const client = v.clients.get(id)
       if (!client) throw new ServiceError('not-found', 'Deze klant staat niet (meer) in de kluis.')
-      const parsed = parseClientCase(caseInput)
+      // The case is derived here from the draft, with the screen's own code: the renderer sends only the draft.
+      const intake = normaliseDraft(draft, client.name, client.birthDate ?? '')
+      const caseInput = toCaseInput(intake)
+      const parsed = validateDraft(intake, now().toISOString().slice(0, 10))
       // The form as typed goes to the vault first (nothing typed may be lost), then the cache.
       v.drafts.save(id, draft, { complete: parsed.ok })
       drafts.set(draftKey(id), draft)

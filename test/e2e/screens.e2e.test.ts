@@ -9,9 +9,9 @@ import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { parseClientCase } from '../../shared/schema/case'
-import { draftFromCase, validateDraft, type IntakeDraft } from '../../src-renderer/src/lib/draft'
+import { draftFromCase, validateDraft, type IntakeDraft } from '../../shared/intake/draft'
 import { advise } from '../../shared/rules/advise'
-import { allViolations, buildRenderer, caseInputOf, chromiumPath, openPage, screenshot, startWorld, type E2eWorld } from './support'
+import { allViolations, buildRenderer, chromiumPath, openPage, screenshot, startWorld, type E2eWorld } from './support'
 import { nl } from '../../src-renderer/src/i18n/nl'
 import { en } from '../../src-renderer/src/i18n/en'
 
@@ -191,14 +191,14 @@ runIt('screens for the client meeting', () => {
       await page.waitForSelector('[data-testid="nav-clients"]')
       const draft = widestDraft(`Breed ${viewport.width}`)
       const id = await page.evaluate(
-        async ({ draft, caseInput }) => {
+        async ({ draft }) => {
           const api = window.vangnet
           const created = await api.createClient({ name: (draft as { client: { name: string } }).client.name, birthDate: (draft as { client: { birthDate: string } }).client.birthDate })
           if (!created.ok) throw new Error(created.error.message)
-          await api.saveDraft({ id: created.value.id, draft, caseInput })
+          await api.saveDraft({ id: created.value.id, draft })
           return created.value.id
         },
-        { draft, caseInput: caseInputOf(draft) },
+        { draft },
       )
       const size = `${viewport.width}`
       const axe: Record<string, string[]> = {}

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import AxeBuilder from '@axe-core/playwright'
 import { startVangnetHost, type VangnetHost } from '../../src-main/browser-host'
 import { parseClientCase } from '../../shared/schema/case'
-import { draftFromCase, toCaseInput, type IntakeDraft } from '../../src-renderer/src/lib/draft'
+import { draftFromCase } from '../../shared/intake/draft'
 
 export const chromiumPath = process.env['VANGNET_CHROMIUM'] ?? '/usr/bin/chromium'
 export const screenshotDir = resolve('test-results/screenshots')
@@ -180,9 +180,4 @@ export function sampleDraft(name: string): Record<string, unknown> {
   if (!parsed.ok) throw new Error('sample case invalid')
   const draft = draftFromCase({ ...parsed.value, client: { ...parsed.value.client, name } })
   return JSON.parse(JSON.stringify(draft)) as Record<string, unknown>
-}
-
-/** The draft's case input, as the intake store sends it along with the draft. */
-export function caseInputOf(draft: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(toCaseInput(draft as unknown as IntakeDraft))) as Record<string, unknown>
 }

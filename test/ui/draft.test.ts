@@ -1,7 +1,7 @@
 /** The intake draft: Dutch number input, conversion to a case, validation keyed by form paths. */
 import { describe, expect, it } from 'vitest'
-import { parseDutchNumber, parsePercent, percentText } from '../../src-renderer/src/lib/numbers'
-import { draftFromCase, newDraft, normaliseDraft, problemsByPath, toCaseInput, validateDraft } from '../../src-renderer/src/lib/draft'
+import { parseDutchNumber, parsePercent, percentText } from '../../shared/intake/numbers'
+import { draftFromCase, newDraft, normaliseDraft, problemsByPath, toCaseInput, validateDraft } from '../../shared/intake/draft'
 import { passphraseStrength } from '../../src-renderer/src/lib/passphrase'
 
 describe('Dutch number input', () => {

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
-import { parseDutchNumber } from '../../src-renderer/src/lib/numbers'
-import { parseDutchDate, dutchDateText } from '../../src-renderer/src/lib/dates'
+import { parseDutchNumber } from '../../shared/intake/numbers'
+import { parseDutchDate, dutchDateText } from '../../shared/intake/dates'
 import { sentence } from '../../src-renderer/src/lib/messages'
-import { newDraft, validateDraft, incomeYearsFor } from '../../src-renderer/src/lib/draft'
+import { newDraft, validateDraft, incomeYearsFor } from '../../shared/intake/draft'
 import PeriodField from '../../src-renderer/src/components/PeriodField.vue'
 import DateField from '../../src-renderer/src/components/DateField.vue'
 import { i18n } from '../../src-renderer/src/i18n'

@@ -161,15 +161,17 @@ describe('services over a real vault', () => {
     expect(await value('adviser:get', {})).toEqual({ name: 'Anna de Adviseur', firm: 'Bureau', afmNumber: '', kifidNumber: '' })
   })
 
-  it('keeps the intake as typed and stores the valid structured parts in the vault', async () => {
+  it('keeps the intake as typed and derives the valid structured parts from it in the main process', async () => {
     const client = await value<{ id: number }>('clients:create', { name: 'Jan de Vries', birthDate: '1985-03-14' })
+    expect(await call('clients:create', { name: 'Nog Niet Geboren', birthDate: '2999-01-01' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     const draft = { client: { name: 'Jan de Vries', birthDate: '1985-03-14' }, income: [{ year: '2024', profit: 'veertig' }], adviserNotes: 'notitie' }
-    const caseInput = { client: { name: 'Jan de Vries', birthDate: '1985-03-14' }, income: [{ year: 2024, profit: 'veertig', wiaWage: 0 }] }
-    const saved = await value<{ problems: { path: string }[] }>('clients:saveDraft', { id: client.id, draft, caseInput })
+    const saved = await value<{ problems: { path: string }[] }>('clients:saveDraft', { id: client.id, draft })
     expect(saved.problems.map((problem) => problem.path)).toContain('income[0].profit')
     expect(await value('clients:get', { id: client.id })).toMatchObject({ draft: { income: [{ profit: 'veertig' }], adviserNotes: 'notitie' } })
-    const valid = { ...caseInput, client: { name: 'Jan de Vries-Bakker', birthDate: '1985-03-14' }, income: [{ year: 2024, profit: 40000, wiaWage: 0 }] }
-    await value('clients:saveDraft', { id: client.id, draft, caseInput: valid })
+    // A renderer cannot send a case of its own beside the draft any more.
+    expect(await call('clients:saveDraft', { id: client.id, draft, caseInput: {} } as never)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    const valid = { ...draft, client: { name: 'Jan de Vries-Bakker', birthDate: '1985-03-14' }, income: [{ year: '2024', profit: '€ 40.000,-', wiaWage: '0' }] }
+    await value('clients:saveDraft', { id: client.id, draft: valid })
     expect(await value('clients:list', { query: 'bakker' })).toMatchObject([{ name: 'Jan de Vries-Bakker' }])
   })
 

@@ -8,7 +8,7 @@ import { useDossierStore, autosaveDelayMs } from '../../src-renderer/src/stores/
 import { useSessionStore } from '../../src-renderer/src/stores/session'
 import { useClientsStore } from '../../src-renderer/src/stores/clients'
 import { useComparisonStore } from '../../src-renderer/src/stores/comparison'
-import { draftFromCase } from '../../src-renderer/src/lib/draft'
+import { draftFromCase } from '../../shared/intake/draft'
 import { parseClientCase } from '../../shared/schema/case'
 import { installFakeApi } from './fake-api'
 
@@ -31,9 +31,10 @@ describe('dossier autosave', () => {
     await vi.advanceTimersByTimeAsync(autosaveDelayMs + 10)
     const saves = calls.filter((call) => call.method === 'saveDraft')
     expect(saves).toHaveLength(1)
-    const request = saves[0]!.request as { draft: { income: { profit: string }[] }; caseInput: { income: { profit: number }[] } }
+    const request = saves[0]!.request as { draft: { income: { profit: string }[] } }
     expect(request.draft.income[0]!.profit).toBe('41.000')
-    expect(request.caseInput.income[0]!.profit).toBe(41000)
+    // Only the draft is sent: the main process derives the case itself.
+    expect(Object.keys(request)).toEqual(['id', 'draft'])
     expect(dossier.saveState).toBe('saved')
   })
 

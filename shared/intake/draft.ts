@@ -4,8 +4,8 @@
  * turns it into the input of the shared schema (clientCaseSchema) and `validateDraft` returns the
  * case or the problems, keyed by the same paths the form uses ("income[0].profit").
  */
-import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole } from '../../../shared/schema/case'
-import type { FieldProblem } from '../../../shared/schema/messages'
+import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole } from '../schema/case'
+import type { FieldProblem } from '../schema/messages'
 import { amountText, parseDutchNumber, parsePercent, percentText } from './numbers'
 import { todayIso } from './dates'
 
