@@ -56,6 +56,8 @@ export interface ReportPort {
   /** Render and sign; returns the signed PDF. */
   makeSigned(request: ReportRequest): Promise<Buffer>
   verify(pdf: Buffer): Promise<VerifyResult>
+  /** Get the renderer ready for the first report (called, not awaited, after unlocking). */
+  warm?(): Promise<void>
 }
 
 export interface ServiceDependencies {
@@ -191,6 +193,21 @@ export function createServices(deps: ServiceDependencies): Services {
   }
   /** Whether the key file holds a device wrap; known after an unlock, remembered across locks. */
   let rememberedHint = false
+
+  let warmed = false
+  /**
+   * After an unlock the adviser will likely make a report: warm the renderer now, in the
+   * background (the desktop app renders in a worker thread), once per run of the app.
+   */
+  function warmReports(): void {
+    if (warmed || !deps.reports.warm) return
+    warmed = true
+    setTimeout(() => {
+      deps.reports.warm?.().catch(() => {
+        warmed = false
+      })
+    }, 0)
+  }
 
   async function remember(v: Vault, wanted: boolean): Promise<void> {
     if (wanted && deps.keyWrapper?.isAvailable() && !v.rememberedOnDevice) await v.rememberOnDevice(deps.keyWrapper)
@@ -328,6 +345,7 @@ export function createServices(deps: ServiceDependencies): Services {
       vault = await createVault(deps.vaultPath, passphrase, await vaultOptions())
       vault.adviser.save({ name: adviser.name, firm: adviser.firm, afmNumber: adviser.afmNumber || null, kifidNumber: adviser.kifidNumber || null })
       await remember(vault, wanted)
+      warmReports()
       return status()
     },
     'vault:unlock': async ({ passphrase, remember: wanted }) => {
@@ -335,6 +353,7 @@ export function createServices(deps: ServiceDependencies): Services {
       if (vault && !vault.isLocked) return status()
       vault = await openVault(deps.vaultPath, { passphrase }, await vaultOptions())
       await remember(vault, wanted)
+      warmReports()
       return status()
     },
     'vault:unlockRemembered': async () => {
@@ -342,6 +361,7 @@ export function createServices(deps: ServiceDependencies): Services {
       if (vault && !vault.isLocked) return status()
       vault = await openVault(deps.vaultPath, { device: deps.keyWrapper }, await vaultOptions())
       rememberedHint = vault.rememberedOnDevice
+      warmReports()
       return status()
     },
     'vault:lock': () => {
