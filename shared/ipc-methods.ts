@@ -34,6 +34,9 @@ export const apiMethods = {
   verifyReport: 'report:verify',
   openReport: 'report:open',
   saveReportAs: 'report:saveAs',
+  officeStatus: 'office:status',
+  connectOffice: 'office:connect',
+  disconnectOffice: 'office:disconnect',
 } as const
 
 export type ApiMethod = keyof typeof apiMethods

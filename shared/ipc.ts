@@ -26,7 +26,8 @@ const id = z.number().int().positive()
 const empty = z.object({}).strict()
 
 /** The adviser's passphrase: long enough to resist guessing; the strength meter asks for more. */
-export const passphraseSchema = z.string().min(12, 'moet minstens 12 tekens lang zijn').max(1024)
+export const minimumPassphraseLength = 12
+export const passphraseSchema = z.string().min(minimumPassphraseLength, `moet minstens ${minimumPassphraseLength} tekens lang zijn`).max(1024, 'mag hoogstens 1024 tekens lang zijn')
 
 export const adviserProfileSchema = z
   .object({
@@ -170,6 +171,8 @@ export type IpcErrorCode =
   | 'damaged'
   | 'unavailable'
   | 'forbidden'
+  /** Office mode: a colleague saved the same client in between; the text was kept as a copy. */
+  | 'conflict'
   | 'internal'
 
 export interface IpcError {
@@ -180,6 +183,41 @@ export interface IpcError {
 }
 
 export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+/**
+ * Office mode: the firm's PostgreSQL server. The CA certificate (PEM text of the file the adviser
+ * chose) is required: the server's certificate is always verified (verify-full). A password or a
+ * client certificate with its key; all of it is kept inside the encrypted vault.
+ */
+const pemText = z.string().max(20_000).regex(/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/, 'moet een PEM-bestand zijn')
+export const officeConnectSchema = z
+  .object({
+    host: z.string().trim().min(1, 'mag niet leeg zijn').max(253),
+    port: z.number().int().min(1).max(65_535),
+    database: z.string().trim().min(1, 'mag niet leeg zijn').max(63),
+    user: z.string().trim().min(1, 'mag niet leeg zijn').max(63),
+    caPem: pemText,
+    password: z.string().min(1, 'mag niet leeg zijn').max(1024).optional(),
+    certPem: pemText.optional(),
+    keyPem: pemText.optional(),
+  })
+  .strict()
+
+export interface OfficeStatus {
+  /** This laptop works in office mode (a connection is configured). */
+  linked: boolean
+  /** The firm's server answered and the schema is current. */
+  connected: boolean
+  /** host:port/database and the login, for the screen; never the password. */
+  server: string | null
+  user: string | null
+  /** Drafts typed while the server was unreachable, kept encrypted here until sent. */
+  unsent: number
+  /** A plain sentence when something is wrong (unreachable, refused), else null. */
+  message: string | null
+  /** Changes colleagues made since the app started (server notifications): the client list reloads when it moves. */
+  changes: number
+}
 
 // ---------------------------------------------------------------------------------------------
 // The channels
@@ -244,6 +282,11 @@ export const ipcChannels = {
   'report:verify': { request: z.object({ adviceId: id }).strict() },
   'report:open': { request: z.object({ adviceId: id }).strict() },
   'report:saveAs': { request: z.object({ adviceId: id }).strict() },
+  'office:status': { request: empty },
+  /** Test the connection first; only a connection that works is kept. */
+  'office:connect': { request: officeConnectSchema },
+  /** Back to the local vault; the office data stays on the server. */
+  'office:disconnect': { request: empty },
 } as const
 
 /** Every channel in apiMethods has its request schema here, and nothing else does (checked by the compiler). */
@@ -279,6 +322,9 @@ export interface IpcResults {
   'report:verify': VerifyResult
   'report:open': { opened: boolean }
   'report:saveAs': { savedTo: string | null }
+  'office:status': OfficeStatus
+  'office:connect': OfficeStatus
+  'office:disconnect': OfficeStatus
 }
 
 type ExactlyTheChannels<T> = [Exclude<keyof T, IpcChannel>, Exclude<IpcChannel, keyof T>] extends [never, never] ? true : never

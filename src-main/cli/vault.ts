@@ -8,8 +8,9 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
+import { minimumPassphraseLength } from '../../shared/ipc'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
-import { asVaultError, createVault, openVault, restoreVault, VaultError, type Vault } from '../store'
+import { asVaultError, createVault, openVault, restoreVault, vaultBook, VaultError, type ClientBook, type Vault } from '../store'
 
 const usage = `Gebruik: npm run -s vangnet -- vault <actie> [opties]
 
@@ -22,7 +23,13 @@ Acties:
   erase-client       --db PATH --id NR                wis een klant, ook uit het bestand (AVG)
   backup             --db PATH --out BESTAND          één versleuteld back-upbestand
   restore            --from BESTAND --db PATH         herstel na controle; overschrijft nooit met een slecht bestand
-  change-passphrase  --db PATH                        nieuw wachtwoord uit VANGNET_NEW_PASSPHRASE
+  change-passphrase  --db PATH                        nieuw wachtwoord uit VANGNET_NEW_PASSPHRASE; de kluis
+                                                      krijgt ook een nieuwe sleutel
+  renew-key          --db PATH                        nieuwe databasesleutel, zelfde wachtwoord (alles opnieuw
+                                                      versleuteld: het oude sleutelbestand opent niets nieuws)
+
+Een back-up van vóór een wachtwoord- of sleutelwijziging opent met het wachtwoord van toen; herstelt u
+haar over de huidige kluis en was dat een ander wachtwoord, zet het dan in VANGNET_BACKUP_PASSPHRASE.
 
 Wachtwoord: VANGNET_PASSPHRASE, of een vraag als u in een terminal werkt.
 Afsluitcodes: 0 gelukt, 2 ongeldige invoer, 3 kluis vergrendeld, onjuist wachtwoord of beschadigd bestand.
@@ -64,7 +71,7 @@ function clientId(options: Options): number {
 }
 
 /** Ask without echo; only in a terminal, so scripts never hang on a prompt. */
-async function prompt(question: string): Promise<string> {
+export async function prompt(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
     throw new UserError('Geen wachtwoord: zet VANGNET_PASSPHRASE of start de opdracht in een terminal.', exitCodes.vault)
   }
@@ -86,19 +93,31 @@ async function passphrase(io: CliIo): Promise<string> {
 async function newPassphrase(io: CliIo, variable: 'VANGNET_PASSPHRASE' | 'VANGNET_NEW_PASSPHRASE'): Promise<string> {
   const fromEnvironment = io.env[variable]
   if (fromEnvironment !== undefined) return fromEnvironment
-  const first = await prompt('Nieuw wachtwoord (minstens 8 tekens): ')
+  const first = await prompt(`Nieuw wachtwoord (minstens ${minimumPassphraseLength} tekens): `)
   const second = await prompt('Herhaal het nieuwe wachtwoord: ')
   if (first !== second) throw new UserError('De twee wachtwoorden zijn niet gelijk.')
   return first
 }
 
-async function withVault<T>(io: CliIo, options: Options, work: (vault: Vault) => Promise<T> | T): Promise<T> {
-  const vault = await openVault(resolve(io.cwd, required(options, 'db')), { passphrase: await passphrase(io) }, { actor: 'cli', autoLockAfterMs: 0 })
+/** Re-encrypting a large vault takes a while: say so on stderr, with its size. */
+function progress(io: CliIo): (step: { step: 're-encrypting' | 'done'; pages: number }) => void {
+  return ({ step, pages }) => {
+    if (step === 're-encrypting') io.stderr(`Kluis wordt opnieuw versleuteld (${pages} pagina's)…\n`)
+  }
+}
+
+async function withVault<T>(io: CliIo, options: Options, work: (vault: Vault) => Promise<T> | T, knownPassphrase?: string): Promise<T> {
+  const vault = await openVault(resolve(io.cwd, required(options, 'db')), { passphrase: knownPassphrase ?? (await passphrase(io)) }, { actor: 'cli', autoLockAfterMs: 0 })
   try {
     return await work(vault)
   } finally {
     vault.lock()
   }
+}
+
+/** Client work goes through the client book, like the services. */
+async function withBook<T>(io: CliIo, options: Options, work: (book: ClientBook) => Promise<T>): Promise<T> {
+  return withVault(io, options, (vault) => work(vaultBook(vault)))
 }
 
 const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = {
@@ -116,12 +135,12 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
       email: options.email ?? null,
       phone: options.phone ?? null,
     }
-    const client = await withVault(io, options, (vault) => vault.clients.create(input))
+    const client = await withBook(io, options, (book) => book.clients.create(input))
     io.stdout(`${client.id}\n`)
   },
 
   async list(options, io) {
-    const clients = await withVault(io, options, (vault) => (options.search ? vault.clients.search(options.search, { limit: 10_000 }) : vault.clients.list()))
+    const clients = await withBook(io, options, (book) => (options.search ? book.clients.search(options.search, { limit: 10_000 }) : book.clients.list()))
     if (options.json) {
       io.stdout(JSON.stringify(clients, null, 2) + '\n')
       return
@@ -135,14 +154,19 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 
   async 'export-client'(options, io) {
     const id = clientId(options)
-    const data = await withVault(io, options, (vault) => vault.privacy.exportClient(id))
+    const data = await withBook(io, options, (book) => book.privacy.exportClient(id))
     io.stdout(JSON.stringify(data, null, 2) + '\n')
   },
 
   async 'erase-client'(options, io) {
     const id = clientId(options)
-    await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
-    io.stdout(`Klant ${id} is gewist, ook uit het kluisbestand. Oudere back-ups bevatten de klant nog.\n`)
+    // The vault's own erase: it reports whether the pages are gone from the file itself.
+    const { goneFromFile } = await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
+    io.stdout(
+      goneFromFile
+        ? `Klant ${id} is gewist, ook uit het kluisbestand. Oudere back-ups bevatten de klant nog.\n`
+        : `Klant ${id} is gewist. Een ander programma houdt de kluis open: uit het kluisbestand zelf verdwijnen de gegevens zodra dat de kluis sluit, en anders bij het volgende openen. Oudere back-ups bevatten de klant nog.\n`,
+    )
   },
 
   async backup(options, io) {
@@ -154,7 +178,8 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
   async restore(options, io) {
     const from = resolve(io.cwd, required(options, 'from'))
     const path = resolve(io.cwd, required(options, 'db'))
-    const info = await restoreVault(from, path, { passphrase: await passphrase(io) }, { actor: 'cli' })
+    const backupPassphrase = io.env['VANGNET_BACKUP_PASSPHRASE']
+    const info = await restoreVault(from, path, { passphrase: await passphrase(io) }, { actor: 'cli', ...(backupPassphrase !== undefined ? { backupPassphrase } : {}) })
     io.stdout(`Kluis hersteld uit de back-up van ${info.createdAt}: ${path}\n`)
   },
 
@@ -164,11 +189,17 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
     const path = resolve(io.cwd, required(options, 'db'))
     const vault = await openVault(path, { passphrase: current }, { actor: 'cli', autoLockAfterMs: 0 })
     try {
-      await vault.changePassphrase(current, next)
+      await vault.changePassphrase(current, next, { onProgress: progress(io) })
     } finally {
       vault.lock()
     }
-    io.stdout('Wachtwoord gewijzigd. De gegevens zelf zijn niet opnieuw versleuteld; oude back-ups openen met het oude wachtwoord.\n')
+    io.stdout('Wachtwoord gewijzigd en de kluis opnieuw versleuteld met een nieuwe sleutel. Oude back-ups openen alleen met het oude wachtwoord.\n')
+  },
+
+  async 'renew-key'(options, io) {
+    const current = await passphrase(io)
+    await withVault(io, options, (vault) => vault.renewKey(current, { onProgress: progress(io) }), current)
+    io.stdout('Nieuwe sleutel: de kluis is opnieuw versleuteld. Een oud sleutelbestand opent niets wat vanaf nu wordt opgeslagen; oude back-ups openen met het wachtwoord van hun tijd.\n')
   },
 }
 

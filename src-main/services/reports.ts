@@ -3,7 +3,7 @@ import type { VerifyResult } from '../../shared/ipc'
 import { formatDate } from '../../shared/format'
 import { randomBytes } from 'node:crypto'
 import { createSelfSignedCertificate, renderAdviceReport, verifyPdf, type AdviceReportRequest } from '../reports'
-import type { ReportPort, ReportRequest } from './index'
+import type { ReportPort, ReportRequest } from './types'
 import { advise } from '../../shared/rules/advise'
 import { warmUpCase } from './warm-report'
 

@@ -1,3 +1,4 @@
+import { scenarioShortLabels } from '../../../shared/parameters/scenarios'
 import type { Messages } from './nl'
 
 export const en: Messages = {
@@ -142,11 +143,8 @@ export const en: Messages = {
     resultaatgenieter: 'Other-activities earner',
     werknemer: 'Employee',
   },
-  scenarios: {
-    'mkb-toets-2024': 'SME test (February 2024)',
-    'consultatie-2024': 'Internet consultation (2024)',
-    'raad-van-state-2025': 'Sent to the Council of State (September 2025)',
-  },
+  // The bill versions are named in their data, in both languages (shared/parameters/scenarios.ts).
+  scenarios: scenarioShortLabels('en'),
   policy: {
     insurer: 'Insurer',
     insuredAmount: 'Insured amount',
@@ -275,6 +273,29 @@ export const en: Messages = {
     saved: 'Saved.',
     remembered: 'The vault is remembered on this device.',
     forget: 'Stop remembering',
+  },
+  office: {
+    title: 'Office',
+    explain: 'Do you share one client book with colleagues on your firm\'s server? Link Vangnet here. Your administrator gives you the server name, your user name and the firm\'s CA file. Everything is kept encrypted in your vault.',
+    local: 'Vangnet now works with the vault on this laptop.',
+    statusConnected: 'Linked to {server} as {user}.',
+    statusAway: 'Linked to {server}, but the server cannot be reached now.',
+    unsent: '{count} draft(s) are waiting, encrypted, to be sent.',
+    host: 'Server',
+    port: 'Port',
+    database: 'Database',
+    user: 'User name',
+    password: 'Password for the server',
+    ca: 'The firm\'s CA file (.crt or .pem)',
+    connect: 'Link',
+    disconnect: 'Unlink (back to the vault)',
+    connected: 'Linked. The client list now comes from the office server.',
+    disconnected: 'Unlinked. Vangnet works with the vault on this laptop again.',
+    hostMissing: 'Fill in the server name.',
+    portInvalid: 'Fill in a port number between 1 and 65535.',
+    userMissing: 'Fill in your user name.',
+    caMissing: 'Choose the firm\'s CA file.',
+    passwordMissing: 'Fill in your password for the server.',
   },
   present: {
     title: 'Your choice: Baz, private AOV or both — {name}',

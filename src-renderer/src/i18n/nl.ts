@@ -1,3 +1,5 @@
+import { scenarioShortLabels } from '../../../shared/parameters/scenarios'
+
 export const nl = {
   app: {
     name: 'Vangnet',
@@ -140,11 +142,8 @@ export const nl = {
     resultaatgenieter: 'Resultaatgenieter (overige werkzaamheden)',
     werknemer: 'Werknemer',
   },
-  scenarios: {
-    'mkb-toets-2024': 'MKB-toets (februari 2024)',
-    'consultatie-2024': 'Internetconsultatie (2024)',
-    'raad-van-state-2025': 'Naar de Raad van State (september 2025)',
-  },
+  // The bill versions are named in their data, in both languages (shared/parameters/scenarios.ts).
+  scenarios: scenarioShortLabels('nl'),
   policy: {
     insurer: 'Verzekeraar',
     insuredAmount: 'Verzekerd bedrag',
@@ -273,6 +272,29 @@ export const nl = {
     saved: 'Opgeslagen.',
     remembered: 'De kluis wordt op dit apparaat onthouden.',
     forget: 'Niet meer onthouden',
+  },
+  office: {
+    title: 'Kantoor',
+    explain: 'Werkt u met collega\'s in één klantenbestand op de server van uw kantoor? Koppel Vangnet dan hier. De beheerder geeft u de servernaam, uw gebruikersnaam en het CA-bestand van het kantoor. Alles wordt versleuteld in uw kluis bewaard.',
+    local: 'Vangnet werkt nu met de kluis op deze laptop.',
+    statusConnected: 'Gekoppeld aan {server} als {user}.',
+    statusAway: 'Gekoppeld aan {server}, maar de server is nu niet bereikbaar.',
+    unsent: '{count} concept(en) wachten versleuteld op verzending.',
+    host: 'Server',
+    port: 'Poort',
+    database: 'Database',
+    user: 'Gebruikersnaam',
+    password: 'Wachtwoord voor de server',
+    ca: 'CA-bestand van het kantoor (.crt of .pem)',
+    connect: 'Koppelen',
+    disconnect: 'Ontkoppelen (terug naar de kluis)',
+    connected: 'Gekoppeld. De klantenlijst komt nu van de kantoorserver.',
+    disconnected: 'Ontkoppeld. Vangnet werkt weer met de kluis op deze laptop.',
+    hostMissing: 'Vul de servernaam in.',
+    portInvalid: 'Vul een poortnummer in tussen 1 en 65535.',
+    userMissing: 'Vul uw gebruikersnaam in.',
+    caMissing: 'Kies het CA-bestand van het kantoor.',
+    passwordMissing: 'Vul uw wachtwoord voor de server in.',
   },
   present: {
     title: 'Uw keuze: Baz, private AOV of beide — {name}',
