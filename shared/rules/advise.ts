@@ -3,7 +3,7 @@
  * explained. Pure and synchronous, so the screen can recalculate on each keystroke and the
  * headless command, the main process and the report all use the very same numbers.
  */
-import { formatDate } from '../format'
+import { formatDate, type Language } from '../format'
 import { toEuros } from '../money'
 import { minimumWageVerifiedThrough } from '../parameters/minimum-wage'
 import { parameterHash, sourcedParameters } from '../parameters/resolve'
@@ -18,6 +18,7 @@ import { insuredStatus } from './insured'
 import { sharedFigures } from './option-plan'
 import { compareOptions } from './options'
 import { explainBazPremium } from './premium'
+import { suggestOption } from './suggestion'
 import { wmlForYear } from './wml'
 
 /** Human-readable names of the parameters, for the list of uncertain values on the report. */
@@ -102,12 +103,40 @@ function collectAssumptions(context: RuleContext, calculationYear: number, aowPr
       kind: 'adviser-input',
     },
   )
+  if (clientCase.household) {
+    notes.push(
+      a.benefitTaxRate === null
+        ? {
+            id: 'input-benefit-tax-rate',
+            text: 'Netto inkomen bij arbeidsongeschiktheid: het belastingtarief op uitkeringen is niet ingevuld. Vangnet heeft geen officiële tabel van schijven en heffingskortingen met bron; zonder dit tarief blijven de netto bedragen van uitkeringen en inkomsten open.',
+            sources: [],
+            kind: 'adviser-input',
+          }
+        : {
+            id: 'input-benefit-tax-rate',
+            text: `Netto inkomen bij arbeidsongeschiktheid: uitkeringen en inkomsten ernaast worden belast tegen ${percent(a.benefitTaxRate)} (invoer adviseur); partner- en overig inkomen zijn al netto.`,
+            sources: [],
+            kind: 'adviser-input',
+          },
+      {
+        id: 'income-picture-months',
+        text: 'Het inkomensbeeld telt in hele maanden vanaf de eerste ziektedag; een maand valt in de fase die op de eerste dag van die maand geldt. De uitkeringen zijn niet geïndexeerd. Broodfonds en buffer vullen alleen het tekort in de wachttijd aan.',
+        sources: [],
+        kind: 'interpretation',
+      },
+    )
+  }
   if (aowProjected) notes.push({ id: 'aow-projected', text: aowProjected, sources: refs({ source: 'AOW-7A', locator: 'art. 7a' }), kind: 'projection' })
   return notes
 }
 
+export interface AdviseOptions {
+  /** Language of the texts Vangnet writes for the suggestion (default Dutch). */
+  language?: Language
+}
+
 /** Compare all options for a validated case (see `parseClientCase`). Never throws on a valid case. */
-export function advise(clientCase: ClientCase): AdviceResult {
+export function advise(clientCase: ClientCase, settings: AdviseOptions = {}): AdviceResult {
   const context = createContext(clientCase)
   const { client, calculationYear } = clientCase
   const aow = aowDateFor(client.birthDate)
@@ -151,5 +180,6 @@ export function advise(clientCase: ClientCase): AdviceResult {
     ]),
     assumptions,
     explanations: context.trace.explanations,
+    suggestion: suggestOption(clientCase, options, settings.language ?? 'nl'),
   }
 }
