@@ -199,7 +199,7 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
 }
 
 function explainPhase(input: IncomePictureInput, trace: Trace, phase: IncomePhase, sums: PhaseSums, index: number): void {
-  const label = `${input.label}: ${phaseNames[phase.id]} ${formatDate(phase.from)} – ${formatDate(phase.to)} (${phase.months} maanden)`
+  const label = `${input.label}: niet gedekt tekort, ${phaseNames[phase.id]} ${formatDate(phase.from)} – ${formatDate(phase.to)} (${phase.months} maanden)`
   const id = `${input.id}.income.${index}`
   if (sums.income === null || sums.shortfall === null || sums.uncovered === null) {
     trace.add({

@@ -27,6 +27,9 @@ const texts = {
     moreUncovered: (more: string, amount: string) => `laat ${more} meer ongedekt tot de AOW-datum (${amount} in totaal).`,
     costlier: (more: string) => `laat hetzelfde tekort, maar kost tot de AOW-datum ${more} meer netto premie.`,
     lowerBenefit: (amount: string) => `geeft in het voorbeeld een lagere uitkering (${amount} per jaar).`,
+    lessUncovered: (less: string, amount: string) => `laat ${less} minder ongedekt tot de AOW-datum (${amount} in totaal), maar is niet gekozen: zie de reden van de adviseur.`,
+    cheaper: (less: string) => `laat hetzelfde tekort en kost tot de AOW-datum ${less} minder netto premie, maar is niet gekozen: zie de reden van de adviseur.`,
+    higherBenefit: (amount: string) => `geeft in het voorbeeld een hogere uitkering (${amount} per jaar), maar is niet gekozen: zie de reden van de adviseur.`,
     notAvailable: (reason: string) => `niet mogelijk: ${reason}`,
   },
   en: {
@@ -43,6 +46,9 @@ const texts = {
     moreUncovered: (more: string, amount: string) => `leaves ${more} more uncovered until the AOW date (${amount} in all).`,
     costlier: (more: string) => `leaves the same shortfall, but costs ${more} more in net premium until the AOW date.`,
     lowerBenefit: (amount: string) => `pays a lower benefit in the illustration (${amount} a year).`,
+    lessUncovered: (less: string, amount: string) => `leaves ${less} less uncovered until the AOW date (${amount} in all), but was not chosen: see the adviser's reason.`,
+    cheaper: (less: string) => `leaves the same shortfall and costs ${less} less in net premium until the AOW date, but was not chosen: see the adviser's reason.`,
+    higherBenefit: (amount: string) => `pays a higher benefit in the illustration (${amount} a year), but was not chosen: see the adviser's reason.`,
     notAvailable: (reason: string) => `not possible: ${reason}`,
   },
 } as const
@@ -54,6 +60,32 @@ function candidates(options: readonly OptionResult[]): OptionResult[] {
 
 const uncoveredOf = (option: OptionResult) => option.incomePicture?.uncoveredUntilAow ?? null
 const cents = (value: number) => Math.round(value * 100)
+
+/**
+ * Why each other option is not the chosen one, measured against the chosen option the same way the
+ * suggestion ranks (uncovered shortfall, then net premium): for Vangnet's suggestion and for an
+ * adviser's different choice alike.
+ */
+export function whyNotOthers(chosenId: OptionResult['id'], options: readonly OptionResult[], language: Language = 'nl'): Suggestion['notChosen'] {
+  const t = texts[language]
+  const pool = candidates(options)
+  const chosen = options.find((option) => option.id === chosenId)
+  const byShortfall = pool.every((option) => uncoveredOf(option) !== null) && chosen !== undefined && uncoveredOf(chosen) !== null
+  const primary = (option: OptionResult) => (byShortfall ? cents(uncoveredOf(option)!) : -cents(option.benefit.annualForIllustration))
+  return options
+    .filter((option) => option.id !== chosenId)
+    .map((option) => {
+      if (!pool.includes(option) || !chosen) return { optionId: option.id, reason: t.notAvailable(option.reasons.join(' ')) }
+      const difference = primary(option) - primary(chosen)
+      const premiumDifference = cents(option.totals.netPremium) - cents(chosen.totals.netPremium)
+      if (byShortfall && difference > 0) return { optionId: option.id, reason: t.moreUncovered(formatEuro(difference / 100), formatEuro(uncoveredOf(option)!)) }
+      if (byShortfall && difference < 0) return { optionId: option.id, reason: t.lessUncovered(formatEuro(-difference / 100), formatEuro(uncoveredOf(option)!)) }
+      if (!byShortfall && difference > 0) return { optionId: option.id, reason: t.lowerBenefit(formatEuro(option.benefit.annualForIllustration)) }
+      if (!byShortfall && difference < 0) return { optionId: option.id, reason: t.higherBenefit(formatEuro(option.benefit.annualForIllustration)) }
+      if (premiumDifference < 0) return { optionId: option.id, reason: t.cheaper(formatEuro(-premiumDifference / 100)) }
+      return { optionId: option.id, reason: t.costlier(formatEuro(premiumDifference / 100)) }
+    })
+}
 
 export function suggestOption(clientCase: ClientCase, options: readonly OptionResult[], language: Language = 'nl'): Suggestion | null {
   const t = texts[language]
@@ -83,16 +115,5 @@ export function suggestOption(clientCase: ClientCase, options: readonly OptionRe
   }
   if (best.incomePicture?.policyEnds) reasons.push(t.policyEnds(name(best)))
 
-  const notChosen = options
-    .filter((option) => option.id !== best.id)
-    .map((option) => {
-      if (!pool.includes(option)) return { optionId: option.id, reason: t.notAvailable(option.reasons.join(' ')) }
-      if (byShortfall && primary(option) !== primary(best)) {
-        const uncovered = uncoveredOf(option)!
-        return { optionId: option.id, reason: t.moreUncovered(formatEuro((cents(uncovered) - primary(best)) / 100), formatEuro(uncovered)) }
-      }
-      if (!byShortfall && primary(option) !== primary(best)) return { optionId: option.id, reason: t.lowerBenefit(formatEuro(option.benefit.annualForIllustration)) }
-      return { optionId: option.id, reason: t.costlier(formatEuro((cents(option.totals.netPremium) - cents(best.totals.netPremium)) / 100)) }
-    })
-  return { optionId: best.id, reasons, notChosen }
+  return { optionId: best.id, reasons, notChosen: whyNotOthers(best.id, options, language) }
 }

@@ -225,6 +225,6 @@ export const adviceResultSchema = z.object({
   assumptions: z.array(assumptionNoteSchema),
   explanations: z.record(z.string(), explanationSchema),
   /** null when no option is available to the client (outside the insured group, no quote). */
-  suggestion: suggestionSchema.nullable(),
+  suggestion: suggestionSchema.nullable().default(null),
 })
 export type AdviceResult = z.infer<typeof adviceResultSchema>

@@ -5,13 +5,16 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { formatDate, formatEuro, formatNumber, formatPercent } from '../../shared/format'
+import { z } from 'zod'
+import { formatDate, formatEuro, formatNumber, formatPercent, type Language } from '../../shared/format'
 import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
+import type { AdviserDetails } from '../../shared/report'
 import { parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
+import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
-import { CertificateError, renderAdviceReport } from '../reports'
+import { CertificateError, isDraftReport, renderAdviceReport } from '../reports'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- advise CASE.json [opties]
@@ -23,8 +26,14 @@ Opties:
                   (standaard: die uit CASE.json, anders raad-van-state-2025)
   --json          precies één JSON-document op stdout (contract advise-v1)
   --explain       elke uitkomst met berekening en bron, in het Nederlands
-  --pdf UIT.pdf   schrijf ook het adviesrapport (PDF)
-  --sign CERT.p12 onderteken het rapport (wachtwoordzin: VANGNET_P12_PASSPHRASE)
+  --pdf UIT.pdf   schrijf ook het adviesrapport (PDF); keuze, motivering en
+                  vergoeding komen uit "advice" in CASE.json
+  --adviser ADVISEUR.json
+                  de adviseur: { "name", "firm", "afmNumber", "kifidNumber" }
+  --lang nl|en    taal van het voorstel en het rapport (standaard nl)
+  --sign CERT.p12 onderteken het rapport (wachtwoordzin: VANGNET_P12_PASSPHRASE);
+                  alleen met --adviser en een gekozen oplossing (anders is het
+                  rapport een CONCEPT en wordt het niet ondertekend)
   --help          deze hulp
 
 Afsluitcodes: 0 gelukt, 2 ongeldige invoer (één melding per probleem op stderr),
@@ -38,11 +47,13 @@ export interface AdviseArguments {
   explain: boolean
   pdf?: string
   sign?: string
+  adviser?: string
+  language: Language
 }
 
 export function parseAdviseArguments(args: string[]): AdviseArguments {
   const problems: string[] = []
-  const parsed: AdviseArguments = { casePath: '', json: false, explain: false }
+  const parsed: AdviseArguments = { casePath: '', json: false, explain: false, language: 'nl' }
   const positional: string[] = []
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!
@@ -66,6 +77,13 @@ export function parseAdviseArguments(args: string[]): AdviseArguments {
     } else if (arg === '--sign') {
       const value = needsValue('--sign')
       if (value !== undefined) parsed.sign = value
+    } else if (arg === '--adviser') {
+      const value = needsValue('--adviser')
+      if (value !== undefined) parsed.adviser = value
+    } else if (arg === '--lang') {
+      const value = needsValue('--lang')
+      if (value === 'nl' || value === 'en') parsed.language = value
+      else if (value !== undefined) problems.push(`--lang: kies nl of en, niet "${value}"`)
     } else if (arg.startsWith('--')) problems.push(`onbekende optie ${arg}`)
     else positional.push(arg)
   }
@@ -76,6 +94,7 @@ export function parseAdviseArguments(args: string[]): AdviseArguments {
     problems.push(`--scenario: onbekende versie "${parsed.scenario}"; kies uit ${scenarioIds.join(', ')}`)
   }
   if (parsed.sign !== undefined && parsed.pdf === undefined) problems.push('--sign werkt alleen samen met --pdf')
+  if (parsed.adviser !== undefined && parsed.pdf === undefined) problems.push('--adviser werkt alleen samen met --pdf')
   if (problems.length) throw new UserError(problems.join('\n'))
   parsed.casePath = positional[0]!
   return parsed
@@ -103,6 +122,32 @@ export async function loadCase(path: string, cwd: string, scenario?: string) {
   const parsed = parseClientCase(data)
   if (!parsed.ok) throw new UserError(parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n'))
   return parsed.value
+}
+
+/** The adviser file: the details the Wft requires on an advice (contract advise-v1, Additions). */
+const adviserFileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    firm: z.string().trim().min(1).max(200),
+    afmNumber: z.string().trim().min(1).max(40),
+    kifidNumber: z.string().trim().min(1).max(40),
+    email: z.string().trim().max(200).optional(),
+    phone: z.string().trim().max(60).optional(),
+    address: z.string().trim().max(300).optional(),
+  })
+  .strict()
+
+export async function loadAdviser(path: string, cwd: string): Promise<AdviserDetails> {
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(resolve(cwd, path), 'utf8'))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UserError(code === 'ENOENT' ? `${path}: bestand niet gevonden` : error instanceof SyntaxError ? `${path}: geen geldige JSON` : `${path}: kan het bestand niet lezen`)
+  }
+  const parsed = adviserFileSchema.safeParse(data, { error: dutchErrorMap })
+  if (!parsed.success) throw new UserError(problemsOf(parsed.error).map((problem) => `${path}: ${problem.path}: ${problem.message}`).join('\n'))
+  return parsed.data
 }
 
 function describeSource(ref: SourceRef): string {
@@ -163,8 +208,14 @@ export function formatExplanation(result: AdviceResult): string {
  * (passphrase from VANGNET_P12_PASSPHRASE). The file is written to a temporary name first and
  * then renamed, so a failure never leaves a half-written report behind.
  */
-async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean }> {
+async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean; draft: boolean }> {
   const target = resolve(io.cwd, options.pdf!)
+  const adviser = options.adviser !== undefined ? await loadAdviser(options.adviser, io.cwd) : undefined
+  const draft = isDraftReport({ clientCase, result, ...(adviser ? { adviser } : {}) })
+  if (draft && options.sign !== undefined) {
+    const missing = [!adviser ? 'de gegevens van de adviseur (--adviser ADVISEUR.json)' : null, !clientCase.advice?.choice ? 'de gekozen oplossing (advice.choice in het klantbestand)' : null].filter(Boolean)
+    throw new UserError(`--sign: een concept wordt niet ondertekend; er ontbreken ${missing.join(' en ')}`)
+  }
   let signing: { p12: Uint8Array; passphrase: string } | undefined
   if (options.sign !== undefined) {
     const passphrase = io.env['VANGNET_P12_PASSPHRASE']
@@ -175,7 +226,7 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
       throw new UserError(`${options.sign}: certificaat niet gevonden of niet leesbaar`)
     }
   }
-  const pdf = await renderAdviceReport({ clientCase, result, ...(signing ? { signing } : {}) }).catch((error: unknown) => {
+  const pdf = await renderAdviceReport({ clientCase, result, language: options.language, ...(adviser ? { adviser } : {}), ...(signing ? { signing } : {}) }).catch((error: unknown) => {
     if (error instanceof CertificateError) throw new UserError(`${options.sign}: ${error.message}`, exitCodes.vault)
     throw error
   })
@@ -188,7 +239,7 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
     const code = (error as NodeJS.ErrnoException).code
     throw new UserError(`${options.pdf}: kan het rapport niet schrijven${code === 'ENOENT' ? ' (map bestaat niet)' : code === 'EACCES' ? ' (geen schrijfrechten)' : ''}`)
   }
-  return { signed: signing !== undefined }
+  return { signed: signing !== undefined, draft }
 }
 
 export const adviseCommand: Subcommand = {
@@ -198,13 +249,13 @@ export const adviseCommand: Subcommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseAdviseArguments(args)
     const clientCase = await loadCase(options.casePath, io.cwd, options.scenario)
-    const result = advise(clientCase)
+    const result = advise(clientCase, { language: options.language })
     if (options.json) io.stdout(JSON.stringify(result) + '\n')
     else if (options.explain) io.stdout(formatExplanation(result))
     else io.stdout(formatSummary(result))
     if (options.pdf !== undefined) {
       const written = await writeReport(clientCase, result, options, io)
-      if (!options.json) io.stderr(`Rapport geschreven: ${options.pdf}${written.signed ? ' (ondertekend)' : ''}\n`)
+      if (!options.json) io.stderr(`Rapport geschreven: ${options.pdf}${written.signed ? ' (ondertekend)' : written.draft ? ' (CONCEPT)' : ''}\n`)
     }
     return exitCodes.ok
   },
