@@ -121,6 +121,9 @@ function relevantExplanations(context: ReportContext): Explanation[] {
   const insured = result.client.insured
   const shown = result.options.filter((option) => option.available || (!insured && option.incomePicture !== undefined)).map((option) => `option.${option.id}.`)
   return Object.values(result.explanations).filter((explanation) => {
+    // With the household's income picture, the gross "gap in the waiting period" is replaced by
+    // the net shortfall after broodfonds and buffer; printing both would contradict.
+    if (result.options.some((option) => option.incomePicture) && explanation.id.endsWith('.gap')) return false
     if (explanation.id.startsWith('option.')) return shown.some((prefix) => explanation.id.startsWith(prefix))
     return insured
   })

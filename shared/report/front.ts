@@ -94,7 +94,8 @@ export function clientProfile(context: ReportContext): Content[] {
       ...(clientCase.client.occupation ? [[context.a.occupation, clientCase.client.occupation] as [string, Content]] : []),
       ...(clientCase.client.weeklyHours !== undefined ? [[context.a.weeklyHours, String(clientCase.client.weeklyHours)] as [string, Content]] : []),
       [t.aowDate, aow],
-      [t.insured, { stack: [result.client.insured ? t.yes : t.no, ...result.client.insuredReasons.map((reason) => ({ text: reason, style: 'small' }))] }],
+      // Outside the insured group the decision page says why; it is said once.
+      [t.insured, result.client.insured ? { stack: [t.yes, ...result.client.insuredReasons.map((reason) => ({ text: reason, style: 'small' }))] } : `${t.no} (${context.a.decision})`],
     ]),
     ...incomeTable(context, income, showWia),
     heading(t.existingCover),

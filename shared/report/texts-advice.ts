@@ -8,7 +8,7 @@ import type { Language } from '../format'
 const nl = {
   concept: 'CONCEPT',
   conceptBanner: 'CONCEPT – geen ondertekend advies',
-  conceptWhy: (missing: string) => `Dit rapport is een concept: ${missing} ontbreken. Een concept kan niet worden ondertekend.`,
+  conceptWhy: (missing: string) => `Dit rapport is een concept: er ontbreekt nog iets (${missing}). Een concept kan niet worden ondertekend.`,
   missingAdviser: 'de gegevens van de adviseur',
   missingChoice: 'de gekozen oplossing',
   and: ' en ',
@@ -125,9 +125,9 @@ export type AdviceTexts = typeof nl
 const en: AdviceTexts = {
   concept: 'DRAFT',
   conceptBanner: 'DRAFT – not signed advice',
-  conceptWhy: (missing) => `This report is a draft: ${missing} missing. A draft cannot be signed.`,
-  missingAdviser: 'the adviser’s details are',
-  missingChoice: 'the chosen option is',
+  conceptWhy: (missing) => `This report is a draft: something is still missing (${missing}). A draft cannot be signed.`,
+  missingAdviser: 'the adviser’s details',
+  missingChoice: 'the chosen option',
   and: ' and ',
   version: 'Advice version',
   contents: 'Contents',

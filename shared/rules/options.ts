@@ -256,7 +256,8 @@ export function compareOptions(shared: Shared): OptionResult[] {
     const start = exemptionStart(shared, optOutPolicy)
     plans.push({
       id: 'opt-out',
-      label: privateQuote ? 'Opt-out met private AOV (offerte)' : 'Opt-out met de lopende AOV',
+      // Outside the insured group there is nothing to opt out of: the policy stands on its own.
+      label: insured ? (privateQuote ? 'Opt-out met private AOV (offerte)' : 'Opt-out met de lopende AOV') : privateQuote ? 'Private AOV (offerte)' : 'Private AOV (lopende polis)',
       includesBaz: false,
       policy: optOutPolicy,
       stabiliteitsbijdrage: true,
