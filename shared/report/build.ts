@@ -41,10 +41,9 @@ export function buildAdviceReport(input: ReportInput): DocumentDefinition {
           header: (): Content => ({ text: a.conceptBanner, style: 'small', color: colours.bad, bold: true, alignment: 'center', margin: [40, 18, 40, 0] }),
         }
       : {}),
-    // A heading near the foot of a page, or with nothing after it on its page (what follows did
-    // not fit), moves to the next page with what follows it.
-    pageBreakBefore: (node, page) =>
-      node.headlineLevel !== undefined && ((node.startPosition?.verticalRatio ?? 0) > 0.86 || (node.headlineLevel === 1 && page.getFollowingNodesOnPage().length === 0)),
+    // A heading near the foot of a page moves to the next page with what follows it. Kept to a
+    // cheap position test: every break it asks for costs pdfmake a second layout of the document.
+    pageBreakBefore: (node) => node.headlineLevel !== undefined && (node.startPosition?.verticalRatio ?? 0) > 0.86,
     footer: (currentPage: number, pageCount: number): Content =>
       currentPage === 1
         ? ''

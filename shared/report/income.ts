@@ -42,7 +42,15 @@ export function incomeChapter(context: ReportContext): Content[] {
   const { clientCase, result } = input
   const content: Content[] = [chapter(a.incomeTitle, 'inkomen', false)]
   const household = clientCase.household
-  if (!household) return [...content, paragraph(a.noHousehold)]
+  if (!household) {
+    // Without the need, the gross benefit per year is what can be shown.
+    const chart = input.charts.incomeWhenDisabled
+    return [
+      ...content,
+      paragraph(a.noHousehold),
+      ...(chart ? [{ stack: [stackHeading(context.t.chartIncome(clientCase.disability.age)), { svg: chart, width: 515, font: 'LiberationSans' }, paragraph(context.t.chartIncomeNote, { style: 'small' })], unbreakable: true }] : []),
+    ]
+  }
   // The chosen (or suggested) option first: it is the one the client reads about.
   const lead = chosen?.id ?? result.suggestion?.optionId
   const withPicture = result.options

@@ -46,7 +46,10 @@ export function productSheets(context: ReportContext): Content[] {
     ...(topUpQuote ? [productSheet(context, a.productTopUp, topUpQuote)] : []),
   ]
   // No policy and no quote: no chapter (the situation chapter already says there is no cover).
-  return sheets.length === 0 ? [] : [chapter(a.products, 'producten', false), ...sheets]
+  // The chapter heading travels with the first (unbreakable) sheet, never alone at a page foot.
+  if (sheets.length === 0) return []
+  const [first, ...rest] = sheets
+  return [{ stack: [chapter(a.products, 'producten', false), first!], unbreakable: true }, ...rest]
 }
 
 export function service(context: ReportContext): Content[] {

@@ -140,10 +140,7 @@ export interface DocumentDefinition {
   header?: (currentPage: number, pageCount: number) => Content
   watermark?: Record<string, unknown>
   /** pdfmake asks this for every node after a layout: true moves the node to a new page. */
-  pageBreakBefore?: (
-    node: { headlineLevel?: number; startPosition?: { verticalRatio?: number }; pageNumbers?: number[] },
-    page: { getFollowingNodesOnPage: () => unknown[] },
-  ) => boolean
+  pageBreakBefore?: (node: { headlineLevel?: number; startPosition?: { verticalRatio?: number }; pageNumbers?: number[] }) => boolean
   footer?: (currentPage: number, pageCount: number) => Content
   language?: string
 }

@@ -18,13 +18,18 @@ export function renderChartSvg(option: ChartOption, size: { width: number; heigh
   }
 }
 
-/** The report's charts; a chart without a series to draw is left out, never drawn empty. */
+/**
+ * The report's charts; a chart without a series to draw is left out, never drawn empty. The
+ * yearly benefit chart is drawn only when the case has no household need (the needs chart,
+ * month by month and net, replaces it).
+ */
 export function renderReportCharts(result: AdviceResult, language: Language): { premiumPerYear?: string; incomeWhenDisabled?: string; incomeNeed?: string } {
   const withProjection = result.options.some((option) => option.available && option.projection.length > 0)
   const pictured = picturedOptions(result)
+  const needKnown = result.options.some((option) => option.incomePicture)
   return {
     ...(withProjection ? { premiumPerYear: renderChartSvg(premiumPerYearChart(result, { language })) } : {}),
-    ...(withProjection ? { incomeWhenDisabled: renderChartSvg(incomeWhenDisabledChart(result, { language })) } : {}),
+    ...(withProjection && !needKnown ? { incomeWhenDisabled: renderChartSvg(incomeWhenDisabledChart(result, { language })) } : {}),
     ...(pictured.length > 0 ? { incomeNeed: renderChartSvg(incomeNeedChart(result, { language }, pictured)) } : {}),
   }
 }

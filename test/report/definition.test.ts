@@ -43,7 +43,9 @@ describe('buildAdviceReport', () => {
   })
 
   it('has every section, in the table of contents and the PDF outline; only the decision page forces a new page', () => {
-    const chapters = definition.content.filter((node) => typeof node === 'object' && !Array.isArray(node) && node.style === 'h1') as { text: string; tocItem?: boolean; outline?: boolean; pageBreak?: string }[]
+    // Chapter headings at the top level, or first in a stack that keeps them with what follows.
+    const nodes = definition.content.flatMap((node) => (typeof node === 'object' && !Array.isArray(node) && Array.isArray(node.stack) ? [node, node.stack[0]] : [node]))
+    const chapters = nodes.filter((node) => typeof node === 'object' && !Array.isArray(node) && node.style === 'h1') as { text: string; tocItem?: boolean; outline?: boolean; pageBreak?: string }[]
     expect(chapters.map((node) => node.text)).toEqual([
       'Ons advies',
       'Uw inkomen bij arbeidsongeschiktheid',
