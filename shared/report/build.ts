@@ -30,6 +30,10 @@ export function buildAdviceReport(input: ReportInput): DocumentDefinition {
       producer: `Vangnet ${input.appVersion}`,
     },
     language: input.language === 'nl' ? 'nl-NL' : 'en-GB',
+    // Archival: pdfkit writes the PDF/A-2b parts (XMP metadata with the conformance level, the
+    // sRGB output intent, embedded fonts); the PAdES signature is part of the same single save.
+    version: '1.7',
+    subset: 'PDF/A-2b',
     pageSize: 'A4',
     pageMargins: [40, 48, 40, 56],
     defaultStyle: { font: 'LiberationSans', fontSize: 9.5, color: colours.ink, lineHeight: 1.15 },

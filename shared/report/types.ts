@@ -143,4 +143,7 @@ export interface DocumentDefinition {
   pageBreakBefore?: (node: { headlineLevel?: number; startPosition?: { verticalRatio?: number }; pageNumbers?: number[] }) => boolean
   footer?: (currentPage: number, pageCount: number) => Content
   language?: string
+  /** PDF version and archival subset, passed to pdfkit. */
+  version?: '1.7'
+  subset?: 'PDF/A-2b'
 }

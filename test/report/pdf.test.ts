@@ -112,6 +112,14 @@ describe('the advice report PDF', () => {
     }
   })
 
+  it('declares PDF/A-2b in its XMP metadata, with an output intent, and stays validly signed', () => {
+    const raw = Buffer.from(signed).toString('latin1')
+    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>')
+    expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>')
+    expect(raw).toContain('/OutputIntents')
+    expect(verifyPdf(signed).valid).toBe(true)
+  })
+
   it('passes qpdf --check', () => {
     expect(run('qpdf', ['--check', signedPath])).toContain('No syntax or stream encoding errors found')
   })
