@@ -85,9 +85,16 @@ export function incomeNeedChart(result: AdviceResult, settings: ChartSettings, o
       type: 'time',
       min: start,
       max: aow,
-      // One tick a year at most: a tick per half year would print each year twice.
-      minInterval: 365 * 24 * 3600 * 1000,
-      axisLabel: { fontSize: 11, color: mutedColour, formatter: '{yyyy}', hideOverlap: true },
+      // Only January ticks carry a label: a tick per half year would print each year twice.
+      axisLabel: {
+        fontSize: 11,
+        color: mutedColour,
+        hideOverlap: true,
+        formatter: (value: number) => {
+          const date = new Date(value)
+          return date.getMonth() === 0 ? String(date.getFullYear()) : ''
+        },
+      },
       axisLine: { lineStyle: { color: mutedColour } },
       splitLine: { show: false },
     },

@@ -19,7 +19,8 @@ export function premiumPerYearChart(result: AdviceResult, settings: ChartSetting
       return {
         name: optionName(option, settings.language),
         type: 'line',
-        step: false,
+        // A yearly amount holds for the whole year: steps, not a slope between years.
+        step: 'end',
         symbol: 'circle',
         symbolSize: 4,
         lineStyle: { width: 2.5 },

@@ -99,16 +99,7 @@ export function assumptions(context: ReportContext): Content[] {
       })),
     })
   }
-  const uncertain = flattenAll(relevantExplanations(context)).filter(({ explanation, repeated }) => explanation.uncertain && !repeated)
-  if (uncertain.length > 0) {
-    content.push(heading(t.uncertainFigures), {
-      ul: uncertain.map(({ explanation }) => ({
-        text: [{ text: `${explanation.label}: `, bold: true }, explanationValue(explanation.value, explanation.unit), { text: `  (${explanation.expression})`, style: 'small' }],
-        style: 'body',
-        margin: [0, 0, 0, 3],
-      })),
-    })
-  }
+  // Figures that rest on an assumption are marked * in the calculations below: listed once, there.
   return content
 }
 

@@ -47,7 +47,7 @@ export function buildAdviceReport(input: ReportInput): DocumentDefinition {
       : {}),
     // A heading near the foot of a page moves to the next page with what follows it. Kept to a
     // cheap position test: every break it asks for costs pdfmake a second layout of the document.
-    pageBreakBefore: (node) => node.headlineLevel !== undefined && (node.startPosition?.verticalRatio ?? 0) > 0.86,
+    pageBreakBefore: (node) => node.headlineLevel !== undefined && (node.startPosition?.verticalRatio ?? 0) > (node.headlineLevel === 1 ? 0.75 : 0.86),
     footer: (currentPage: number, pageCount: number): Content =>
       currentPage === 1
         ? ''

@@ -49,7 +49,9 @@ export function productSheets(context: ReportContext): Content[] {
   // The chapter heading travels with the first (unbreakable) sheet, never alone at a page foot.
   if (sheets.length === 0) return []
   const [first, ...rest] = sheets
-  return [{ stack: [chapter(a.products, 'producten', false), first!], unbreakable: true }, ...rest]
+  // No headline level inside the unbreakable stack: a break forced before it would leave a blank page.
+  const { headlineLevel: _level, ...heading } = chapter(a.products, 'producten', false)
+  return [{ stack: [heading, first!], unbreakable: true }, ...rest]
 }
 
 export function service(context: ReportContext): Content[] {
