@@ -11,7 +11,7 @@ import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
 import type { AdviserDetails } from '../../shared/report'
-import { parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
+import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
 import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
 import { CertificateError, isDraftReport, renderAdviceReport } from '../reports'
@@ -23,7 +23,7 @@ Vergelijkt voor één klant de Baz, een private opt-out en het overgangsrecht.
 
 Opties:
   --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')}
-                  (standaard: die uit CASE.json, anders raad-van-state-2025)
+                  (standaard: die uit CASE.json, anders ${defaultScenarioId})
   --json          precies één JSON-document op stdout (contract advise-v1)
   --explain       elke uitkomst met berekening en bron, in het Nederlands
   --pdf UIT.pdf   schrijf ook het adviesrapport (PDF); keuze, motivering en
@@ -232,7 +232,8 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
   })
   const temporary = `${target}.${process.pid}.tmp`
   try {
-    await writeFile(temporary, pdf)
+    // Owner-only (0600): the report holds client data.
+    await writeFile(temporary, pdf, { mode: 0o600 })
     await rename(temporary, target)
   } catch (error) {
     await rm(temporary, { force: true })
