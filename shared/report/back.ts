@@ -4,7 +4,7 @@
  * signature page.
  */
 import { formatEuro, formatPercent } from '../format'
-import type { Explanation, SourceRef } from '../schema/result'
+import type { AssumptionNote, Explanation, SourceRef } from '../schema/result'
 import { amountCell, chapter, colours, facts, heading, notice, paragraph, quietTable } from './blocks'
 
 /** "AB:CD:…" in two lines of 16 bytes, as certificate viewers show a SHA-256 fingerprint. */
@@ -85,11 +85,11 @@ function flattenAll(explanations: Explanation[]): FlatExplanation[] {
 }
 
 export function assumptions(context: ReportContext): Content[] {
-  const { input, t } = context
+  const { t } = context
   const order = ['override', 'uncertain-parameter', 'interpretation', 'projection', 'adviser-input'] as const
   const content: Content[] = [section(t.assumptions, 'aannames'), paragraph(t.assumptionsIntro)]
   for (const kind of order) {
-    const notes = input.result.assumptions.filter((note) => note.kind === kind)
+    const notes = relevantAssumptions(context).filter((note) => note.kind === kind)
     if (notes.length === 0) continue
     content.push(heading(t.kinds[kind] ?? kind), {
       ul: notes.map((note) => ({
@@ -118,6 +118,12 @@ function relevantExplanations(context: ReportContext): Explanation[] {
     if (explanation.id.startsWith('option.')) return shown.some((prefix) => explanation.id.startsWith(prefix))
     return insured
   })
+}
+
+/** Outside the insured group the bill's uncertain parameters say nothing about the client's cover. */
+function relevantAssumptions(context: ReportContext): AssumptionNote[] {
+  const { result } = context.input
+  return result.client.insured ? result.assumptions : result.assumptions.filter((note) => note.kind !== 'uncertain-parameter')
 }
 
 /** A part of the appendix: in the table of contents and the PDF bookmarks, on the flowing page. */
@@ -175,7 +181,7 @@ export function sourceUsage(context: ReportContext): Map<string, SourceUse> {
   for (const option of context.input.result.options) {
     for (const condition of option.conditions ?? []) cite(condition.sources, `${context.name(option)}: ${condition.id}`)
   }
-  for (const note of context.input.result.assumptions) cite(note.sources, context.t.kinds[note.kind] ?? note.kind)
+  for (const note of relevantAssumptions(context)) cite(note.sources, context.t.kinds[note.kind] ?? note.kind)
   return usage
 }
 
