@@ -2,7 +2,8 @@
 import { adviseCommand } from './advise'
 import type { Subcommand } from './command'
 import { demoCommand } from './demo'
+import { officeCommand } from './office'
 import { vaultCommand } from './vault'
 import { verifyCommand } from './verify'
 
-export const subcommands: Subcommand[] = [adviseCommand, vaultCommand, verifyCommand, demoCommand]
+export const subcommands: Subcommand[] = [adviseCommand, vaultCommand, officeCommand, verifyCommand, demoCommand]

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { minimumPassphraseLength } from '../../shared/ipc'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
-import { asVaultError, createVault, openVault, restoreVault, VaultError, type Vault } from '../store'
+import { asVaultError, createVault, openVault, restoreVault, vaultBook, VaultError, type ClientBook, type Vault } from '../store'
 
 const usage = `Gebruik: npm run -s vangnet -- vault <actie> [opties]
 
@@ -71,7 +71,7 @@ function clientId(options: Options): number {
 }
 
 /** Ask without echo; only in a terminal, so scripts never hang on a prompt. */
-async function prompt(question: string): Promise<string> {
+export async function prompt(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
     throw new UserError('Geen wachtwoord: zet VANGNET_PASSPHRASE of start de opdracht in een terminal.', exitCodes.vault)
   }
@@ -115,6 +115,11 @@ async function withVault<T>(io: CliIo, options: Options, work: (vault: Vault) =>
   }
 }
 
+/** Client work goes through the client book, like the services. */
+async function withBook<T>(io: CliIo, options: Options, work: (book: ClientBook) => Promise<T>): Promise<T> {
+  return withVault(io, options, (vault) => work(vaultBook(vault)))
+}
+
 const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = {
   async init(options, io) {
     const path = resolve(io.cwd, required(options, 'db'))
@@ -130,12 +135,12 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
       email: options.email ?? null,
       phone: options.phone ?? null,
     }
-    const client = await withVault(io, options, (vault) => vault.clients.create(input))
+    const client = await withBook(io, options, (book) => book.clients.create(input))
     io.stdout(`${client.id}\n`)
   },
 
   async list(options, io) {
-    const clients = await withVault(io, options, (vault) => (options.search ? vault.clients.search(options.search, { limit: 10_000 }) : vault.clients.list()))
+    const clients = await withBook(io, options, (book) => (options.search ? book.clients.search(options.search, { limit: 10_000 }) : book.clients.list()))
     if (options.json) {
       io.stdout(JSON.stringify(clients, null, 2) + '\n')
       return
@@ -149,12 +154,13 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 
   async 'export-client'(options, io) {
     const id = clientId(options)
-    const data = await withVault(io, options, (vault) => vault.privacy.exportClient(id))
+    const data = await withBook(io, options, (book) => book.privacy.exportClient(id))
     io.stdout(JSON.stringify(data, null, 2) + '\n')
   },
 
   async 'erase-client'(options, io) {
     const id = clientId(options)
+    // The vault's own erase: it reports whether the pages are gone from the file itself.
     const { goneFromFile } = await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
     io.stdout(
       goneFromFile

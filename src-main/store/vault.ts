@@ -34,6 +34,7 @@ import { AdviserRepository } from './repositories/adviser'
 import { IncomeYearsRepository, PoliciesRepository } from './repositories/client-finances'
 import { ClientsRepository } from './repositories/clients'
 import { DraftsRepository } from './repositories/drafts'
+import { OfficeLinkRepository } from './repositories/office-link'
 import type { StoreContext } from './repositories/context'
 import { checkpointFully, PrivacyService } from './repositories/privacy'
 import { makeBackup, type BackupInfo } from './backup'
@@ -97,6 +98,8 @@ export class Vault {
   readonly adviser: AdviserRepository
   readonly audit: AuditLog
   readonly privacy: PrivacyService
+  /** Office mode: the connection to the firm's server and the drafts not yet sent to it. */
+  readonly officeLink: OfficeLinkRepository
 
   private connection: Db | null
   private databaseKey: Buffer | null
@@ -125,6 +128,7 @@ export class Vault {
     this.drafts = withPlainErrors(new DraftsRepository(context, this.audit))
     this.adviser = withPlainErrors(new AdviserRepository(context, this.audit))
     this.privacy = withPlainErrors(new PrivacyService(context, this))
+    this.officeLink = withPlainErrors(new OfficeLinkRepository(context, this.audit))
     this.scheduleIdleCheck()
   }
 
@@ -208,17 +212,18 @@ export class Vault {
       const pages = pageCount(db)
       options.onProgress?.({ step: 're-encrypting', pages })
       rekey(db, nextKey)
+      // From here the database is under the new key: keep that one in memory whatever follows.
+      this.databaseKey = nextKey
+      currentKey.fill(0)
       options.onProgress?.({ step: 'done', pages })
       let renewed = renewedKeyFile(renewal)
       if (options.device && this.rememberedOnDevice) renewed = await wrapForDevice(renewed, nextKey, options.device)
       await writeKeyFile(this.path, renewed)
       this.keyFile = renewed
     } catch (error) {
-      nextKey.fill(0)
+      if (this.databaseKey !== nextKey) nextKey.fill(0)
       throw asVaultError(error)
     }
-    currentKey.fill(0)
-    this.databaseKey = nextKey
     this.audit.record(current === next ? 'vault.key-renewed' : 'vault.passphrase-changed', { type: 'vault' })
   }
 

@@ -39,7 +39,7 @@ export const reportBench: BenchSection = {
     const request = { clientCase, result, adviser, reportDate: '2030-01-15' }
 
     // First: a fresh process (tsx loader), so nothing is warm yet. Median of three.
-    const script = fileURLToPath(new URL('./first-report.ts', import.meta.url))
+    const script = fileURLToPath(new URL('./first-report-process.ts', import.meta.url))
     const firsts: number[] = []
     const firstsCpu: number[] = []
     for (let run = 0; run < 3; run++) {
