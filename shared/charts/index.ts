@@ -1,5 +1,6 @@
 /** Chart specs shared by the screen and the PDF: advice result in, ECharts option out. */
 export { incomeWhenDisabledChart } from './income-when-disabled'
+export { incomeNeedChart, incomeNeedText, picturedOptions } from './income-need'
 export { optionName } from './option-names'
 export { optionColours, chartFontFamily } from './palette'
 export { premiumPerYearChart } from './premium-per-year'

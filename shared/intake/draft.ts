@@ -35,7 +35,9 @@ export interface IntakeDraft {
   draftVersion: 1
   scenario: string
   calculationYear: string
-  client: { name: string; birthDate: string; role: ClientRole | ''; conscientiousObjector: boolean }
+  client: { name: string; birthDate: string; role: ClientRole | ''; conscientiousObjector: boolean; occupation: string; weeklyHours: string }
+  /** The household's net budget; an empty need means "not recorded". */
+  household: { netMonthlyNeed: string; partnerNetMonthly: string; otherNetMonthly: string }
   income: IncomeDraft[]
   existingPolicy: PolicyDraft | null
   privateQuote: PolicyDraft | null
@@ -49,6 +51,8 @@ export interface IntakeDraft {
     broodfondsMember: boolean
     broodfondsMonthly: string
     broodfondsMonths: string
+    /** Tax rate on benefits, percent; empty = not given (no default). */
+    benefitTaxRate: string
   }
   disability: { age: string; degree: string }
   profile: { goals: string; financialBuffer: string; riskAppetite: 'laag' | 'gemiddeld' | 'hoog'; knowledgeAndExperience: string }
@@ -66,6 +70,8 @@ export interface AdviceDraft {
   /** An option id, or '' when none is chosen yet. */
   chosenOption: string
   motivation: string
+  /** Why the choice differs from Vangnet's suggestion (the dossier's deviation statement). */
+  deviationReason: string
 }
 
 export function emptyPolicy(): PolicyDraft {
@@ -100,7 +106,8 @@ export function newDraft(name: string, birthDate: string, today: Date = new Date
     draftVersion: 1,
     scenario: defaultScenarioId,
     calculationYear: String(calculationYear),
-    client: { name, birthDate, role: 'ib-ondernemer', conscientiousObjector: false },
+    client: { name, birthDate, role: 'ib-ondernemer', conscientiousObjector: false, occupation: '', weeklyHours: '' },
+    household: { netMonthlyNeed: '', partnerNetMonthly: '0', otherNetMonthly: '0' },
     income: incomeYearsFor(calculationYear).map((year) => ({ year: String(year), profit: '', wiaWage: '0' })),
     existingPolicy: null,
     privateQuote: null,
@@ -113,11 +120,12 @@ export function newDraft(name: string, birthDate: string, today: Date = new Date
       broodfondsMember: false,
       broodfondsMonthly: '0',
       broodfondsMonths: '24',
+      benefitTaxRate: '',
     },
     disability: { age: '', degree: '100' },
     profile: { goals: '', financialBuffer: '0', riskAppetite: 'gemiddeld', knowledgeAndExperience: '' },
     adviserNotes: '',
-    advice: { chosenOption: '', motivation: '' },
+    advice: { chosenOption: '', motivation: '', deviationReason: '' },
   }
 }
 
@@ -132,6 +140,7 @@ export function normaliseDraft(saved: unknown, fallbackName = '', fallbackBirthD
     ...s,
     draftVersion: 1,
     client: { ...base.client, ...(s.client ?? {}) },
+    household: { ...base.household, ...(s.household ?? {}) },
     income: Array.isArray(s.income) && s.income.length > 0 ? s.income.map((row) => ({ ...{ year: '', profit: '', wiaWage: '0' }, ...row })) : base.income,
     existingPolicy: policy(s.existingPolicy),
     privateQuote: policy(s.privateQuote),
@@ -148,6 +157,7 @@ function adviceDraft(saved: unknown): AdviceDraft {
   return {
     chosenOption: typeof s.chosenOption === 'string' ? s.chosenOption : '',
     motivation: typeof s.motivation === 'string' ? s.motivation : '',
+    deviationReason: typeof s.deviationReason === 'string' ? s.deviationReason : '',
   }
 }
 
@@ -187,7 +197,19 @@ export function toCaseInput(draft: IntakeDraft): Record<string, unknown> {
       birthDate: draft.client.birthDate,
       role: draft.client.role === '' ? undefined : draft.client.role,
       conscientiousObjector: draft.client.conscientiousObjector,
+      ...(draft.client.occupation.trim() ? { occupation: draft.client.occupation.trim() } : {}),
+      ...(draft.client.weeklyHours.trim() ? { weeklyHours: parseDutchNumber(draft.client.weeklyHours) } : {}),
     },
+    ...(draft.household.netMonthlyNeed.trim()
+      ? {
+          household: {
+            netMonthlyNeed: parseDutchNumber(draft.household.netMonthlyNeed),
+            partnerNetMonthly: parseDutchNumber(draft.household.partnerNetMonthly) ?? 0,
+            otherNetMonthly: parseDutchNumber(draft.household.otherNetMonthly) ?? 0,
+          },
+        }
+      : {}),
+    ...(draft.advice.deviationReason.trim() ? { advice: { deviationReason: draft.advice.deviationReason.trim() } } : {}),
     income: draft.income.map((row) => ({ year: int(row.year), profit: parseDutchNumber(row.profit), wiaWage: parseDutchNumber(row.wiaWage) ?? 0 })),
     existingPolicy: policyInput(draft.existingPolicy),
     privateQuote: policyInput(draft.privateQuote),
@@ -199,6 +221,7 @@ export function toCaseInput(draft: IntakeDraft): Record<string, unknown> {
       stabiliteitsbijdrage: parseDutchNumber(a.stabiliteitsbijdrage) ?? 0,
       broodfondsMonthly: a.broodfondsMember ? parseDutchNumber(a.broodfondsMonthly) ?? 0 : 0,
       broodfondsMonths: a.broodfondsMember ? int(a.broodfondsMonths) ?? 0 : 0,
+      benefitTaxRate: a.benefitTaxRate.trim() === '' ? null : parsePercent(a.benefitTaxRate),
     },
     disability: { age: disabilityAge, degree: parsePercent(draft.disability.degree) },
     profile: {
@@ -260,7 +283,17 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
     draftVersion: 1,
     scenario: value.scenario,
     calculationYear: String(value.calculationYear),
-    client: { ...value.client },
+    client: {
+      name: value.client.name,
+      birthDate: value.client.birthDate,
+      role: value.client.role,
+      conscientiousObjector: value.client.conscientiousObjector,
+      occupation: value.client.occupation ?? '',
+      weeklyHours: value.client.weeklyHours === undefined ? '' : String(value.client.weeklyHours).replace('.', ','),
+    },
+    household: value.household
+      ? { netMonthlyNeed: amountText(value.household.netMonthlyNeed), partnerNetMonthly: amountText(value.household.partnerNetMonthly), otherNetMonthly: amountText(value.household.otherNetMonthly) }
+      : { netMonthlyNeed: '', partnerNetMonthly: '0', otherNetMonthly: '0' },
     income: value.income.map((row) => ({ year: String(row.year), profit: amountText(row.profit), wiaWage: amountText(row.wiaWage) })),
     existingPolicy: policy(value.existingPolicy),
     privateQuote: policy(value.privateQuote),
@@ -273,6 +306,7 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
       broodfondsMember: a.broodfondsMonthly > 0,
       broodfondsMonthly: amountText(a.broodfondsMonthly),
       broodfondsMonths: String(a.broodfondsMonths),
+      benefitTaxRate: a.benefitTaxRate === null ? '' : percentText(a.benefitTaxRate),
     },
     disability: { age: String(value.disability.age), degree: percentText(value.disability.degree) },
     profile: {
@@ -282,6 +316,6 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
       knowledgeAndExperience: value.profile?.knowledgeAndExperience ?? '',
     },
     adviserNotes: '',
-    advice: { chosenOption: '', motivation: '' },
+    advice: { chosenOption: '', motivation: '', deviationReason: value.advice?.deviationReason ?? '' },
   }
 }

@@ -30,6 +30,8 @@ export const en: Catalog = {
   'option.optOutQuote': () => 'Opt-out with a private AOV (quote)',
   'option.optOutExisting': () => 'Opt-out with the current AOV',
   'option.optOut': () => 'Opt-out with a private AOV',
+  'option.privateQuote': () => 'Private AOV (quote)',
+  'option.privateExisting': () => 'Private AOV (current policy)',
   'option.transitional': () => 'Transitional law with the current AOV',
   'option.keepBoth': () => 'Keep the Baz and the current AOV',
   'option.notApplicable.topUp': () => 'A top-up to the Baz does not apply: the client is not covered by the Baz.',
@@ -184,6 +186,12 @@ export const en: Catalog = {
     `The wage insured under the WIA after ${p.year} stays at ${f.euro(p.wage)} a year: no assumption about its growth has been entered. The minimum wage, and with it the maximum base, does rise by ${f.percent(p.rate)} a year; the franchise (maximum base − WIA wage) therefore leaves a higher Baz base in later years.`,
   'assumption.aowProjected': (f: Formatters, p: { lastYear: number; years: number; months: number }) =>
     `The AOW age after ${p.lastYear} has not been set yet; Vangnet assumes the last age set (${p.years} years and ${p.months} months). If life expectancy rises, it will be higher (art. 7a AOW).`,
+  'assumption.benefitTaxRateMissing': () =>
+    'Net income when disabled: the tax rate on benefits has not been entered. Vangnet has no official table of tax brackets and credits with a source; without this rate the net amounts of benefits and earnings stay open.',
+  'assumption.benefitTaxRate': (f: Formatters, p: { rate: number }) =>
+    `Net income when disabled: benefits and earnings next to them are taxed at ${f.percent(p.rate)} (adviser input); partner and other income are already net.`,
+  'assumption.incomePictureMonths': () =>
+    'The income picture counts whole months from the first day of illness; a month belongs to the phase in force on its first day. Benefits are not indexed. Broodfonds and buffer only fill the shortfall in the waiting period.',
   'assumption.aowBeforeTable': () => 'Year before the table: the AOW age of 2024 has been used.',
   'override.chosen': () => 'Chosen by the adviser.',
   'override.partialBenefit': (f: Formatters, p: { rule: string; own: string }) => `The adviser uses the partial-disability rule "${p.rule}" instead of "${p.own}".`,

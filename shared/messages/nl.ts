@@ -32,6 +32,8 @@ export const nl = {
   'option.optOutQuote': () => 'Opt-out met private AOV (offerte)',
   'option.optOutExisting': () => 'Opt-out met de lopende AOV',
   'option.optOut': () => 'Opt-out met private AOV',
+  'option.privateQuote': () => 'Private AOV (offerte)',
+  'option.privateExisting': () => 'Private AOV (lopende polis)',
   'option.transitional': () => 'Overgangsrecht met de lopende AOV',
   'option.keepBoth': () => 'Baz én de lopende AOV houden',
   'option.notApplicable.topUp': () => 'Een aanvulling op de Baz is niet aan de orde: de klant valt niet onder de Baz.',
@@ -195,6 +197,12 @@ export const nl = {
     `Het WIA-verzekerde loon na ${p.year} blijft ${f.euro(p.wage)} per jaar: er is geen aanname over de groei ervan ingevoerd. Het minimumloon, en daarmee de maximale grondslag, stijgt wel met ${f.percent(p.rate)} per jaar; de franchise (maximale grondslag − WIA-loon) laat daardoor in latere jaren een hogere Baz-grondslag over.`,
   'assumption.aowProjected': (f: Formatters, p: { lastYear: number; years: number; months: number }) =>
     `De AOW-leeftijd na ${p.lastYear} is nog niet vastgesteld; Vangnet gaat uit van de laatst vastgestelde leeftijd (${p.years} jaar en ${p.months} maanden). Stijgt de levensverwachting, dan wordt die hoger (art. 7a AOW).`,
+  'assumption.benefitTaxRateMissing': () =>
+    'Netto inkomen bij arbeidsongeschiktheid: het belastingtarief op uitkeringen is niet ingevuld. Vangnet heeft geen officiële tabel van schijven en heffingskortingen met bron; zonder dit tarief blijven de netto bedragen van uitkeringen en inkomsten open.',
+  'assumption.benefitTaxRate': (f: Formatters, p: { rate: number }) =>
+    `Netto inkomen bij arbeidsongeschiktheid: uitkeringen en inkomsten ernaast worden belast tegen ${f.percent(p.rate)} (invoer adviseur); partner- en overig inkomen zijn al netto.`,
+  'assumption.incomePictureMonths': () =>
+    'Het inkomensbeeld telt in hele maanden vanaf de eerste ziektedag; een maand valt in de fase die op de eerste dag van die maand geldt. De uitkeringen zijn niet geïndexeerd. Broodfonds en buffer vullen alleen het tekort in de wachttijd aan.',
   'assumption.aowBeforeTable': () => 'Jaar vóór de tabel: de AOW-leeftijd van 2024 is gebruikt.',
   'override.chosen': () => 'Gekozen door de adviseur.',
   'override.partialBenefit': (f: Formatters, p: { rule: string; own: string }) => `De adviseur rekent met de regel voor gedeeltelijke arbeidsongeschiktheid "${p.rule}" in plaats van "${p.own}".`,

@@ -4,13 +4,21 @@
  * signature page.
  */
 import { formatEuro, formatPercent } from '../format'
-import type { Explanation, SourceRef } from '../schema/result'
+import type { AssumptionNote, Explanation, SourceRef } from '../schema/result'
 import { amountCell, chapter, colours, facts, heading, notice, paragraph, quietTable } from './blocks'
+
+/** "AB:CD:…" in two lines of 16 bytes, as certificate viewers show a SHA-256 fingerprint. */
+function fingerprintText(hex: string): string {
+  const pairs = hex.toUpperCase().match(/.{2}/g) ?? []
+  return [pairs.slice(0, 16).join(':'), pairs.slice(16).join(':')].filter(Boolean).join('\n')
+}
 import type { ReportContext } from './context'
 import type { Content, ContentNode } from './types'
 
-export function deadlines({ input, t, date, name }: ReportContext): Content[] {
+export function deadlines({ input, t, a, date, name }: ReportContext): Content[] {
   const { result, clientCase } = input
+  // Outside the insured group there are no switch moments: the decision page said why, once.
+  if (!result.client.insured) return []
   const body: Content[][] = [
     [
       { text: t.deadlineOption, style: 'tableHeader' },
@@ -30,8 +38,13 @@ export function deadlines({ input, t, date, name }: ReportContext): Content[] {
   if (clientCase.existingPolicy) rules.push(t.existingStart(date(clientCase.existingPolicy.startDate)))
   if (clientCase.privateQuote) rules.push(t.policyStart(date(clientCase.privateQuote.startDate)))
   rules.push(t.aowEnd(date(result.client.aowDate)))
+  // A private policy that ends before the AOW date says so: "all cover stops at AOW" is not true then.
+  for (const option of result.options.filter((candidate) => candidate.available)) {
+    const ends = option.incomePicture?.policyEnds
+    if (ends) rules.push(a.policyEndsBeforeAow(name(option), date(ends)))
+  }
   return [
-    chapter(t.deadlines, 'termijnen'),
+    chapter(t.deadlines, 'termijnen', false),
     { table: { widths: [150, 90, '*'], headerRows: 1, dontBreakRows: true, body }, layout: quietTable, style: 'body', margin: [0, 0, 0, 10] },
     { ul: rules.map((rule) => paragraph(rule, { margin: [0, 0, 0, 3] })) },
   ]
@@ -72,11 +85,11 @@ function flattenAll(explanations: Explanation[]): FlatExplanation[] {
 }
 
 export function assumptions(context: ReportContext): Content[] {
-  const { input, t } = context
+  const { t } = context
   const order = ['override', 'uncertain-parameter', 'interpretation', 'projection', 'adviser-input'] as const
-  const content: Content[] = [chapter(t.assumptions, 'aannames'), paragraph(t.assumptionsIntro)]
+  const content: Content[] = [section(t.assumptions, 'aannames'), paragraph(t.assumptionsIntro)]
   for (const kind of order) {
-    const notes = input.result.assumptions.filter((note) => note.kind === kind)
+    const notes = relevantAssumptions(context).filter((note) => note.kind === kind)
     if (notes.length === 0) continue
     content.push(heading(t.kinds[kind] ?? kind), {
       ul: notes.map((note) => ({
@@ -86,23 +99,40 @@ export function assumptions(context: ReportContext): Content[] {
       })),
     })
   }
-  const uncertain = flattenAll(relevantExplanations(context)).filter(({ explanation, repeated }) => explanation.uncertain && !repeated)
-  if (uncertain.length > 0) {
-    content.push(heading(t.uncertainFigures), {
-      ul: uncertain.map(({ explanation }) => ({
-        text: [{ text: `${explanation.label}: `, bold: true }, explanationValue(explanation.value, explanation.unit), { text: `  (${explanation.expression})`, style: 'small' }],
-        style: 'body',
-        margin: [0, 0, 0, 3],
-      })),
-    })
-  }
+  // Figures that rest on an assumption are marked * in the calculations below: listed once, there.
   return content
 }
 
-/** Traces of options the client cannot choose say nothing useful; leave them out. */
+/**
+ * Traces of options the client cannot choose say nothing useful; leave them out. Outside the
+ * insured group only the private policy's own traces remain (no Baz figure of € 0).
+ */
 function relevantExplanations(context: ReportContext): Explanation[] {
-  const unavailable = context.input.result.options.filter((option) => !option.available).map((option) => `option.${option.id}.`)
-  return Object.values(context.input.result.explanations).filter((explanation) => !unavailable.some((prefix) => explanation.id.startsWith(prefix)))
+  const { result } = context.input
+  const insured = result.client.insured
+  const shown = result.options.filter((option) => option.available || (!insured && option.incomePicture !== undefined)).map((option) => `option.${option.id}.`)
+  return Object.values(result.explanations).filter((explanation) => {
+    // With the household's income picture, the gross "gap in the waiting period" is replaced by
+    // the net shortfall after broodfonds and buffer; printing both would contradict.
+    if (result.options.some((option) => option.incomePicture) && explanation.id.endsWith('.gap')) return false
+    if (explanation.id.startsWith('option.')) return shown.some((prefix) => explanation.id.startsWith(prefix))
+    return insured
+  })
+}
+
+/** Outside the insured group the bill's uncertain parameters say nothing about the client's cover. */
+function relevantAssumptions(context: ReportContext): AssumptionNote[] {
+  const { result } = context.input
+  return result.client.insured ? result.assumptions : result.assumptions.filter((note) => note.kind !== 'uncertain-parameter')
+}
+
+/** A part of the appendix: in the table of contents and the PDF bookmarks, on the flowing page. */
+function section(text: string, id: string): ContentNode {
+  return { text, style: 'h1', fontSize: 14, id, outline: true, headlineLevel: 1, margin: [0, 16, 0, 8] }
+}
+
+export function appendix(context: ReportContext): Content[] {
+  return [chapter(context.a.appendix, 'bijlage', false), paragraph(context.a.appendixIntro), ...assumptions(context), ...explanations(context), ...sourcesAppendix(context)]
 }
 
 export function explanations(context: ReportContext): Content[] {
@@ -122,7 +152,7 @@ export function explanations(context: ReportContext): Content[] {
     amountCell(explanationValue(explanation.value, explanation.unit), { bold: depth === 0 }),
   ])
   return [
-    chapter(t.explanations, 'toelichting'),
+    section(t.explanations, 'toelichting'),
     paragraph(t.explanationsIntro),
     paragraph(t.uncertainMark, { style: 'small' }),
     { table: { widths: ['*', 95], dontBreakRows: true, body }, layout: quietTable, style: 'body' },
@@ -151,7 +181,7 @@ export function sourceUsage(context: ReportContext): Map<string, SourceUse> {
   for (const option of context.input.result.options) {
     for (const condition of option.conditions ?? []) cite(condition.sources, `${context.name(option)}: ${condition.id}`)
   }
-  for (const note of context.input.result.assumptions) cite(note.sources, context.t.kinds[note.kind] ?? note.kind)
+  for (const note of relevantAssumptions(context)) cite(note.sources, context.t.kinds[note.kind] ?? note.kind)
   return usage
 }
 
@@ -186,16 +216,10 @@ export function sourcesAppendix(context: ReportContext): Content[] {
       unbreakable: true,
     } satisfies ContentNode
   })
-  return [chapter(t.sourcesTitle, 'bronnen'), paragraph(t.sourcesIntro), ...entries]
+  return [section(t.sourcesTitle, 'bronnen'), paragraph(t.sourcesIntro), ...entries]
 }
 
-export function fee({ input, t }: ReportContext): Content[] {
-  const content: Content[] = [chapter(t.fee, 'kosten')]
-  if (!input.fee) return [...content, paragraph(t.noFee)]
-  return [...content, facts([[t.feeAmount, { text: formatEuro(input.fee.amount), bold: true }]], 130), paragraph(input.fee.description)]
-}
-
-export function signatures({ input, t, date }: ReportContext): Content[] {
+export function signatures({ input, t, a, date }: ReportContext): Content[] {
   // Fresh nodes for every use: pdfmake writes layout positions into the nodes it lays out.
   const line = (): ContentNode => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.7, lineColor: colours.ink }], margin: [0, 0, 0, 3] })
   const space = (): ContentNode => ({ text: ' ', margin: [0, 0, 0, 58] })
@@ -219,12 +243,24 @@ export function signatures({ input, t, date }: ReportContext): Content[] {
   const content: Content[] = [
     chapter(t.signatures, 'ondertekening', false),
     paragraph(t.signaturesIntro),
+    notice(a.readAndUnderstood, [paragraph(a.readAndUnderstoodText, { margin: 0 })]),
     { columns: [{ stack: adviserColumn, width: '*' }, { stack: clientColumn, width: '*' }], columnGap: 30, margin: [0, 10, 0, 20], style: 'body', unbreakable: true },
   ]
   if (input.signature) {
-    const lines: Content[] = [paragraph(t.digitalSignature(input.signature.signerName), { margin: 0 })]
-    if (input.signature.selfSigned) lines.push(paragraph(t.selfSigned, { margin: [0, 4, 0, 0] }))
-    content.push(notice(t.signatures, lines))
+    const signature = input.signature
+    const lines: Content[] = [
+      facts(
+        [
+          [a.signer, { text: signature.signerName, bold: true }],
+          [a.signedDate, date(signature.signedOn ?? input.reportDate)],
+          ...(signature.fingerprint ? [[a.fingerprint, { text: fingerprintText(signature.fingerprint), fontSize: 7.5 }] as [string, Content]] : []),
+        ],
+        150,
+      ),
+      paragraph(t.digitalSignature(signature.signerName), { margin: 0 }),
+    ]
+    if (signature.selfSigned) lines.push(paragraph(t.selfSigned, { margin: [0, 4, 0, 0] }))
+    content.push(notice(a.signatureBlock, lines))
   }
   return content
 }

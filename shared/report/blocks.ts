@@ -51,11 +51,19 @@ export const boxLayout = {
 
 /** A chapter heading that starts a new page (and an entry in the PDF outline). */
 export function chapter(text: string, id: string, newPage = true): ContentNode {
-  return { text, style: 'h1', id, tocItem: true, headlineLevel: 1, ...(newPage ? { pageBreak: 'before' as const } : { margin: [0, 22, 0, 10] as [number, number, number, number] }) }
+  return { text, style: 'h1', id, tocItem: true, outline: true, headlineLevel: 1, ...(newPage ? { pageBreak: 'before' as const } : { margin: [0, 22, 0, 10] as [number, number, number, number] }) }
 }
 
 export function heading(text: string): ContentNode {
   return { text, style: 'h2', headlineLevel: 2 }
+}
+
+/**
+ * A heading inside an unbreakable stack: the stack keeps it with what follows, so it carries no
+ * headline level (a page break forced before it would split the stack and leave a blank page).
+ */
+export function stackHeading(text: string): ContentNode {
+  return { text, style: 'h2' }
 }
 
 export function paragraph(text: Content, extra: Partial<ContentNode> = {}): ContentNode {

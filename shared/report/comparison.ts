@@ -1,7 +1,7 @@
 /** The options side by side, their conditions, and the two charts. */
 import { formatEuro, formatNumber } from '../format'
 import type { OptionResult } from '../schema/result'
-import { amountCell, chapter, colours, heading, paragraph, quietTable } from './blocks'
+import { amountCell, chapter, colours, facts, heading, paragraph, quietTable, stackHeading } from './blocks'
 import { degreeText, waitingPeriodText, type ReportContext } from './context'
 import type { Content, ContentNode } from './types'
 
@@ -10,7 +10,31 @@ function netMonthlyOf(option: OptionResult): number | undefined {
   return option.premium.netMonthly
 }
 
+/** Outside the insured group: the private policy's own figures, once, without Baz columns. */
+function privateAlone(context: ReportContext): Content[] {
+  const { input, t, a, date } = context
+  const option = input.result.options.find((candidate) => candidate.id === 'opt-out' && candidate.projection.length > 0)
+  if (!input.clientCase.privateQuote || !option) return []
+  return [
+    chapter(a.privateAloneTitle, 'opties', false),
+    facts(
+      [
+        [t.grossMonthly, formatEuro(option.premium.monthly)],
+        [t.grossAnnual, formatEuro(option.premium.annual)],
+        [t.netAnnual, formatEuro(option.premium.netAnnual)],
+        [t.benefitFull, formatEuro(option.benefit.annualAtFullDisability)],
+        [t.benefitIllustration, formatEuro(option.illustration.monthlyBenefit)],
+        [t.benefitFrom, option.illustration.benefitFrom ? date(option.illustration.benefitFrom) : t.notApplicable],
+        [t.totalPremium, formatEuro(option.totals.premium)],
+        [t.totalNetPremium, formatEuro(option.totals.netPremium)],
+      ],
+      200,
+    ),
+  ]
+}
+
 export function comparison(context: ReportContext): Content[] {
+  if (!context.input.result.client.insured) return privateAlone(context)
   const { input, t, date, name } = context
   // Columns for the options the client can choose; the others follow below with the reason.
   const options = input.result.options.filter((option) => option.available)
@@ -45,7 +69,7 @@ export function comparison(context: ReportContext): Content[] {
   ]
   const labelWidth = 150
   const content: Content[] = [
-    chapter(t.options, 'opties'),
+    chapter(t.options, 'opties', false),
     paragraph(t.optionsIntro(input.result.calculationYear)),
     {
       table: { widths: [labelWidth, ...options.map(() => '*')], headerRows: 1, dontBreakRows: true, body },
@@ -66,8 +90,6 @@ export function comparison(context: ReportContext): Content[] {
       euroRow(t.benefitIllustration, (option) => option.illustration.monthlyBenefit, true),
       textRow(t.benefitFrom, (option) => (option.illustration.benefitFrom ? date(option.illustration.benefitFrom) : t.notApplicable)),
       textRow(t.gapMonths, (option) => formatNumber(option.illustration.gapMonths, 1)),
-      euroRow(t.gapAmount, (option) => option.illustration.gapAmount),
-      euroRow(t.remainingGap, (option) => option.illustration.remainingGap, true),
     ]
     content.push({
       table: { widths: [labelWidth, ...options.map(() => '*')], headerRows: 1, dontBreakRows: true, body: illustrationBody },
@@ -98,7 +120,7 @@ export function comparison(context: ReportContext): Content[] {
 
   // Per option: warnings, and every condition with its reason.
   for (const option of options) {
-    const block: Content[] = [heading(t.conditionsOf(name(option)))]
+    const block: Content[] = [stackHeading(t.conditionsOf(name(option)))]
     if (option.warnings.length > 0) block.push({ ul: option.warnings.map((warning) => paragraph(`${t.warnings}: ${warning}`, { margin: 0 })), margin: [0, 0, 0, 4] })
     if (option.conditions && option.conditions.length > 0) {
       block.push({
@@ -120,15 +142,11 @@ export function comparison(context: ReportContext): Content[] {
   return content
 }
 
+/** The premium per year of every option, within the options chapter (no page of its own). */
 export function charts({ input, t }: ReportContext): Content[] {
-  const chartWidth = 515
+  if (!input.charts.premiumPerYear || !input.result.client.insured) return []
   return [
-    chapter(t.charts, 'grafieken'),
-    heading(t.chartPremium),
-    { svg: input.charts.premiumPerYear, width: chartWidth, font: 'LiberationSans', margin: [0, 0, 0, 2] },
+    { stack: [stackHeading(t.chartPremium), { svg: input.charts.premiumPerYear, width: 515, font: 'LiberationSans', margin: [0, 0, 0, 2] }], unbreakable: true },
     paragraph(t.chartPremiumNote, { style: 'small', margin: [0, 0, 0, 14] }),
-    heading(t.chartIncome(input.clientCase.disability.age)),
-    { svg: input.charts.incomeWhenDisabled, width: chartWidth, font: 'LiberationSans', margin: [0, 0, 0, 2] },
-    paragraph(t.chartIncomeNote, { style: 'small' }),
   ]
 }

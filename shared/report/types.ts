@@ -34,6 +34,10 @@ export interface AdviceFee {
   /** Euros, at most cents. */
   amount: number
   description: string
+  /** VAT status: advice on insurance is usually VAT-exempt (vrijgesteld). */
+  vat?: 'vrijgesteld' | 'inclusief' | 'exclusief'
+  /** A fixed fee or an hourly rate. */
+  basis?: 'vast' | 'uur'
 }
 
 /** One source document, as shared/parameters/sources.ts describes it. */
@@ -56,6 +60,10 @@ export interface ClientSignature {
 /** How the finished PDF will be signed: printed on the signature page. */
 export interface SignatureNotice {
   signerName: string
+  /** SHA-256 fingerprint of the signing certificate (hex), printed in the signature block. */
+  fingerprint?: string
+  /** ISO date of signing. */
+  signedOn?: string
   /** A certificate the adviser made themselves, not one from a trusted certificate authority. */
   selfSigned: boolean
 }
@@ -70,8 +78,14 @@ export interface ReportInput {
   /** ISO date printed on the cover (the advice date). */
   reportDate: string
   sources: SourceCatalog
-  /** Charts already rendered to SVG by src-main (from the specs in shared/charts). */
-  charts: { premiumPerYear: string; incomeWhenDisabled: string }
+  /** Charts already rendered to SVG by src-main (from the specs in shared/charts); absent = nothing to draw. */
+  charts: { premiumPerYear?: string; incomeWhenDisabled?: string; incomeNeed?: string }
+  /** Mark the report "CONCEPT" on every page (also when the adviser's details or the choice are missing). */
+  draft?: boolean
+  /** No adviser's details were given: `adviser` holds placeholders and the report is a draft. */
+  adviserMissing?: boolean
+  /** The number of this advice version in the client's dossier. */
+  adviceVersion?: number
   clientSignature?: ClientSignature
   signature?: SignatureNotice
   /** Version of the app, printed in the footer and the document info. */
@@ -124,6 +138,12 @@ export interface DocumentDefinition {
   styles: Record<string, Record<string, unknown>>
   content: Content[]
   header?: (currentPage: number, pageCount: number) => Content
+  watermark?: Record<string, unknown>
+  /** pdfmake asks this for every node after a layout: true moves the node to a new page. */
+  pageBreakBefore?: (node: { headlineLevel?: number; startPosition?: { verticalRatio?: number }; pageNumbers?: number[] }) => boolean
   footer?: (currentPage: number, pageCount: number) => Content
   language?: string
+  /** PDF version and archival subset, passed to pdfkit. */
+  version?: '1.7'
+  subset?: 'PDF/A-2b'
 }

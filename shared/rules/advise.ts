@@ -19,6 +19,7 @@ import { insuredStatus } from './insured'
 import { sharedFigures } from './option-plan'
 import { compareOptions } from './options'
 import { aowYearCitation, explainBazPremium } from './premium'
+import { suggestOption } from './suggestion'
 import { wmlForYear } from './wml'
 
 function collectAssumptions(context: RuleContext, calculationYear: number): AssumptionNote[] {
@@ -75,6 +76,17 @@ function collectAssumptions(context: RuleContext, calculationYear: number): Assu
       kind: 'adviser-input',
     },
   )
+  if (clientCase.household) {
+    notes.push(
+      {
+        id: 'input-benefit-tax-rate',
+        text: a.benefitTaxRate === null ? say('assumption.benefitTaxRateMissing') : say('assumption.benefitTaxRate', { rate: a.benefitTaxRate }),
+        sources: [],
+        kind: 'adviser-input',
+      },
+      { id: 'income-picture-months', text: say('assumption.incomePictureMonths'), sources: [], kind: 'interpretation' },
+    )
+  }
   if (context.aow.projected) {
     notes.push({
       id: 'aow-projected',
@@ -157,5 +169,6 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
     ]),
     assumptions,
     explanations: context.trace.explanations,
+    suggestion: suggestOption(clientCase, options, adviseOptions.language ?? 'nl'),
   }
 }

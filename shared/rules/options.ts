@@ -7,11 +7,12 @@
 import { centsToEuros, Money, toEuros, zero } from '../money'
 import type { PrivatePolicy } from '../schema/case'
 import type { OptionId, OptionResult } from '../schema/result'
-import { ageOn, maxDate, yearOf } from './dates'
+import { addDays, ageOn, maxDate, yearOf } from './dates'
 import { refs } from './explain'
 import { components, illustrate } from './illustration'
+import { incomePicture } from './income-picture'
 import { optOutConditions, transitionalConditions, transitionalPeildatum } from './opt-out'
-import type { OptionPlan, Shared } from './option-plan'
+import { policyEndDate, type OptionPlan, type Shared } from './option-plan'
 import { projectOption } from './projection'
 
 const twelve = new Money(12)
@@ -122,6 +123,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     ),
   )
 
+  const picture = optionIncomePicture(shared, plan, parts)
   const bazAtFull = includesPublic ? shared.contractBenefitAtFull : zero
   const privateAtFull = plan.policy ? new Money(plan.policy.insuredAmount) : zero
   const startsAfterDays = Math.min(
@@ -160,7 +162,43 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     illustration,
     projection,
     totals: { premium: centsToEuros(totalCents), netPremium: centsToEuros(totalNetCents) },
+    ...(picture ? { incomePicture: picture } : {}),
   }
+}
+
+/**
+ * The household's income picture for an option that holds cover (the Baz for an insured client,
+ * or a private policy), when the case records the household's need.
+ */
+function optionIncomePicture(shared: Shared, plan: OptionPlan, parts: ReturnType<typeof components>) {
+  const { context, disabledFrom, aow } = shared
+  const { household, profile, assumptions, disability } = context.clientCase
+  const includesPublic = plan.includesBaz && shared.insured.insured
+  if (!household || (!includesPublic && !plan.policy)) return undefined
+  const waitingPeriods = [...(includesPublic ? [context.parameters.waitingDays.value] : []), ...(plan.policy ? [plan.policy.waitingDays] : [])]
+  const policyEnd = plan.policy ? policyEndDate(shared, plan.policy) : null
+  return incomePicture(
+    {
+      id: `option.${plan.id}`,
+      label: plan.label,
+      language: context.texts.language,
+      disabledFrom,
+      aowDate: aow.date,
+      waitingEnd: addDays(disabledFrom, Math.min(...waitingPeriods)),
+      parts,
+      policyEnds: policyEnd !== null && policyEnd < aow.date ? policyEnd : null,
+      need: new Money(household.netMonthlyNeed),
+      partner: new Money(household.partnerNetMonthly),
+      other: new Money(household.otherNetMonthly),
+      earningsAnnual: new Money(disability.earnings),
+      taxRate: assumptions.benefitTaxRate === null ? null : new Money(assumptions.benefitTaxRate),
+      broodfondsMonthly: new Money(assumptions.broodfondsMonthly),
+      broodfondsMonths: assumptions.broodfondsMonths,
+      buffer: new Money(profile?.financialBuffer ?? 0),
+      benefitExplanation: context.trace.explanations[`option.${plan.id}.illustration`],
+    },
+    context.trace,
+  )
 }
 
 /**
@@ -238,7 +276,8 @@ export function compareOptions(shared: Shared): OptionResult[] {
     const start = exemptionStart(shared, optOutPolicy)
     plans.push({
       id: 'opt-out',
-      label: privateQuote ? say('option.optOutQuote') : say('option.optOutExisting'),
+      // Outside the insured group there is nothing to opt out of: the policy stands on its own.
+      label: insured ? (privateQuote ? say('option.optOutQuote') : say('option.optOutExisting')) : privateQuote ? say('option.privateQuote') : say('option.privateExisting'),
       includesBaz: false,
       policy: optOutPolicy,
       stabiliteitsbijdrage: true,

@@ -5,6 +5,7 @@
  * decimal.js on entry and never compute with floats.
  */
 import { z } from 'zod'
+import { optionIds } from './result'
 import { isScenarioId, resolveScenario, scenarioIdsAvailable } from '../parameters/resolve'
 import { defaultScenarioId } from '../parameters/scenarios'
 import { dutchErrorMap, problemsOf, type FieldProblem } from './messages'
@@ -53,6 +54,9 @@ export const incomeYearSchema = z
   .strict()
 export type IncomeYear = z.infer<typeof incomeYearSchema>
 
+export const policyAcceptances = ['normaal', 'premietoeslag', 'uitsluiting', 'uitgesteld'] as const
+export type PolicyAcceptance = (typeof policyAcceptances)[number]
+
 export const privatePolicySchema = z
   .object({
     insurer: z.string().max(120).optional(),
@@ -74,6 +78,18 @@ export const privatePolicySchema = z
     /** Whether the premium is tax-deductible (a net policy is not; RADI-2024 q17). */
     taxDeductible: z.boolean().default(true),
     startDate: isoDate,
+    // Product details for the product sheet (Wft: the adviser names the product advised on).
+    // All optional: absent means "not recorded".
+    /** The insurer's product name. */
+    product: z.string().trim().max(120).optional(),
+    /** Date of the offer (quote) or of the policy schedule. */
+    offerDate: isoDate.optional(),
+    /** Last day on which the offer can be accepted. */
+    validUntil: isoDate.optional(),
+    /** Outcome of the medical acceptance: normal terms, a premium loading, an exclusion, or postponed. */
+    acceptance: z.enum(policyAcceptances).optional(),
+    /** Yearly indexation of the benefit once it is paid (fraction; 0 = none). Recorded, not projected. */
+    benefitIndexation: z.number().finite().min(0).max(0.1).optional(),
   })
   .strict()
 export type PrivatePolicy = z.infer<typeof privatePolicySchema>
@@ -98,6 +114,12 @@ export const assumptionsSchema = z
     broodfondsMonthly: nonNegativeEuros.max(10_000).default(0),
     /** How many months a broodfonds pays (typically 24). */
     broodfondsMonths: z.number().int().min(0).max(36).default(24),
+    /**
+     * Tax rate on benefits and on earnings next to them (fraction), for the net income picture.
+     * No default: Vangnet holds no cited box-1 table, so without it the net figures say the rate
+     * is missing (contract advise-v1, Additions).
+     */
+    benefitTaxRate: z.number().finite().min(0).max(0.6).nullable().default(null),
     /** The adviser's choices where a bill version's parameter is uncertain; each is printed. */
     parameterOverrides: z
       .object({
@@ -124,6 +146,50 @@ export const clientProfileSchema = z
   .strict()
 export type ClientProfile = z.infer<typeof clientProfileSchema>
 
+/** The household's net monthly budget (contract advise-v1, Additions). */
+export const householdSchema = z
+  .object({
+    /** What the household needs net per month: fixed costs and living. */
+    netMonthlyNeed: nonNegativeEuros.max(1_000_000),
+    /** The partner's net income per month that continues when the client is disabled. */
+    partnerNetMonthly: nonNegativeEuros.max(1_000_000).default(0),
+    /** Other net income per month that continues (rent, an annuity). */
+    otherNetMonthly: nonNegativeEuros.max(1_000_000).default(0),
+  })
+  .strict()
+export type Household = z.infer<typeof householdSchema>
+
+export const serviceTypes = ['advies', 'bemiddeling', 'execution-only'] as const
+export type ServiceType = (typeof serviceTypes)[number]
+
+/** The advice itself: service type, fee, the adviser's choice and why (Wft art. 4:23). */
+export const adviceRecordSchema = z
+  .object({
+    serviceType: z.enum(serviceTypes).optional(),
+    fee: z
+      .object({
+        amount: nonNegativeEuros.max(1_000_000),
+        /** Insurance mediation and advice are VAT-exempt (vrijgesteld); otherwise included or excluded. */
+        vat: z.enum(['vrijgesteld', 'inclusief', 'exclusief']),
+        /** A fixed fee or an hourly rate. */
+        basis: z.enum(['vast', 'uur']),
+      })
+      .strict()
+      .optional(),
+    /** The option the adviser advises. */
+    choice: z.enum(optionIds).optional(),
+    motivation: z.string().max(8000).optional(),
+    /** Why the choice differs from Vangnet's suggestion (the dossier's deviation statement). */
+    deviationReason: z.string().max(4000).optional(),
+    /** Execution-only: the check of the client's knowledge and experience (Wft art. 4:24a). */
+    executionOnlyCheck: z
+      .object({ passed: z.boolean(), notes: z.string().max(4000).default('') })
+      .strict()
+      .optional(),
+  })
+  .strict()
+export type AdviceRecord = z.infer<typeof adviceRecordSchema>
+
 export const clientCaseSchema = z
   .object({
     schemaVersion: z.literal(1),
@@ -135,6 +201,10 @@ export const clientCaseSchema = z
         birthDate: isoDate,
         role: z.enum(clientRoles),
         conscientiousObjector: z.boolean().default(false),
+        /** What the client does for a living (the criterion of a private AOV turns on it). */
+        occupation: z.string().trim().max(200).optional(),
+        /** Hours worked per week in the business. */
+        weeklyHours: z.number().finite().min(0).max(100).optional(),
       })
       .strict(),
     income: z.array(incomeYearSchema).min(1).max(80),
@@ -152,6 +222,8 @@ export const clientCaseSchema = z
       })
       .strict(),
     profile: clientProfileSchema.optional(),
+    household: householdSchema.optional(),
+    advice: adviceRecordSchema.optional(),
   })
   .strict()
   .superRefine((value, context) => {
@@ -174,6 +246,10 @@ export const clientCaseSchema = z
         path: ['assumptions', 'parameterOverrides', 'partialBenefit'],
         message: `kan niet onder de versie ${value.scenario}: die kent het absolute criterium (alleen een uitkering bij volledige arbeidsongeschiktheid); kies "full-only" of een versie met het criterium van 35 % inkomensverlies`,
       })
+    }
+    const { executionOnlyCheck, serviceType } = value.advice ?? {}
+    if (executionOnlyCheck && serviceType !== 'execution-only') {
+      context.addIssue({ code: 'custom', path: ['advice', 'executionOnlyCheck'], message: 'de kennis-en-ervaringstoets hoort alleen bij execution-only' })
     }
     if (birthYear < 1930 || birthYear > value.calculationYear - 15) {
       context.addIssue({ code: 'custom', path: ['client', 'birthDate'], message: 'geboortedatum is niet aannemelijk voor een zelfstandige in het rekenjaar' })

@@ -103,6 +103,47 @@ export const illustrationSchema = z.object({
 })
 export type Illustration = z.infer<typeof illustrationSchema>
 
+export const incomePhaseIds = ['waiting', 'benefit', 'after-policy-end'] as const
+export type IncomePhaseId = (typeof incomePhaseIds)[number]
+
+/**
+ * One stretch of months with the same net income (contract advise-v1, Additions). Amounts net, in
+ * euros. `null` where the net amount needs the tax rate on benefits and none was given.
+ */
+export const incomePhaseSchema = z.object({
+  id: z.enum(incomePhaseIds),
+  from: z.string(),
+  to: z.string(),
+  months: z.number().int(),
+  /** Net benefit per month in this phase (public and private together). */
+  benefitNetMonthly: z.number().nullable(),
+  /** Net earnings next to the benefit per month. */
+  earningsNetMonthly: z.number().nullable(),
+  /** Net benefit + net earnings + partner + other income, per month. */
+  incomeNetMonthly: z.number().nullable(),
+  shortfallMonthly: z.number().nullable(),
+  shortfallTotal: z.number().nullable(),
+  /** What the broodfonds and the buffer bridge of the shortfall (waiting phase only). */
+  broodfonds: z.number(),
+  buffer: z.number(),
+  /** The shortfall left after broodfonds and buffer. */
+  uncovered: z.number().nullable(),
+})
+export type IncomePhase = z.infer<typeof incomePhaseSchema>
+
+export const incomePictureSchema = z.object({
+  needMonthly: z.number(),
+  /** The tax rate on benefits used for net amounts, or null when it is missing. */
+  benefitTaxRate: z.number().nullable(),
+  phases: z.array(incomePhaseSchema),
+  /** Sums over all phases until the AOW date (null when a net amount is missing). */
+  shortfallUntilAow: z.number().nullable(),
+  uncoveredUntilAow: z.number().nullable(),
+  /** The last day of a private policy's cover when it ends before the AOW date. */
+  policyEnds: z.string().nullable(),
+})
+export type IncomePicture = z.infer<typeof incomePictureSchema>
+
 export const optionResultSchema = z.object({
   id: z.enum(optionIds),
   label: z.string(),
@@ -135,6 +176,8 @@ export const optionResultSchema = z.object({
   illustration: illustrationSchema,
   projection: z.array(projectionYearSchema),
   totals: z.object({ premium: z.number(), netPremium: z.number() }),
+  /** Present when the case records the household's need and the option holds cover. */
+  incomePicture: incomePictureSchema.optional(),
 })
 export type OptionResult = z.infer<typeof optionResultSchema>
 
@@ -155,6 +198,14 @@ export const criterionComparisonSchema = z.object({
   sources: z.array(sourceRefSchema),
 })
 export type CriterionComparison = z.infer<typeof criterionComparisonSchema>
+
+/** Vangnet's suggested option (contract advise-v1, Additions); the adviser confirms or deviates. */
+export const suggestionSchema = z.object({
+  optionId: z.enum(optionIds),
+  reasons: z.array(z.string()),
+  notChosen: z.array(z.object({ optionId: z.enum(optionIds), reason: z.string() })),
+})
+export type Suggestion = z.infer<typeof suggestionSchema>
 
 export const adviceResultSchema = z.object({
   schemaVersion: z.literal(1),
@@ -179,5 +230,7 @@ export const adviceResultSchema = z.object({
   criterion: criterionComparisonSchema,
   assumptions: z.array(assumptionNoteSchema),
   explanations: z.record(z.string(), explanationSchema),
+  /** null when no option is available to the client (outside the insured group, no quote). */
+  suggestion: suggestionSchema.nullable().default(null),
 })
 export type AdviceResult = z.infer<typeof adviceResultSchema>

@@ -5,14 +5,17 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { z } from 'zod'
 import type { Language } from '../../shared/format'
 import { formattersFor } from '../../shared/messages/format'
 import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
+import type { AdviserDetails } from '../../shared/report'
 import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
+import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
-import { CertificateError, renderAdviceReport } from '../reports'
+import { CertificateError, isDraftReport, renderAdviceReport } from '../reports'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- advise CASE.json [opties]
@@ -25,8 +28,13 @@ Opties:
   --json          precies één JSON-document op stdout (contract advise-v1)
   --explain       elke uitkomst met berekening en bron
   --lang nl|en    taal van de uitvoer en het rapport (standaard nl)
-  --pdf UIT.pdf   schrijf ook het adviesrapport (PDF)
-  --sign CERT.p12 onderteken het rapport (wachtwoordzin: VANGNET_P12_PASSPHRASE)
+  --pdf UIT.pdf   schrijf ook het adviesrapport (PDF); keuze, motivering en
+                  vergoeding komen uit "advice" in CASE.json
+  --adviser ADVISEUR.json
+                  de adviseur: { "name", "firm", "afmNumber", "kifidNumber" }
+  --sign CERT.p12 onderteken het rapport (wachtwoordzin: VANGNET_P12_PASSPHRASE);
+                  alleen met --adviser en een gekozen oplossing (anders is het
+                  rapport een CONCEPT en wordt het niet ondertekend)
   --help          deze hulp
 
 Afsluitcodes: 0 gelukt, 2 ongeldige invoer (één melding per probleem op stderr),
@@ -40,6 +48,7 @@ export interface AdviseArguments {
   explain: boolean
   pdf?: string
   sign?: string
+  adviser?: string
   /** The language of the output and the report (contract advise-v1, Additions). */
   language: Language
 }
@@ -74,6 +83,9 @@ export function parseAdviseArguments(args: string[]): AdviseArguments {
     } else if (arg === '--sign') {
       const value = needsValue('--sign')
       if (value !== undefined) parsed.sign = value
+    } else if (arg === '--adviser') {
+      const value = needsValue('--adviser')
+      if (value !== undefined) parsed.adviser = value
     } else if (arg.startsWith('--')) problems.push(`onbekende optie ${arg}`)
     else positional.push(arg)
   }
@@ -84,6 +96,7 @@ export function parseAdviseArguments(args: string[]): AdviseArguments {
     problems.push(`--scenario: onbekende versie "${parsed.scenario}"; kies uit ${scenarioIds.join(', ')}`)
   }
   if (parsed.sign !== undefined && parsed.pdf === undefined) problems.push('--sign werkt alleen samen met --pdf')
+  if (parsed.adviser !== undefined && parsed.pdf === undefined) problems.push('--adviser werkt alleen samen met --pdf')
   if (problems.length) throw new UserError(problems.join('\n'))
   parsed.casePath = positional[0]!
   return parsed
@@ -113,6 +126,32 @@ export async function loadCase(path: string, cwd: string, scenario?: string) {
   return parsed.value
 }
 
+/** The adviser file: the details the Wft requires on an advice (contract advise-v1, Additions). */
+const adviserFileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    firm: z.string().trim().min(1).max(200),
+    afmNumber: z.string().trim().min(1).max(40),
+    kifidNumber: z.string().trim().min(1).max(40),
+    email: z.string().trim().max(200).optional(),
+    phone: z.string().trim().max(60).optional(),
+    address: z.string().trim().max(300).optional(),
+  })
+  .strict()
+
+export async function loadAdviser(path: string, cwd: string): Promise<AdviserDetails> {
+  let data: unknown
+  try {
+    data = JSON.parse(await readFile(resolve(cwd, path), 'utf8'))
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new UserError(code === 'ENOENT' ? `${path}: bestand niet gevonden` : error instanceof SyntaxError ? `${path}: geen geldige JSON` : `${path}: kan het bestand niet lezen`)
+  }
+  const parsed = adviserFileSchema.safeParse(data, { error: dutchErrorMap })
+  if (!parsed.success) throw new UserError(problemsOf(parsed.error).map((problem) => `${path}: ${problem.path}: ${problem.message}`).join('\n'))
+  return parsed.data
+}
+
 function describeSource(ref: SourceRef): string {
   return isSourceKey(ref.source) ? citeSource(ref.source, ref.locator) : ref.source
 }
@@ -137,7 +176,7 @@ const words = {
     explanationHeading: (label: string, year: number) => `Toelichting — ${label}, rekenjaar ${year}`,
     assumptions: 'Aannames:',
     rate: (rate: string) => `Premiepercentage: ${rate}`,
-    written: (path: string, signed: boolean) => `Rapport geschreven: ${path}${signed ? ' (ondertekend)' : ''}`,
+    written: (path: string, signed: boolean, draft: boolean) => `Rapport geschreven: ${path}${signed ? ' (ondertekend)' : draft ? ' (CONCEPT)' : ''}`,
   },
   en: {
     available: 'available',
@@ -157,7 +196,7 @@ const words = {
     explanationHeading: (label: string, year: number) => `Explanation — ${label}, calculation year ${year}`,
     assumptions: 'Assumptions:',
     rate: (rate: string) => `Premium rate: ${rate}`,
-    written: (path: string, signed: boolean) => `Report written: ${path}${signed ? ' (signed)' : ''}`,
+    written: (path: string, signed: boolean, draft: boolean) => `Report written: ${path}${signed ? ' (signed)' : draft ? ' (DRAFT)' : ''}`,
   },
 } satisfies Record<Language, unknown>
 
@@ -220,8 +259,14 @@ export function formatExplanation(result: AdviceResult, language: Language = 'nl
  * (passphrase from VANGNET_P12_PASSPHRASE). The file is written to a temporary name first and
  * then renamed, so a failure never leaves a half-written report behind.
  */
-async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean }> {
+async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean; draft: boolean }> {
   const target = resolve(io.cwd, options.pdf!)
+  const adviser = options.adviser !== undefined ? await loadAdviser(options.adviser, io.cwd) : undefined
+  const draft = isDraftReport({ clientCase, result, ...(adviser ? { adviser } : {}) })
+  if (draft && options.sign !== undefined) {
+    const missing = [!adviser ? 'de gegevens van de adviseur (--adviser ADVISEUR.json)' : null, !clientCase.advice?.choice ? 'de gekozen oplossing (advice.choice in het klantbestand)' : null].filter(Boolean)
+    throw new UserError(`--sign: een concept wordt niet ondertekend; er ontbreken ${missing.join(' en ')}`)
+  }
   let signing: { p12: Uint8Array; passphrase: string } | undefined
   if (options.sign !== undefined) {
     const passphrase = io.env['VANGNET_P12_PASSPHRASE']
@@ -232,7 +277,7 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
       throw new UserError(`${options.sign}: certificaat niet gevonden of niet leesbaar`)
     }
   }
-  const pdf = await renderAdviceReport({ clientCase, result, language: options.language, ...(signing ? { signing } : {}) }).catch((error: unknown) => {
+  const pdf = await renderAdviceReport({ clientCase, result, language: options.language, ...(adviser ? { adviser } : {}), ...(signing ? { signing } : {}) }).catch((error: unknown) => {
     if (error instanceof CertificateError) throw new UserError(`${options.sign}: ${error.message}`, exitCodes.vault)
     throw error
   })
@@ -246,7 +291,7 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
     const code = (error as NodeJS.ErrnoException).code
     throw new UserError(`${options.pdf}: kan het rapport niet schrijven${code === 'ENOENT' ? ' (map bestaat niet)' : code === 'EACCES' ? ' (geen schrijfrechten)' : ''}`)
   }
-  return { signed: signing !== undefined }
+  return { signed: signing !== undefined, draft }
 }
 
 export const adviseCommand: Subcommand = {
@@ -263,7 +308,7 @@ export const adviseCommand: Subcommand = {
     else io.stdout(formatSummary(result, language))
     if (options.pdf !== undefined) {
       const written = await writeReport(clientCase, result, options, io)
-      if (!options.json) io.stderr(`${words[language].written(options.pdf, written.signed)}\n`)
+      if (!options.json) io.stderr(`${words[language].written(options.pdf, written.signed, written.draft)}\n`)
     }
     return exitCodes.ok
   },

@@ -3,7 +3,7 @@
  * (ECharts' SSR mode), so the PDF holds the same picture the screen shows, as vectors.
  */
 import * as echarts from 'echarts'
-import { incomeWhenDisabledChart, pdfChartSize, premiumPerYearChart } from '../../shared/charts'
+import { incomeNeedChart, incomeWhenDisabledChart, pdfChartSize, picturedOptions, premiumPerYearChart } from '../../shared/charts'
 import type { ChartOption } from '../../shared/charts'
 import type { Language } from '../../shared/format'
 import type { AdviceResult } from '../../shared/schema/result'
@@ -18,9 +18,18 @@ export function renderChartSvg(option: ChartOption, size: { width: number; heigh
   }
 }
 
-export function renderReportCharts(result: AdviceResult, language: Language): { premiumPerYear: string; incomeWhenDisabled: string } {
+/**
+ * The report's charts; a chart without a series to draw is left out, never drawn empty. The
+ * yearly benefit chart is drawn only when the case has no household need (the needs chart,
+ * month by month and net, replaces it).
+ */
+export function renderReportCharts(result: AdviceResult, language: Language): { premiumPerYear?: string; incomeWhenDisabled?: string; incomeNeed?: string } {
+  const withProjection = result.options.some((option) => option.available && option.projection.length > 0)
+  const pictured = picturedOptions(result)
+  const needKnown = result.options.some((option) => option.incomePicture)
   return {
-    premiumPerYear: renderChartSvg(premiumPerYearChart(result, { language })),
-    incomeWhenDisabled: renderChartSvg(incomeWhenDisabledChart(result, { language })),
+    ...(withProjection ? { premiumPerYear: renderChartSvg(premiumPerYearChart(result, { language })) } : {}),
+    ...(withProjection && !needKnown ? { incomeWhenDisabled: renderChartSvg(incomeWhenDisabledChart(result, { language })) } : {}),
+    ...(pictured.length > 0 ? { incomeNeed: renderChartSvg(incomeNeedChart(result, { language }, pictured)) } : {}),
   }
 }

@@ -40,6 +40,8 @@ export interface AdviceReportRequest {
   language?: Language
   /** ISO date of the advice; defaults to today. */
   reportDate?: string
+  /** The number of this advice version in the client's dossier, printed on the cover. */
+  adviceVersion?: number
   clientSignature?: ClientSignature
   /** Sign the PDF (PAdES, ETSI.CAdES.detached) with this certificate. */
   signing?: SigningRequest
@@ -48,6 +50,24 @@ export interface AdviceReportRequest {
 }
 
 const missing = { nl: 'niet ingevuld', en: 'not given' }
+
+/** A draft report (no adviser's details or no choice) is never signed: a signature would vouch for advice nobody gave. */
+export class DraftReportError extends Error {
+  constructor(language: Language) {
+    super(
+      language === 'en'
+        ? 'the report is a draft (CONCEPT): the adviser’s details or the chosen option are missing, so it cannot be signed'
+        : 'het rapport is een concept: de gegevens van de adviseur of de gekozen oplossing ontbreken, dus het kan niet worden ondertekend',
+    )
+    this.name = 'DraftReportError'
+  }
+}
+
+/** Whether a report for this request is a draft: no adviser's details, or no chosen option the result knows. */
+export function isDraftReport(request: Pick<AdviceReportRequest, 'adviser' | 'recommendation' | 'clientCase' | 'result'>): boolean {
+  const choice = request.recommendation?.optionId ?? request.clientCase.advice?.choice
+  return !request.adviser || !choice || !request.result.options.some((option) => option.id === choice)
+}
 
 function adviserOrPlaceholder(adviser: AdviserDetails | undefined, language: Language): AdviserDetails {
   return adviser ?? { name: missing[language], firm: missing[language], afmNumber: missing[language], kifidNumber: missing[language] }
@@ -58,16 +78,24 @@ export async function renderAdviceReport(request: AdviceReportRequest): Promise<
   const language = request.language ?? 'nl'
   const signingTime = request.signing?.signingTime ?? new Date()
   const identity = request.signing ? readSigningIdentity(request.signing.p12, request.signing.passphrase) : undefined
+  const draft = isDraftReport(request)
+  if (identity && draft) throw new DraftReportError(language)
+  const reportDate = request.reportDate ?? signingTime.toISOString().slice(0, 10)
   const definition = buildAdviceReport({
     clientCase: request.clientCase,
     result: request.result,
     adviser: adviserOrPlaceholder(request.adviser, language),
+    ...(request.adviser ? {} : { adviserMissing: true }),
+    ...(draft ? { draft: true } : {}),
+    ...(request.adviceVersion !== undefined ? { adviceVersion: request.adviceVersion } : {}),
     ...(request.recommendation ? { recommendation: request.recommendation } : {}),
     ...(request.fee ? { fee: request.fee } : {}),
     ...(request.clientSignature ? { clientSignature: request.clientSignature } : {}),
-    ...(identity ? { signature: { signerName: identity.info.commonName, selfSigned: identity.info.selfSigned } } : {}),
+    ...(identity
+      ? { signature: { signerName: identity.info.commonName, selfSigned: identity.info.selfSigned, fingerprint: identity.info.fingerprint, signedOn: signingTime.toISOString().slice(0, 10) } }
+      : {}),
     language,
-    reportDate: request.reportDate ?? signingTime.toISOString().slice(0, 10),
+    reportDate,
     sources: sourceDocuments,
     charts: renderReportCharts(request.result, language),
     appVersion: packageJson.version,

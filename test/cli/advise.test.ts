@@ -16,6 +16,7 @@ import { adviceResultSchema } from '../../shared/schema/result'
 const root = join(import.meta.dirname, '../..')
 const casesDir = join(root, 'resources/cases')
 const work = mkdtempSync(join(tmpdir(), 'vangnet-cli-'))
+const adviserFile = join(root, 'resources/advisers/sample-adviser.json')
 
 async function run(args: string[]) {
   let stdout = ''
@@ -177,7 +178,7 @@ describe('vangnet advise --pdf', () => {
   })
 
   it('--sign without a passphrase, or into a missing folder: a plain message and no file', async () => {
-    const { code, stderr } = await run(['advise', join(casesDir, 'starter.json'), '--pdf', join(work, 'x.pdf'), '--sign', join(work, 'none.p12')])
+    const { code, stderr } = await run(['advise', join(casesDir, 'starter.json'), '--pdf', join(work, 'x.pdf'), '--adviser', adviserFile, '--sign', join(work, 'none.p12')])
     expect(code).toBe(2)
     expect(stderr).toContain('VANGNET_P12_PASSPHRASE ontbreekt')
     const missingFolder = await run(['advise', join(casesDir, 'starter.json'), '--pdf', join(work, 'no/such/folder/x.pdf')])

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildRenderer, chromiumPath, initialBundleGzipBytes, measureRecalc, median, rulesMedianInPage, openPage, screenshot, seriousViolations, startWorld, type E2eWorld } from './support'
+import { buildRenderer, chromiumPath, initialBundleGzipBytes, measureRecalc, median, rulesMedianInPage, openPage, screenshot, screenshotDir, seriousViolations, startWorld, type E2eWorld } from './support'
 
 const passphrase = 'zeven zonnige zeilboten in 2030'
 const certificatePassword = 'handtekening-2030'
@@ -88,6 +88,10 @@ runIt('Vangnet in a real browser', () => {
     await page.getByTestId('privateQuote-insured').fill('30000')
     await page.getByTestId('privateQuote-premium').fill('2.400')
     await page.getByTestId('privateQuote-start').fill('2026-01-01')
+    // The household's net need and the tax rate on benefits: the income picture's inputs.
+    await page.getByTestId('household-need').fill('3.200')
+    await page.getByTestId('household-partner').fill('1.500')
+    await page.getByTestId('household-tax-rate').fill('30')
     await page.waitForSelector('[data-testid="intake-complete"]')
     await expectSaved(page)
     await scan(page, '04-intake')
@@ -105,6 +109,11 @@ runIt('Vangnet in a real browser', () => {
     await page.waitForSelector('[data-testid="chart-income"] svg')
     const premiumBefore = await page.getByTestId('premium-month-baz').textContent()
     expect(premiumBefore).toMatch(/^€\u00a0\d/)
+    // The income picture: the needs chart and the phases per option, with what stays uncovered.
+    await page.waitForSelector('[data-testid="chart-need"] svg')
+    expect(await page.getByTestId('phases-baz').textContent()).toContain('Wachttijd')
+    expect(await page.getByTestId('phases-baz').textContent()).toMatch(/Ongedekt tot de AOW-datum: €\u00a0[\d.]+,\d\d/)
+    await page.getByTestId('income-picture').screenshot({ path: join(screenshotDir, '05b-income-picture.png') })
     await scan(page, '05-compare')
     await page.getByTestId('assume-rate').fill('8')
     await expect.poll(() => page.getByTestId('premium-month-baz').textContent()).not.toBe(premiumBefore)
@@ -173,6 +182,11 @@ runIt('Vangnet in a real browser', () => {
     await expect.poll(() => existsSync(join(world.dataDir, 'opened', 'Vangnet-advies-versie-1.pdf'))).toBe(true)
     // A second version records what changed.
     await page.getByTestId('choose-baz').check()
+    // Vangnet suggests the opt-out (one month's waiting against the Baz's two years): choosing the
+    // Baz is a deviation, and its reason is asked for.
+    expect(await page.getByTestId('suggestion-option').textContent()).toContain('Opt-out')
+    await page.getByTestId('deviation-reason').fill('De klant wil geen medische acceptatie.')
+    await page.getByTestId('suggestion').screenshot({ path: join(screenshotDir, '08b-suggestion.png') })
     await page.getByTestId('advice-text').fill('Alleen de Baz: de buffer dekt de wachttijd.')
     await page.getByTestId('advice-save').click()
     await page.waitForSelector('[data-testid="version-2"]')
@@ -208,7 +222,7 @@ runIt('Vangnet in a real browser', () => {
 
     expect(problems).toEqual([])
     expect(world.internalErrors).toEqual([])
-  }, 120_000)
+  }, 240_000)
 
   it('goes through the main flow with the keyboard only', async () => {
     const { page, problems } = await openPage(world)

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url'
 import { runCli } from '../../src-main/cli/index'
 import { createSelfSignedCertificate, readSigningIdentity, renderAdviceReport } from '../../src-main/reports'
 import { certificateDer } from '../../src-main/reports/sign'
-import { fixture } from './helpers'
+import { adviser, fixture, recommendation } from './helpers'
 
 export interface SignedSample {
   pdf: Buffer
@@ -31,7 +31,8 @@ export const passphrase = 'aanval-test-wachtwoord'
 export async function signedSample(name = signerName): Promise<SignedSample> {
   const { clientCase, result } = fixture()
   const p12 = createSelfSignedCertificate({ name, organisation: 'Adviesbureau Test', passphrase })
-  const pdf = Buffer.from(await renderAdviceReport({ clientCase, result, reportDate: '2030-01-15', signing: { p12, passphrase, signingTime: new Date('2030-01-15T10:00:00Z') } }))
+  // A signed report is never a draft: it names the adviser and the chosen option.
+  const pdf = Buffer.from(await renderAdviceReport({ clientCase, result, adviser, recommendation, reportDate: '2030-01-15', signing: { p12, passphrase, signingTime: new Date('2030-01-15T10:00:00Z') } }))
   return { pdf, certificate: certificateDer(readSigningIdentity(p12, passphrase).certificate) }
 }
 

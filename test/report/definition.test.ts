@@ -42,20 +42,27 @@ describe('buildAdviceReport', () => {
     expect(definition).toMatchSnapshot()
   })
 
-  it('has every section, each chapter on a new page', () => {
-    const chapters = definition.content.filter((node) => typeof node === 'object' && !Array.isArray(node) && node.style === 'h1')
-    expect(chapters.map((node) => (node as { text: string }).text)).toEqual([
-      'Samenvatting van het advies',
+  it('has every section, in the table of contents and the PDF outline; only the decision page forces a new page', () => {
+    // Chapter headings at the top level, or first in a stack that keeps them with what follows.
+    const nodes = definition.content.flatMap((node) => (typeof node === 'object' && !Array.isArray(node) && Array.isArray(node.stack) ? [node, node.stack[0]] : [node]))
+    const chapters = nodes.filter((node) => typeof node === 'object' && !Array.isArray(node) && node.style === 'h1') as { text: string; tocItem?: boolean; outline?: boolean; pageBreak?: string }[]
+    expect(chapters.map((node) => node.text)).toEqual([
+      'Ons advies',
+      'Uw inkomen bij arbeidsongeschiktheid',
       'Uw situatie',
       'De mogelijkheden naast elkaar',
-      'Grafieken',
+      'Productinformatie',
       'Overstapmomenten en termijnen',
+      'Dienstverlening, kosten en klachten',
+      'Ondertekening',
+      'Bijlage: berekeningen, aannames en bronnen',
       'Aannames en onzekerheden',
       'Toelichting bij de bedragen',
       'Bronnen',
-      'Kosten van dit advies',
-      'Ondertekening',
     ])
+    expect(chapters.every((node) => node.outline === true)).toBe(true)
+    expect(chapters.filter((node) => node.tocItem).length).toBe(9)
+    expect(chapters.filter((node) => node.pageBreak === 'before').map((node) => node.text)).toEqual(['Ons advies'])
     for (const phrase of ['Adviesrapport arbeidsongeschiktheid', 'AFM-registratie', 'Kifid-aansluiting', 'Let op: de wet is nog niet definitief', result.scenarioLabel]) {
       expect(text).toContain(phrase)
     }
@@ -94,9 +101,28 @@ describe('buildAdviceReport', () => {
     expect(normaliseSpaces(textOf(buildAdviceReport({ ...input, signature: { signerName: 'X', selfSigned: false } }).content))).not.toContain('self-signed')
   })
 
-  it('without a recommendation says that it is a comparison, not advice', () => {
+  it('without a recommendation is a CONCEPT on every page, with Vangnet\'s proposal instead of advice', () => {
     const { recommendation: _left, ...rest } = input
-    expect(textOf(buildAdviceReport(rest).content)).toContain('Dit rapport is een vergelijking, geen advies.')
+    const draft = buildAdviceReport(rest)
+    const draftText = normaliseSpaces(textOf(draft.content))
+    expect(draftText).toContain('CONCEPT – geen ondertekend advies')
+    expect(draftText).toContain('Voorstel van Vangnet (nog geen advies)')
+    expect(draft.watermark).toMatchObject({ text: 'CONCEPT' })
+    expect(textOf(draft.header?.(2, 9))).toContain('CONCEPT')
+    expect(definition.watermark).toBeUndefined()
+  })
+
+  it('records a choice that differs from the suggestion with its reason (the deviation statement)', () => {
+    expect(result.suggestion?.optionId).toBeDefined()
+    const other = result.options.find((option) => option.available && option.id !== result.suggestion!.optionId)!
+    const deviating = buildAdviceReport({
+      ...input,
+      recommendation: { optionId: other.id, motivation: 'Eigen keuze.' },
+      clientCase: { ...clientCase, advice: { choice: other.id, deviationReason: 'De klant wil geen wachttijd van twee jaar.' } },
+    })
+    const deviatingText = normaliseSpaces(textOf(deviating.content))
+    expect(deviatingText).toContain('Afwijking van het voorstel')
+    expect(deviatingText).toContain('Reden: De klant wil geen wachttijd van twee jaar.')
   })
 
   it('in English frames the same figures', () => {

@@ -70,19 +70,24 @@ describe('the advice report PDF', () => {
     for (const heading of [
       'Adviesrapport arbeidsongeschiktheid',
       'Let op: de wet is nog niet definitief',
-      'Samenvatting van het advies',
+      'Inhoud',
+      'Ons advies',
+      'Uw inkomen bij arbeidsongeschiktheid',
       'Uw situatie',
       'De mogelijkheden naast elkaar',
-      'Grafieken',
       'Premie per jaar tot de AOW-leeftijd',
+      'Productinformatie',
       'Overstapmomenten en termijnen',
+      'Dienstverlening, kosten en klachten',
+      'Ondertekening',
+      'Gelezen en begrepen',
+      'Bijlage: berekeningen, aannames en bronnen',
       'Aannames en onzekerheden',
       'Toelichting bij de bedragen',
       'Bronnen',
-      'Kosten van dit advies',
-      'Ondertekening',
       'AFM-registratie',
       'Kifid-aansluiting',
+      'Vingerafdruk certificaat (SHA-256)',
     ]) {
       expect(text).toContain(heading)
     }
@@ -105,6 +110,14 @@ describe('the advice report PDF', () => {
         expect(text).toContain(normaliseSpaces(formatEuro(amount)))
       }
     }
+  })
+
+  it('declares PDF/A-2b in its XMP metadata, with an output intent, and stays validly signed', () => {
+    const raw = Buffer.from(signed).toString('latin1')
+    expect(raw).toContain('<pdfaid:part>2</pdfaid:part>')
+    expect(raw).toContain('<pdfaid:conformance>B</pdfaid:conformance>')
+    expect(raw).toContain('/OutputIntents')
+    expect(verifyPdf(signed).valid).toBe(true)
   })
 
   it('passes qpdf --check', () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { CertificateError, createSelfSignedCertificate, startReportWorker, verifyPdf } from '../../src-main/reports'
-import { fixture } from './helpers'
+import { adviser, fixture, recommendation } from './helpers'
 
 const { clientCase, result } = fixture()
 const worker = startReportWorker()
@@ -9,7 +9,7 @@ afterAll(() => worker.close())
 describe('rendering in a worker thread', () => {
   it('renders and signs a report off the main thread', async () => {
     const p12 = createSelfSignedCertificate({ name: 'Worker Test', passphrase: 'w' })
-    const pdf = await worker.render({ clientCase, result, reportDate: '2030-01-15', signing: { p12, passphrase: 'w' } })
+    const pdf = await worker.render({ clientCase, result, adviser, recommendation, reportDate: '2030-01-15', signing: { p12, passphrase: 'w' } })
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
     expect(verifyPdf(pdf).valid).toBe(true)
   })

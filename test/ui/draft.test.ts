@@ -82,3 +82,37 @@ describe('passphrase strength', () => {
     expect(passphraseStrength('zeven zonnige zeilboten in 2030')).toBeGreaterThanOrEqual(3)
   })
 })
+
+describe('the household, the tax rate on benefits and the deviation reason (issue 11)', () => {
+  it('an empty need records no household; a typed need does, with Dutch amounts and percent', () => {
+    const draft = newDraft('Jan', '1984-05-17', new Date('2030-01-01'))
+    expect(toCaseInput(draft)).not.toHaveProperty('household')
+    expect((toCaseInput(draft).assumptions as Record<string, unknown>).benefitTaxRate).toBeNull()
+    draft.household.netMonthlyNeed = '3.200'
+    draft.household.partnerNetMonthly = '1.500,50'
+    draft.assumptions.benefitTaxRate = '30'
+    draft.client.occupation = 'ontwerper'
+    draft.advice.deviationReason = 'Klant wil geen eigen risico.'
+    const input = toCaseInput(draft)
+    expect(input.household).toEqual({ netMonthlyNeed: 3200, partnerNetMonthly: 1500.5, otherNetMonthly: 0 })
+    expect((input.assumptions as Record<string, unknown>).benefitTaxRate).toBe(0.3)
+    expect((input.client as Record<string, unknown>).occupation).toBe('ontwerper')
+    expect(input.advice).toEqual({ deviationReason: 'Klant wil geen eigen risico.' })
+  })
+
+  it('a saved case comes back into the same fields; an older draft without them still opens', () => {
+    const draft = newDraft('Jan', '1984-05-17', new Date('2030-01-01'))
+    draft.household.netMonthlyNeed = '3.200'
+    draft.assumptions.benefitTaxRate = '37'
+    draft.income.forEach((row) => (row.profit = '40.000'))
+    const validated = validateDraft(draft)
+    expect(validated.ok).toBe(true)
+    if (!validated.ok) return
+    const back = draftFromCase(validated.value)
+    expect(parseDutchNumber(back.household.netMonthlyNeed)).toBe(3200)
+    expect(back.assumptions.benefitTaxRate).toBe('37')
+    const old = normaliseDraft({ client: { name: 'Oud' } })
+    expect(old.household.netMonthlyNeed).toBe('')
+    expect(old.advice.deviationReason).toBe('')
+  })
+})

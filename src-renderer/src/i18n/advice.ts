@@ -1,0 +1,78 @@
+/**
+ * Words of the household, income-picture and suggestion panels (issue 11), kept in their own
+ * catalog and merged into the app's messages under `household`, `incomePicture` and `suggestion`.
+ */
+export const adviceMessages = {
+  nl: {
+    household: {
+      legend: 'Huishouden en netto behoefte',
+      intro: 'Wat heeft het huishouden netto per maand nodig, en wat loopt door als de klant arbeidsongeschikt wordt?',
+      need: 'Netto behoefte per maand',
+      needHint: 'Vaste lasten en levensonderhoud. Leeg = niet vastgelegd (geen inkomensbeeld).',
+      partner: 'Netto inkomen partner per maand',
+      other: 'Overig netto inkomen per maand',
+      otherHint: 'Bijvoorbeeld huur of een lijfrente die doorloopt.',
+      taxRate: 'Belastingtarief op uitkeringen',
+      taxRateHint: 'Voor de netto uitkering; geen standaardwaarde. Leeg = netto uitkering onbekend.',
+      occupation: 'Beroep',
+      weeklyHours: 'Uren per week',
+    },
+    incomePicture: {
+      title: 'Netto inkomen bij arbeidsongeschiktheid tegenover de behoefte',
+      none: 'Vul bij Gegevens de netto behoefte van het huishouden in om het tekort per fase te zien.',
+      phase: 'Fase',
+      period: 'Periode',
+      months: 'Maanden',
+      income: 'Netto inkomen p/m',
+      shortfall: 'Tekort p/m',
+      bridged: 'Broodfonds + buffer',
+      uncovered: 'Ongedekt',
+      total: 'Ongedekt tot de AOW-datum',
+      unknown: 'onbekend',
+      phases: { waiting: 'Wachttijd', benefit: 'Uitkering', 'after-policy-end': 'Na einde AOV', none: 'Geen uitkering' },
+    },
+    suggestion: {
+      title: 'Voorstel van Vangnet',
+      none: 'Geen voorstel: er is geen mogelijkheid om uit te kiezen.',
+      whyNot: 'Waarom niet',
+      deviation: 'U kiest een andere oplossing dan het voorstel. Leg de reden vast (komt in het rapport).',
+      deviationLabel: 'Reden van de afwijking',
+    },
+  },
+  en: {
+    household: {
+      legend: 'Household and net need',
+      intro: 'What does the household need net per month, and what continues if the client becomes disabled?',
+      need: 'Net need per month',
+      needHint: 'Fixed costs and living. Empty = not recorded (no income picture).',
+      partner: 'Partner’s net income per month',
+      other: 'Other net income per month',
+      otherHint: 'For example rent or an annuity that continues.',
+      taxRate: 'Tax rate on benefits',
+      taxRateHint: 'For the net benefit; no default. Empty = net benefit unknown.',
+      occupation: 'Occupation',
+      weeklyHours: 'Hours per week',
+    },
+    incomePicture: {
+      title: 'Net income if disabled, against the need',
+      none: 'Enter the household’s net need under Details to see the shortfall per phase.',
+      phase: 'Phase',
+      period: 'Period',
+      months: 'Months',
+      income: 'Net income p/m',
+      shortfall: 'Short p/m',
+      bridged: 'Broodfonds + buffer',
+      uncovered: 'Uncovered',
+      total: 'Uncovered until the AOW date',
+      unknown: 'unknown',
+      phases: { waiting: 'Waiting period', benefit: 'Benefit', 'after-policy-end': 'After the AOV ends', none: 'No benefit' },
+    },
+    suggestion: {
+      title: 'Vangnet’s suggestion',
+      none: 'No suggestion: there is no option to choose from.',
+      whyNot: 'Why not',
+      deviation: 'You choose another option than the suggestion. Record the reason (it goes into the report).',
+      deviationLabel: 'Reason for the deviation',
+    },
+  },
+} as const
