@@ -1,63 +1,35 @@
 /**
  * The live comparison: every change to the dossier's case recomputes all options in the renderer
- * with the shared rules (`advise`), before the screen is next drawn. The recalculation runs in a
- * watcher (not inside a computed: a computed has no side effects), which also records how long it
- * took as a User Timing measure ("vangnet:advise"), read by the browser benchmark through the
- * standard Performance API instead of a hook on `window`.
+ * with the shared rules (`advise`), synchronously, before the next frame. The recalculation is a
+ * pure computed (no timing, no hook on `window`): the browser benchmark measures keystroke to
+ * screen from outside (test/e2e/support.ts, measureRecalc).
  */
 import { defineStore } from 'pinia'
-import { shallowRef, watch } from 'vue'
+import { computed } from 'vue'
 import { advise } from '../../../shared/rules/advise'
 import type { AdviceResult, Explanation } from '../../../shared/schema/result'
 import { useDossierStore } from './dossier'
 
-/** The name of the User Timing measure of one recalculation. */
-export const adviseMeasure = 'vangnet:advise'
-const keep = 200
+type Outcome = { result: AdviceResult | null; failure: string | null }
 
 export const useComparisonStore = defineStore('comparison', () => {
   const dossier = useDossierStore()
-  const result = shallowRef<AdviceResult | null>(null)
-  const failure = shallowRef<string | null>(null)
-  const timings: number[] = []
 
-  function recalculate(clientCase: typeof dossier.clientCase): void {
-    if (!clientCase) {
-      result.value = null
-      failure.value = null
-      return
-    }
-    const started = performance.now()
+  const outcome = computed<Outcome>(() => {
+    const clientCase = dossier.clientCase
+    if (!clientCase) return { result: null, failure: null }
     try {
-      result.value = advise(clientCase)
-      failure.value = null
+      return { result: advise(clientCase), failure: null }
     } catch {
-      result.value = null
-      failure.value = 'De berekening kon met deze invoer niet worden gemaakt.'
-    } finally {
-      const ended = performance.now()
-      timings.push(ended - started)
-      if (timings.length > keep) {
-        timings.shift()
-        performance.clearMeasures(adviseMeasure)
-      }
-      performance.measure(adviseMeasure, { start: started, end: ended })
+      return { result: null, failure: 'De berekening kon met deze invoer niet worden gemaakt.' }
     }
-  }
-
-  // 'pre': after the change, before the screen is patched, so the figures on screen are never stale.
-  watch(() => dossier.clientCase, recalculate, { immediate: true, flush: 'pre' })
-
-  function medianMs(): number | null {
-    if (timings.length === 0) return null
-    const sorted = [...timings].sort((a, b) => a - b)
-    const middle = Math.floor(sorted.length / 2)
-    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-  }
+  })
+  const result = computed(() => outcome.value.result)
+  const failure = computed(() => outcome.value.failure)
 
   function explanation(id: string): Explanation | null {
     return result.value?.explanations[id] ?? null
   }
 
-  return { result, failure, timings, medianMs, explanation }
+  return { result, failure, explanation }
 })
