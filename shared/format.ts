@@ -1,6 +1,7 @@
 /**
- * The one place where numbers become Dutch text: money, percentages and dates, for the report,
- * the screen and the headless command alike.
+ * The one place where numbers become text: money, percentages and dates, for the report, the
+ * screen and the headless command alike; Dutch conventions by default, English ones (`€1,234.56`,
+ * `5.4%`) for English text.
  *
  * Amounts arrive already rounded to cents by the rules (decimal.js); these functions only format,
  * they never compute money. The space after "€" and before "%" is a non-breaking space (U+00A0),
@@ -11,12 +12,14 @@
 /** U+00A0: keeps "€" and its amount, and a number and its "%", together on one line. */
 export const nbsp = '\u00a0'
 
-/** Groups the integer digits by thousands with a dot: "1234567" -> "1.234.567". */
-function groupThousands(digits: string): string {
+export type Language = 'nl' | 'en'
+
+/** Groups the integer digits by thousands: "1234567" -> "1.234.567" (Dutch) or "1,234,567" (English). */
+function groupThousands(digits: string, separator = '.'): string {
   if (digits.length <= 3) return digits
   const head = digits.length % 3 || 3
   let out = digits.slice(0, head)
-  for (let index = head; index < digits.length; index += 3) out += '.' + digits.slice(index, index + 3)
+  for (let index = head; index < digits.length; index += 3) out += separator + digits.slice(index, index + 3)
   return out
 }
 
@@ -35,11 +38,14 @@ export function formatEuro(value: number): string {
  * The same from a decimal string with two decimals ("-1234.56"), as decimal.js's `toFixed(2)`
  * gives it: the rules format their traces without a round trip through a float.
  */
-export function formatEuroFixed(fixed: string): string {
+export function formatEuroFixed(fixed: string, language: Language = 'nl'): string {
   const negative = fixed.startsWith('-')
   const digits = negative ? fixed.slice(1) : fixed
   const [whole = '0', cents = '00'] = digits.split('.')
-  return `€${nbsp}${negative && digits !== '0.00' ? '-' : ''}${groupThousands(whole)},${cents}`
+  const sign = negative && digits !== '0.00' ? '-' : ''
+  // English text follows English conventions: "-€1,234.56".
+  if (language === 'en') return `${sign}€${groupThousands(whole, ',')}.${cents}`
+  return `€${nbsp}${sign}${groupThousands(whole)},${cents}`
 }
 
 /** `€ 1.235`: whole euros, for chart axes and round figures; the text of the report uses formatEuro. */
@@ -54,7 +60,7 @@ export function formatEuroWhole(value: number): string {
  * `5,4 %` from the fraction 0.054: at most `maxDecimals` decimals (default 2), trailing zeros
  * dropped, so 0.07 reads `7 %` and 1.4286 reads `142,86 %`.
  */
-export function formatPercent(fraction: number, maxDecimals = 2): string {
+export function formatPercent(fraction: number, maxDecimals = 2, language: Language = 'nl'): string {
   if (!Number.isFinite(fraction)) throw new RangeError(`formatPercent: geen getal: ${fraction}`)
   // Scale in the decimal string rather than multiplying by 100 in floating point: 0.054 * 100
   // is 5.3999999999999995, which must still read 5,4.
@@ -63,20 +69,20 @@ export function formatPercent(fraction: number, maxDecimals = 2): string {
   if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '')
   const [whole = '0', decimals] = text.split('.')
   const negative = percent < 0 && /[1-9]/.test(text)
+  if (language === 'en') return `${negative ? '-' : ''}${groupThousands(whole, ',')}${decimals ? '.' + decimals : ''}%`
   return `${negative ? '-' : ''}${groupThousands(whole)}${decimals ? ',' + decimals : ''}${nbsp}%`
 }
 
 /** `207,2` or `1.234`: a plain number in Dutch notation, at most `maxDecimals` decimals. */
-export function formatNumber(value: number, maxDecimals = 2): string {
+export function formatNumber(value: number, maxDecimals = 2, language: Language = 'nl'): string {
   if (!Number.isFinite(value)) throw new RangeError(`formatNumber: geen getal: ${value}`)
   let text = Math.abs(value).toFixed(maxDecimals)
   if (text.includes('.')) text = text.replace(/0+$/, '').replace(/\.$/, '')
   const [whole = '0', decimals] = text.split('.')
   const negative = value < 0 && /[1-9]/.test(text)
+  if (language === 'en') return `${negative ? '-' : ''}${groupThousands(whole, ',')}${decimals ? '.' + decimals : ''}`
   return `${negative ? '-' : ''}${groupThousands(whole)}${decimals ? ',' + decimals : ''}`
 }
-
-export type Language = 'nl' | 'en'
 
 const monthNames: Record<Language, readonly string[]> = {
   nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],

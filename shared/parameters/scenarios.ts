@@ -109,13 +109,19 @@ const mkbToets2024: ScenarioParameters = {
   startYear: {
     value: 2027,
     cite: { source: 'RADI-2024', locator: 'vraag 24: "inwerkingtreding wordt niet voor 2027 verwacht"' },
-    uncertain: 'Geen ingangsdatum vastgesteld; 2027 is het vroegste jaar dat RADI noemt.',
+    uncertain: {
+      nl: 'Geen ingangsdatum vastgesteld; 2027 is het vroegste jaar dat RADI noemt.',
+      en: 'No date of entry into force has been set; 2027 is the earliest year RADI mentions.',
+    },
   },
   premiumRate: {
     value: '0.08',
     range: ['0.075', '0.08'],
     cite: { source: 'MKB-2024', locator: 'Bekostiging: "rond de 7,5 à 8% van de grondslag"' },
-    uncertain: 'De bron noemt een bandbreedte van 7,5 tot 8 %; Vangnet rekent met 8 % (het voorbeeld van de MKB-toets).',
+    uncertain: {
+      nl: 'De bron noemt een bandbreedte van 7,5 tot 8 %; Vangnet rekent met 8 % (het voorbeeld van de MKB-toets).',
+      en: 'The source gives a range of 7.5 to 8%; Vangnet uses 8% (the example of the SME test).',
+    },
   },
   capFactor: { value: '1.43', cite: { source: 'MKB-2024', locator: 'Bekostiging: maximale premiegrondslag 143% van het minimumloon' } },
   wmlIncludesHolidayPay: {
@@ -130,8 +136,10 @@ const mkbToets2024: ScenarioParameters = {
   wmlYearRule: {
     value: 'average-of-half-years',
     cite: { source: 'RADI-2024', locator: 'vraag 2: "Neemt men een gemiddelde hiervan over het hele jaar?"' },
-    uncertain:
-      'Het minimumloon wijzigt op 1 januari en 1 juli; de bronnen zeggen niet welk bedrag voor een kalenderjaar geldt. Vangnet neemt het gemiddelde van beide halfjaren.',
+    uncertain: {
+      nl: 'Het minimumloon wijzigt op 1 januari en 1 juli; de bronnen zeggen niet welk bedrag voor een kalenderjaar geldt. Vangnet neemt het gemiddelde van beide halfjaren.',
+      en: 'The minimum wage changes on 1 January and 1 July; the sources do not say which amount applies to a calendar year. Vangnet takes the average of both half-years.',
+    },
   },
   waitingDays: { value: 364, cite: { source: 'MKB-2024', locator: 'Wachttijd: 52 weken (één jaar)' } },
   benefitPercentage: { value: '0.70', cite: { source: 'MKB-2024', locator: 'De hoogte van de uitkering: 70% van 143% van het minimumloon' } },
@@ -148,8 +156,10 @@ const mkbToets2024: ScenarioParameters = {
   partialBenefit: {
     value: 'proportional',
     cite: { source: 'MKB-2024', locator: 'De hoogte van de uitkering: "navenant minder"' },
-    uncertain:
-      'De bron zegt alleen dat de uitkering bij gedeeltelijke arbeidsongeschiktheid "navenant minder" is. Vangnet rekent evenredig (mate × volledige uitkering); de WIA-klassentabel (RADI vraag 12) is het alternatief.',
+    uncertain: {
+      nl: 'De bron zegt alleen dat de uitkering bij gedeeltelijke arbeidsongeschiktheid "navenant minder" is. Vangnet rekent evenredig (mate × volledige uitkering); de WIA-klassentabel (RADI vraag 12) is het alternatief.',
+      en: 'The source only says that the benefit at partial disability is "navenant minder" (lower accordingly). Vangnet pays in proportion (degree × full benefit); the WIA class table (RADI vraag 12) is the alternative.',
+    },
   },
   fullDisabilityFrom: { value: '0.80', cite: { source: 'RADI-2024', locator: 'vraag 12: uitkeringsschaal WIA, klasse 80–100 %' } },
   wiaClasses: {
@@ -166,12 +176,18 @@ const mkbToets2024: ScenarioParameters = {
     value: '0.80',
     range: ['0.80', '0.90'],
     cite: { source: 'RADI-2024', locator: 'vraag 13: "voor meer dan 80%, 85% of 90% van het inkomen is verzekerd"' },
-    uncertain: 'Het acceptatiebeleid verschilt per verzekeraar (80, 85 of 90 % van het inkomen); Vangnet waarschuwt vanaf 80 %, de strengste grens.',
+    uncertain: {
+      nl: 'Het acceptatiebeleid verschilt per verzekeraar (80, 85 of 90 % van het inkomen); Vangnet waarschuwt vanaf 80 %, de strengste grens.',
+      en: 'Acceptance policy differs per insurer (80, 85 or 90% of income); Vangnet warns from 80%, the strictest limit.',
+    },
   },
   negativeProfitGivesZero: {
     value: true,
     cite: { source: 'RADI-2024', locator: 'vraag 2: "Krijg je bij een negatief inkomen een bedrag terug?"' },
-    uncertain: 'Open vraag in de bron; Vangnet rekent bij negatieve winst met grondslag € 0 en geen teruggave.',
+    uncertain: {
+      nl: 'Open vraag in de bron; Vangnet rekent bij negatieve winst met grondslag € 0 en geen teruggave.',
+      en: 'An open question in the source; with a negative profit Vangnet uses a base of €0 and no refund.',
+    },
   },
   franchise: { value: { enabled: false, formula: 'none' }, cite: { source: 'MKB-2024', locator: 'geen franchise in het voorstel' } },
   partnerInsured: { value: true, cite: { source: 'MKB-2024', locator: 'II Voorstel: IB-ondernemers en meewerkende partners' } },
@@ -184,8 +200,10 @@ const mkbToets2024: ScenarioParameters = {
   transitionalPeildatum: {
     value: null,
     cite: { source: 'RADI-2024', locator: 'vraag 17: "Wat wordt de peildatum?"' },
-    uncertain:
-      'De peildatum voor het overgangsrecht is niet vastgesteld. Zonder invoer van de adviseur neemt Vangnet aan dat een polis die loopt op 1 januari van het startjaar meetelt (of van het rekenjaar, als dat eerder ligt: dan rekent Vangnet alsof de wet in dat jaar gold).',
+    uncertain: {
+      nl: 'De peildatum voor het overgangsrecht is niet vastgesteld. Zonder invoer van de adviseur neemt Vangnet aan dat een polis die loopt op 1 januari van het startjaar meetelt (of van het rekenjaar, als dat eerder ligt: dan rekent Vangnet alsof de wet in dat jaar gold).',
+      en: 'The reference date (peildatum) for transitional law has not been set. Without the adviser\'s input Vangnet assumes that a policy running on 1 January of the first year counts (or of the calculation year, if that is earlier: Vangnet then calculates as if the law applied in that year).',
+    },
   },
 }
 
@@ -198,7 +216,10 @@ const consultatie2024: ScenarioOverrides = {
   premiumRate: {
     value: '0.065',
     cite: { source: 'KB-2025', locator: 'Betaalbaarheid: internetconsultatie 2024, premie ingeschat op 6,5%' },
-    uncertain: 'Een inschatting; de premie wordt jaarlijks lastendekkend vastgesteld.',
+    uncertain: {
+      nl: 'Een inschatting; de premie wordt jaarlijks lastendekkend vastgesteld.',
+      en: 'An estimate; the premium is set each year to cover the costs.',
+    },
   },
   capFactor: {
     value: '1.4286',
@@ -207,21 +228,27 @@ const consultatie2024: ScenarioOverrides = {
   wmlIncludesHolidayPay: {
     value: false,
     cite: { source: 'BOUVY-2025', locator: 'verplichte AOV: premie ongeveer € 195 per maand bij 6,5 %' },
-    uncertain:
-      'Geen primaire bron zegt of het minimumloon van deze versie vakantiegeld bevat. Openbare samenvattingen noemen ongeveer € 195 per maand (6,5 % van ongeveer € 36.000); dat volgt alleen zonder vakantiegeld: 6,5 % × 142,86 % × 12 × € 2.101,50 (gemiddeld maandloon 2024) = € 195,14 per maand. Met 8 % vakantiegeld zou het ongeveer € 211 zijn.',
+    uncertain: {
+      nl: 'Geen primaire bron zegt of het minimumloon van deze versie vakantiegeld bevat. Openbare samenvattingen noemen ongeveer € 195 per maand (6,5 % van ongeveer € 36.000); dat volgt alleen zonder vakantiegeld: 6,5 % × 142,86 % × 12 × € 2.101,50 (gemiddeld maandloon 2024) = € 195,14 per maand. Met 8 % vakantiegeld zou het ongeveer € 211 zijn.',
+      en: 'No primary source says whether this version\'s minimum wage includes holiday pay. Public summaries quote about €195 a month (6.5% of about €36,000); that only follows without holiday pay: 6.5% × 142.86% × 12 × €2,101.50 (average monthly wage 2024) = €195.14 a month. With 8% holiday pay it would be about €211.',
+    },
   },
   waitingDays: { value: 365, cite: { source: 'KB-2025', locator: 'Verlenging van de wachttijd van een naar twee jaar (was: een jaar)' } },
   criterion: {
     value: 'absolute-wml',
     cite: { source: 'SAMENVATTING-2025', locator: 'absoluut criterium: kan nog minimaal het WML verdienen in gangbare arbeid' },
-    uncertain:
-      'Niet uit de wettekst: openbare samenvattingen beschrijven een absoluut criterium (basisfunctiebeoordeling door UWV). KB-2025 noemt alleen "de aard van het gehanteerde arbeidsongeschiktheidscriterium".',
+    uncertain: {
+      nl: 'Niet uit de wettekst: openbare samenvattingen beschrijven een absoluut criterium (basisfunctiebeoordeling door UWV). KB-2025 noemt alleen "de aard van het gehanteerde arbeidsongeschiktheidscriterium".',
+      en: 'Not from the bill text: public summaries describe an absolute criterion (basic job assessment by UWV). KB-2025 only mentions "de aard van het gehanteerde arbeidsongeschiktheidscriterium".',
+    },
   },
   partialBenefit: {
     value: 'full-only',
     cite: { source: 'KAG-2025', locator: 'lezing van het absolute criterium: uitkering alleen bij volledige arbeidsongeschiktheid' },
-    uncertain:
-      'Onder het absolute criterium is er alleen een uitkering als de klant het WML niet meer kan verdienen; Vangnet rekent dit als volledige arbeidsongeschiktheid (80 % of meer, de volledige WIA-klasse).',
+    uncertain: {
+      nl: 'Onder het absolute criterium is er alleen een uitkering als de klant het WML niet meer kan verdienen; Vangnet rekent dit als volledige arbeidsongeschiktheid (80 % of meer, de volledige WIA-klasse).',
+      en: 'Under the absolute criterion there is only a benefit if the client can no longer earn the minimum wage; Vangnet counts this as full disability (80% or more, the full WIA class).',
+    },
   },
 }
 
@@ -234,32 +261,44 @@ const raadVanState2025: ScenarioOverrides = {
   startYear: {
     value: 2030,
     cite: { source: 'KB-2025', locator: 'Uitvoerbaarheid: Belastingdienst uitvoerbaar per 1 januari 2030' },
-    uncertain: 'Vroegst mogelijke datum; UWV ziet geen ruimte in 2030 of de jaren daarna (KB-2025). Bij de indiening (13 maart 2026) is geen datum genoemd.',
+    uncertain: {
+      nl: 'Vroegst mogelijke datum; UWV ziet geen ruimte in 2030 of de jaren daarna (KB-2025). Bij de indiening (13 maart 2026) is geen datum genoemd.',
+      en: 'Earliest possible date; UWV sees no room in 2030 or the years after (KB-2025). When the bill was submitted (13 March 2026) no date was given.',
+    },
   },
   premiumRate: {
     value: '0.054',
     cite: { source: 'KB-2025', locator: 'Betaalbaarheid: verwacht premiepercentage 5,4%' },
-    uncertain:
-      'Een verwachting; UWV stelt de premie jaarlijks lastendekkend vast. Het Actuarieel Genootschap (KAG-2025) raamt 5,0 % (4,7–5,3 %) bij twee jaar wachttijd: de ondergrens van de bandbreedte; de bovengrens is de 5,4 % van KB-2025.',
+    uncertain: {
+      nl: 'Een verwachting; UWV stelt de premie jaarlijks lastendekkend vast. Het Actuarieel Genootschap (KAG-2025) raamt 5,0 % (4,7–5,3 %) bij twee jaar wachttijd: de ondergrens van de bandbreedte; de bovengrens is de 5,4 % van KB-2025.',
+      en: 'An expectation; UWV sets the premium each year to cover the costs. The Royal Actuarial Association (KAG-2025) estimates 5.0% (4.7–5.3%) with a two-year waiting period: the lower end of the range; the upper end is KB-2025\'s 5.4%.',
+    },
     range: ['0.047', '0.054'],
   },
   wmlIncludesHolidayPay: {
     value: false,
     cite: { source: 'KB-2025', locator: 'Betaalbaarheid: "ongeveer € 171 bruto per maand" bij de maximale premiegrondslag, WML 2025' },
-    uncertain:
-      'KB-2025 zegt niet of vakantiegeld meetelt. Het voorbeeld van € 171 per maand volgt alleen zonder vakantiegeld: 5,4 % × 142,86 % × € 2.218,80 (gemiddeld maandloon 2025) = € 171,17. RADI-2024 rekende wél met vakantiegeld.',
+    uncertain: {
+      nl: 'KB-2025 zegt niet of vakantiegeld meetelt. Het voorbeeld van € 171 per maand volgt alleen zonder vakantiegeld: 5,4 % × 142,86 % × € 2.218,80 (gemiddeld maandloon 2025) = € 171,17. RADI-2024 rekende wél met vakantiegeld.',
+      en: 'KB-2025 does not say whether holiday pay counts. The example of €171 a month only follows without holiday pay: 5.4% × 142.86% × €2,218.80 (average monthly wage 2025) = €171.17. RADI-2024 did count holiday pay.',
+    },
   },
   waitingDays: { value: 730, cite: { source: 'KB-2025', locator: 'Verlenging van de wachttijd van een naar twee jaar' } },
   franchise: {
     value: { enabled: true, formula: 'cap-minus-wia-wage' },
     cite: { source: 'KB-2025', locator: 'Het invoeren van een franchise' },
-    uncertain:
-      'KB-2025 geeft geen formule, alleen dat premie- en uitkeringsgrondslag lager worden naarmate het WIA-verzekerde loon hoger is, met ten minste het WML als uitkering. Vangnet rekent: Baz-grondslag = min(winst, maximale grondslag − WIA-loon), niet lager dan € 0.',
+    uncertain: {
+      nl: 'KB-2025 geeft geen formule, alleen dat premie- en uitkeringsgrondslag lager worden naarmate het WIA-verzekerde loon hoger is, met ten minste het WML als uitkering. Vangnet rekent: Baz-grondslag = min(winst, maximale grondslag − WIA-loon), niet lager dan € 0.',
+      en: 'KB-2025 gives no formula, only that the premium and benefit bases fall as the wage insured under the WIA rises, with at least the minimum wage as benefit. Vangnet calculates: Baz base = min(profit, maximum base − WIA wage), not below €0.',
+    },
   },
   partnerInsured: {
     value: false,
     cite: { source: 'SAMENVATTING-2025', locator: 'meewerkende partners niet verzekerd' },
-    uncertain: 'Openbare samenvattingen van de versie 2025/2026 noemen meewerkende partners niet verzekerd, anders dan de MKB-toets (2024).',
+    uncertain: {
+      nl: 'Openbare samenvattingen van de versie 2025/2026 noemen meewerkende partners niet verzekerd, anders dan de MKB-toets (2024).',
+      en: 'Public summaries of the 2025/2026 version list partners working in the business as not insured, unlike the SME test (2024).',
+    },
   },
   switchRule: {
     value: 'first-of-january',
@@ -268,8 +307,10 @@ const raadVanState2025: ScenarioOverrides = {
   optOutMaxWaitingDays: {
     value: 730,
     cite: { source: 'KB-2025', locator: 'Verlenging van de wachttijd van een naar twee jaar' },
-    uncertain:
-      'MKB-2024 stelde maximaal één jaar eigen risico, bij een publieke wachttijd van een jaar. Nu de publieke wachttijd twee jaar is, neemt Vangnet aan dat de eis meeschuift naar twee jaar; geen bron bevestigt dit.',
+    uncertain: {
+      nl: 'MKB-2024 stelde maximaal één jaar eigen risico, bij een publieke wachttijd van een jaar. Nu de publieke wachttijd twee jaar is, neemt Vangnet aan dat de eis meeschuift naar twee jaar; geen bron bevestigt dit.',
+      en: 'MKB-2024 required a waiting period of at most one year, with a public waiting period of one year. Now that the public waiting period is two years, Vangnet assumes the requirement moves to two years; no source confirms this.',
+    },
   },
 }
 
@@ -283,20 +324,26 @@ const tweedeKamer2026: ScenarioOverrides = {
     value: '0.054',
     range: ['0.047', '0.054'],
     cite: { source: 'RO-2026-03-13', locator: 'premie 5,4 % van de winst' },
-    uncertain:
-      'Uit het nieuwsbericht bij de indiening, niet uit de wettekst; UWV stelt de premie jaarlijks lastendekkend vast. Het Actuarieel Genootschap (KAG-2025) raamt 5,0 % (4,7–5,3 %) bij twee jaar wachttijd.',
+    uncertain: {
+      nl: 'Uit het nieuwsbericht bij de indiening, niet uit de wettekst; UWV stelt de premie jaarlijks lastendekkend vast. Het Actuarieel Genootschap (KAG-2025) raamt 5,0 % (4,7–5,3 %) bij twee jaar wachttijd.',
+      en: 'From the news item on submission, not from the bill text; UWV sets the premium each year to cover the costs. The Royal Actuarial Association (KAG-2025) estimates 5.0% (4.7–5.3%) with a two-year waiting period.',
+    },
   },
   premiumMaximum: {
     value: { monthly: '171', wmlYear: 2025 },
     cite: { source: 'RO-2026-03-13', locator: 'maximaal € 171 bruto per maand, "gebaseerd op het wettelijk minimumloon uit 2025 en zal worden geïndexeerd"' },
-    uncertain:
-      'Het nieuwsbericht noemt een maximum van € 171 bruto per maand op basis van het minimumloon van 2025, dat wordt geïndexeerd, maar niet hoe. Vangnet indexeert het bedrag met het minimumloon op jaarbasis: € 171 × minimumloon van het jaar / minimumloon 2025.',
+    uncertain: {
+      nl: 'Het nieuwsbericht noemt een maximum van € 171 bruto per maand op basis van het minimumloon van 2025, dat wordt geïndexeerd, maar niet hoe. Vangnet indexeert het bedrag met het minimumloon op jaarbasis: € 171 × minimumloon van het jaar / minimumloon 2025.',
+      en: 'The news item gives a maximum of €171 gross a month based on the 2025 minimum wage, to be indexed, but not how. Vangnet indexes the amount with the annual minimum wage: €171 × minimum wage of the year / minimum wage 2025.',
+    },
   },
   averagingYears: {
     value: 3,
     cite: { source: 'EW-2025-12-16', locator: 'advies Raad van State: middeling van de winst over meerdere jaren' },
-    uncertain:
-      'De bronnen verschillen: Movir (MOVIR-2025) beschrijft de uitkering als 70 % van de winst van het kalenderjaar vóór de arbeidsongeschiktheid, EW (16 december 2025) een middeling over meerdere jaren. Vangnet houdt de middeling over drie jaar van de MKB-toets aan.',
+    uncertain: {
+      nl: 'De bronnen verschillen: Movir (MOVIR-2025) beschrijft de uitkering als 70 % van de winst van het kalenderjaar vóór de arbeidsongeschiktheid, EW (16 december 2025) een middeling over meerdere jaren. Vangnet houdt de middeling over drie jaar van de MKB-toets aan.',
+      en: 'The sources differ: Movir (MOVIR-2025) describes the benefit as 70% of the profit of the calendar year before the disability, EW (16 December 2025) an averaging over several years. Vangnet keeps the three-year averaging of the SME test.',
+    },
   },
 }
 

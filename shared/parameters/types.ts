@@ -17,7 +17,7 @@ export interface Sourced<T> {
    * Present when the sources are unsure, give a range, disagree or say nothing: the quote or the
    * reason, printed on the report as an assumption.
    */
-  uncertain?: string
+  uncertain?: { nl: string; en: string }
   /** A documented range around the value (e.g. premium 7.5 – 8 %), printed with the assumption. */
   range?: readonly [T, T]
 }

@@ -15,8 +15,15 @@ function citationProblems(name: string, value: unknown): string[] {
   const problems: string[] = []
   if (!cite || typeof cite.source !== 'string' || !isSourceKey(cite.source)) problems.push(`${name}: onbekende bron ${String(cite?.source)}`)
   if (!cite || typeof cite.locator !== 'string' || cite.locator.trim() === '') problems.push(`${name}: bron zonder vindplaats`)
-  if ('uncertain' in value && (value as { uncertain?: unknown }).uncertain !== undefined && String((value as { uncertain?: unknown }).uncertain).trim() === '') {
-    problems.push(`${name}: onzeker zonder toelichting`)
+  const uncertain = (value as { uncertain?: unknown }).uncertain
+  if (typeof uncertain === 'string') {
+    if (uncertain.trim() === '') problems.push(`${name}: onzeker zonder toelichting`)
+  } else if (uncertain !== undefined) {
+    // A parameter's reason for uncertainty is printed for the client: in both label languages.
+    const reason = uncertain as Partial<Record<(typeof labelLanguages)[number], unknown>>
+    for (const language of labelLanguages) {
+      if (typeof reason[language] !== 'string' || String(reason[language]).trim() === '') problems.push(`${name}: onzeker zonder toelichting (${language})`)
+    }
   }
   return problems
 }

@@ -13,7 +13,7 @@ import { Money, maxMoney, minMoney, roundCents, zero } from '../money'
 import type { PartialBenefitRule, WiaClass } from '../parameters/scenarios'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
-import { euro, percent, refs } from './explain'
+import { refs } from './explain'
 import { incomeForYear } from './income'
 import { franchiseLimit } from './premium'
 import { wmlForYear } from './wml'
@@ -46,21 +46,22 @@ export function benefitBase(context: RuleContext, illnessYear: number, id: strin
   const franchise = franchiseLimit(context, wml.cap, prior.wiaWage)
   const base = minMoney(uncapped, franchise.limit)
   const usesAverage = average.greaterThan(prior.profit)
+  const { say, f } = context.texts
   const baseText = (): string => {
     const parts = [
-      `winst ${illnessYear - 1} ${euro(prior.profit)}`,
-      `gemiddelde ${averageOver.map((income) => income.year).join(', ')} ${euro(average)}`,
-      `hoogste: ${usesAverage ? 'het gemiddelde' : 'het jaar ervoor'}`,
+      say('trace.benefitBase.prior', { year: illnessYear - 1, profit: prior.profit }),
+      say('trace.benefitBase.average', { years: averageOver.map((income) => income.year).join(', '), average }),
+      say('trace.benefitBase.highest', { average: usesAverage }),
     ]
     if (uncapped.greaterThan(base)) {
-      parts.push(franchise.applied ? `franchise: maximaal ${euro(wml.cap)} − WIA-loon ${euro(prior.wiaWage)} = ${euro(franchise.limit)}` : `gemaximeerd op ${euro(wml.cap)}`)
+      parts.push(franchise.applied ? say('trace.franchise', { cap: wml.cap, wiaWage: prior.wiaWage, limit: franchise.limit }) : say('trace.cappedAt', { cap: wml.cap }))
     }
-    return `${parts.join('; ')} = ${euro(base)}`
+    return `${parts.join('; ')} = ${f.euro(base)}`
   }
   const projected = priorYears.some((income) => income.origin !== 'entered')
   const explanation = context.trace.money(
     id,
-    `Uitkeringsgrondslag (eerste ziektedag in ${illnessYear})`,
+    say('trace.benefitBase.label', { year: illnessYear }),
     base,
     baseText,
     refs({ source: 'MKB-2024', locator: 'De hoogte van de uitkering' }, parameters.averagingYears.cite, franchise.applied ? parameters.franchise.cite : undefined),
@@ -84,20 +85,22 @@ export interface PublicBenefit {
   explanation: Explanation
 }
 
-function partialShareText(rule: PartialBenefitRule, fullFrom: string): string {
+function partialShareText(context: RuleContext, rule: PartialBenefitRule, fullFrom: string): string {
+  const { say } = context.texts
   switch (rule) {
     case 'proportional':
-      return 'evenredig met de mate van arbeidsongeschiktheid'
+      return say('trace.benefit.rule.proportional')
     case 'wia-classes':
-      return 'volgens de WIA-klassentabel (RADI-2024 vraag 12)'
+      return say('trace.benefit.rule.wiaClasses')
     case 'full-only':
-      return `alleen bij volledige arbeidsongeschiktheid (${percent(fullFrom)} of meer)`
+      return say('trace.benefit.rule.fullOnly', { fullFrom })
   }
 }
 
 /** The yearly public benefit for a base, a degree and earnings next to the benefit. */
 export function publicBenefit(context: RuleContext, base: BenefitBase, degree: number, earnings: Decimal, id: string): PublicBenefit {
   const { parameters } = context
+  const { say, f } = context.texts
   const annualAtFull = roundCents(base.base.times(context.benefitPercentage))
   const rule = parameters.partialBenefit.value
   const threshold = Number(parameters.incomeLossThreshold.value)
@@ -109,29 +112,29 @@ export function publicBenefit(context: RuleContext, base: BenefitBase, degree: n
     const full = degree >= Number(parameters.fullDisabilityFrom.value)
     gross = full ? annualAtFull : zero
     how = full
-      ? () => `volledig arbeidsongeschikt (${percent(degree)}): ${percent(context.benefitPercentage)} × ${euro(base.base)}`
+      ? () => say('trace.benefit.full', { degree, percentage: context.benefitPercentage, base: base.base })
       : parameters.criterion.value === 'absolute-wml'
-        ? () => `${percent(degree)} arbeidsongeschikt: onder het absolute criterium geen uitkering zolang de klant het minimumloon nog kan verdienen`
-        : () => `${percent(degree)} arbeidsongeschikt: alleen bij volledige arbeidsongeschiktheid (${percent(parameters.fullDisabilityFrom.value)} of meer) een uitkering`
+        ? () => say('trace.benefit.absoluteNone', { degree })
+        : () => say('trace.benefit.fullOnlyNone', { degree, fullFrom: parameters.fullDisabilityFrom.value })
   } else if (degree < threshold) {
     gross = zero
-    how = () => `${percent(degree)} arbeidsongeschikt is minder dan de drempel van ${percent(threshold)}: geen uitkering`
+    how = () => say('trace.benefit.belowThreshold', { degree, threshold })
   } else if (rule === 'wia-classes') {
     const share = wiaClassShare(parameters.wiaClasses.value, degree)
     gross = roundCents(base.base.times(share))
-    how = () => `${percent(degree)} arbeidsongeschikt: ${percent(share)} × ${euro(base.base)} (WIA-klasse)`
+    how = () => say('trace.benefit.wiaClass', { degree, share, base: base.base })
   } else {
     gross = roundCents(annualAtFull.times(degree))
-    how = () => `${percent(degree)} × ${percent(context.benefitPercentage)} × ${euro(base.base)}`
+    how = () => say('trace.benefit.proportional', { degree, percentage: context.benefitPercentage, base: base.base })
   }
   const offset = roundCents(earnings.times(context.earningsOffset))
   const annual = maxMoney(zero, gross.minus(offset))
-  const offsetText = (): string => (offset.isZero() ? '' : `; min ${percent(context.earningsOffset)} × inkomsten naast de uitkering ${euro(earnings)} = ${euro(offset)}`)
+  const offsetText = (): string => (offset.isZero() ? '' : say('trace.benefit.offset', { share: context.earningsOffset, earnings, offset }))
   const explanation = context.trace.money(
     id,
-    'Baz-uitkering per jaar',
+    say('trace.benefit.label'),
     annual,
-    () => `${how()}${offsetText()} = ${euro(annual)} (${partialShareText(rule, parameters.fullDisabilityFrom.value)})`,
+    () => `${how()}${offsetText()} = ${f.euro(annual)} (${partialShareText(context, rule, parameters.fullDisabilityFrom.value)})`,
     refs(
       parameters.benefitPercentage.cite,
       parameters.partialBenefit.cite,

@@ -10,6 +10,8 @@ import type { ScenarioParameters } from '../parameters/scenarios'
 import type { ClientCase } from '../schema/case'
 import type { AssumptionNote } from '../schema/result'
 import { aowDateFor, type AowDate } from './aow'
+import type { Language } from '../format'
+import { textsFor, type Texts } from '../messages'
 import { Trace } from './explain'
 import type { YearIncome } from './income'
 import type { YearWml } from './wml'
@@ -17,6 +19,8 @@ import type { YearWml } from './wml'
 export interface RuleContext {
   clientCase: ClientCase
   parameters: ScenarioParameters
+  /** The language of every text this calculation writes, and its number formats. */
+  texts: Texts
   /** The client's AOW date: cover, premium and benefit end on it (RADI-2024 q9). */
   aow: AowDate
   premiumRate: Decimal
@@ -42,49 +46,52 @@ export interface RuleContext {
  * The adviser's overrides of a bill version's parameters, each printed as an assumption. An
  * override equal to the version's own value changes nothing and is not printed.
  */
-function applyOverrides(parameters: ScenarioParameters, clientCase: ClientCase, notes: AssumptionNote[]): ScenarioParameters {
+function applyOverrides(parameters: ScenarioParameters, clientCase: ClientCase, notes: AssumptionNote[], texts: Texts): ScenarioParameters {
   const overrides = clientCase.assumptions.parameterOverrides
   if (!overrides) return parameters
   const result: ScenarioParameters = { ...parameters }
   const note = (id: string, text: string) => notes.push({ id: `override-${id}`, text, sources: [], kind: 'override' })
+  const chosen = { nl: textsFor('nl').say('override.chosen'), en: textsFor('en').say('override.chosen') }
   if (overrides.partialBenefit !== undefined && overrides.partialBenefit !== parameters.partialBenefit.value) {
-    result.partialBenefit = { ...parameters.partialBenefit, value: overrides.partialBenefit, uncertain: 'Gekozen door de adviseur.' }
-    note('partial-benefit', `De adviseur rekent met de regel voor gedeeltelijke arbeidsongeschiktheid "${overrides.partialBenefit}" in plaats van "${parameters.partialBenefit.value}".`)
+    result.partialBenefit = { ...parameters.partialBenefit, value: overrides.partialBenefit, uncertain: chosen }
+    note('partial-benefit', texts.say('override.partialBenefit', { rule: overrides.partialBenefit, own: parameters.partialBenefit.value }))
   }
   if (overrides.wmlYearRule !== undefined && overrides.wmlYearRule !== parameters.wmlYearRule.value) {
-    result.wmlYearRule = { ...parameters.wmlYearRule, value: overrides.wmlYearRule, uncertain: 'Gekozen door de adviseur.' }
-    note('wml-year-rule', `De adviseur kiest voor het minimumloon per kalenderjaar de regel "${overrides.wmlYearRule}".`)
+    result.wmlYearRule = { ...parameters.wmlYearRule, value: overrides.wmlYearRule, uncertain: chosen }
+    note('wml-year-rule', texts.say('override.wmlYearRule', { rule: overrides.wmlYearRule }))
   }
   if (overrides.wmlIncludesHolidayPay !== undefined && overrides.wmlIncludesHolidayPay !== parameters.wmlIncludesHolidayPay.value) {
-    result.wmlIncludesHolidayPay = { ...parameters.wmlIncludesHolidayPay, value: overrides.wmlIncludesHolidayPay, uncertain: 'Gekozen door de adviseur.' }
-    note('wml-holiday-pay', `De adviseur rekent het minimumloon ${overrides.wmlIncludesHolidayPay ? 'met' : 'zonder'} 8 % vakantiegeld.`)
+    result.wmlIncludesHolidayPay = { ...parameters.wmlIncludesHolidayPay, value: overrides.wmlIncludesHolidayPay, uncertain: chosen }
+    note('wml-holiday-pay', texts.say('override.holidayPay', { included: overrides.wmlIncludesHolidayPay }))
   }
   if (overrides.optOutMaxWaitingDays !== undefined && overrides.optOutMaxWaitingDays !== parameters.optOutMaxWaitingDays.value) {
-    result.optOutMaxWaitingDays = { ...parameters.optOutMaxWaitingDays, value: overrides.optOutMaxWaitingDays, uncertain: 'Gekozen door de adviseur.' }
-    note('opt-out-waiting', `De adviseur toetst de opt-out aan een eigen risico van hoogstens ${overrides.optOutMaxWaitingDays} dagen.`)
+    result.optOutMaxWaitingDays = { ...parameters.optOutMaxWaitingDays, value: overrides.optOutMaxWaitingDays, uncertain: chosen }
+    note('opt-out-waiting', texts.say('override.optOutWaiting', { days: overrides.optOutMaxWaitingDays }))
   }
   if (overrides.partnerInsured !== undefined && overrides.partnerInsured !== parameters.partnerInsured.value) {
-    result.partnerInsured = { ...parameters.partnerInsured, value: overrides.partnerInsured, uncertain: 'Gekozen door de adviseur.' }
-    note('partner', `De adviseur gaat ervan uit dat een meewerkende partner ${overrides.partnerInsured ? 'wel' : 'niet'} verzekerd is.`)
+    result.partnerInsured = { ...parameters.partnerInsured, value: overrides.partnerInsured, uncertain: chosen }
+    note('partner', texts.say('override.partner', { insured: overrides.partnerInsured }))
   }
   if (overrides.franchiseEnabled !== undefined && overrides.franchiseEnabled !== parameters.franchise.value.enabled) {
     result.franchise = {
       ...parameters.franchise,
       value: overrides.franchiseEnabled ? { enabled: true, formula: 'cap-minus-wia-wage' } : { enabled: false, formula: 'none' },
-      uncertain: 'Gekozen door de adviseur.',
+      uncertain: chosen,
     }
-    note('franchise', `De adviseur rekent ${overrides.franchiseEnabled ? 'met' : 'zonder'} franchise voor WIA-verzekerd loon.`)
+    note('franchise', texts.say('override.franchise', { enabled: overrides.franchiseEnabled }))
   }
   return result
 }
 
-export function createContext(clientCase: ClientCase): RuleContext {
+export function createContext(clientCase: ClientCase, language: Language = 'nl'): RuleContext {
   const assumptions: AssumptionNote[] = []
-  const parameters = applyOverrides(resolveScenario(clientCase.scenario), clientCase, assumptions)
+  const texts = textsFor(language)
+  const parameters = applyOverrides(resolveScenario(clientCase.scenario), clientCase, assumptions, texts)
   const overriddenRate = clientCase.assumptions.premiumRate
   return {
     clientCase,
     parameters,
+    texts,
     aow: aowDateFor(clientCase.client.birthDate),
     premiumRate: new Money(overriddenRate ?? parameters.premiumRate.value),
     // A rate equal to the version's own changes nothing: it is not printed as an override.

@@ -5,26 +5,11 @@
  * generated from the calculation itself, never written by hand.
  */
 import type Decimal from 'decimal.js'
-import { formatEuroFixed, formatPercent } from '../format'
-import { toCentsText, toEuros } from '../money'
+import type { Language } from '../format'
+import { textsFor } from '../messages'
+import { toEuros } from '../money'
 import type { Citation } from '../parameters/types'
 import type { Explanation, SourceRef } from '../schema/result'
-
-/** Formatted amounts per Decimal: the same figure (a cap, a premium) appears in many traces. */
-const formattedEuros = new WeakMap<Decimal, string>()
-
-export function euro(value: Decimal): string {
-  let text = formattedEuros.get(value)
-  if (text === undefined) {
-    text = formatEuroFixed(toCentsText(value))
-    formattedEuros.set(value, text)
-  }
-  return text
-}
-
-export function percent(fraction: Decimal | string | number): string {
-  return formatPercent(typeof fraction === 'object' ? fraction.toNumber() : Number(fraction))
-}
 
 export function refs(...citations: (Citation | undefined)[]): SourceRef[] {
   const out: SourceRef[] = []
@@ -84,15 +69,22 @@ export class Trace {
   }
 }
 
-/** "Premie 2030: 5,4 % × € 42.000,00 (...) = € 2.268,00 — bron: ..." for the terminal. */
-export function explanationLines(explanation: Explanation, describeSource: (ref: SourceRef) => string, depth = 0, seen = new Set<string>()): string[] {
+/** "Premie 2030: 5,4 % × € 42.000,00 (...) = € 2.268,00 — bron: ..." for the terminal, in `language`. */
+export function explanationLines(
+  explanation: Explanation,
+  describeSource: (ref: SourceRef) => string,
+  language: Language = 'nl',
+  depth = 0,
+  seen = new Set<string>(),
+): string[] {
+  const { say } = textsFor(language)
   const indent = '  '.repeat(depth)
   // A figure explained earlier in the same listing is named, not unfolded again.
-  if (seen.has(explanation.id)) return [`${indent}${explanation.label}: zie hierboven`]
+  if (seen.has(explanation.id)) return [`${indent}${explanation.label}: ${say('explain.seeAbove')}`]
   seen.add(explanation.id)
   const sources = explanation.sources.map(describeSource).join('; ')
-  const flag = explanation.uncertain ? ' [onzeker / aanname]' : ''
-  const lines = [`${indent}${explanation.label}: ${explanation.expression}${sources ? ` — bron: ${sources}` : ''}${flag}`]
-  for (const step of explanation.steps ?? []) lines.push(...explanationLines(step, describeSource, depth + 1, seen))
+  const flag = explanation.uncertain ? ` ${say('explain.uncertain')}` : ''
+  const lines = [`${indent}${explanation.label}: ${explanation.expression}${sources ? ` — ${say('explain.source')}: ${sources}` : ''}${flag}`]
+  for (const step of explanation.steps ?? []) lines.push(...explanationLines(step, describeSource, language, depth + 1, seen))
   return lines
 }

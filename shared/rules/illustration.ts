@@ -8,8 +8,6 @@ import type Decimal from 'decimal.js'
 import { centsToEuros, Money, maxMoney, roundCents, toEuros, toWholeCents, zero } from '../money'
 import type { Illustration } from '../schema/result'
 import { addDays, daysBetween, minDate, yearOf } from './dates'
-import { formatDate } from '../format'
-import { euro } from './explain'
 import { incomeForYear } from './income'
 import { policyEndDate, type OptionPlan, type Shared } from './option-plan'
 import { privateAnnualBenefit } from './private-aov'
@@ -87,6 +85,7 @@ export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[])
   const { context, disabledFrom, aow } = shared
   const { degree } = context.clientCase.disability
   const assumptions = context.clientCase.assumptions
+  const { say } = context.texts
   const notes: string[] = []
   const benefitFrom = parts.length ? parts.map((part) => part.from).sort()[0]! : null
   const benefitUntil = parts.length ? parts.map((part) => part.until).sort().at(-1)! : null
@@ -103,32 +102,30 @@ export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[])
   const gapEnd = minDate(benefitFrom ?? waitingEnd, aow.date)
   const gapDays = illustrationApplies(shared) ? Math.max(0, daysBetween(disabledFrom, gapEnd)) : 0
   if (!benefitFrom && waitingPeriods.length && illustrationApplies(shared)) {
-    notes.push('Bij deze mate van arbeidsongeschiktheid volgt na de wachttijd geen uitkering: het inkomensverlies loopt door tot de AOW-leeftijd.')
+    notes.push(say('illustration.noBenefitAfterWaiting'))
   }
   const gapMonths = new Money(gapDays).times(twelve).dividedBy(365).toDecimalPlaces(1)
   const lostIncomePerYear = maxMoney(zero, incomeForYear(context, yearOf(disabledFrom)).profit).times(degree)
   const gapAmount = roundCents(lostIncomePerYear.times(gapDays).dividedBy(365))
   const broodfondsMonths = Money.min(gapMonths, assumptions.broodfondsMonths)
   const broodfonds = Money.min(gapAmount, roundCents(new Money(assumptions.broodfondsMonthly).times(broodfondsMonths)))
-  if (disabledFrom >= aow.date) notes.push('De gekozen leeftijd ligt op of na de AOW-leeftijd: geen uitkering.')
+  if (disabledFrom >= aow.date) notes.push(say('illustration.atOrAfterAow'))
   else if (disabledFrom < `${shared.calculationYear}-01-01`) {
-    notes.push(
-      `De gekozen leeftijd bij arbeidsongeschiktheid (${formatDate(disabledFrom)}) ligt vóór het rekenjaar ${shared.calculationYear}: de illustratie is niet van toepassing. De vergelijking van premies en dekking geldt wel; kies een leeftijd vanaf ${shared.calculationYear - yearOf(context.clientCase.client.birthDate)} voor een illustratie.`,
-    )
+    notes.push(say('illustration.beforeCalculationYear', { disabledFrom, year: shared.calculationYear, fromAge: shared.calculationYear - yearOf(context.clientCase.client.birthDate) }))
   }
   if (plan.policy && disabledFrom < plan.policy.startDate && illustrationApplies(shared)) {
-    notes.push(`De eerste ziektedag ligt vóór de ingangsdatum van de polis (${formatDate(plan.policy.startDate)}): de polis keert voor deze ziekte niet uit.`)
+    notes.push(say('illustration.beforePolicyStart', { start: plan.policy.startDate }))
   }
   if (plan.includesBaz && shared.insured.insured && illustrationApplies(shared) && !parts.some((part) => part.kind === 'baz')) {
     const from = addDays(disabledFrom, context.parameters.waitingDays.value)
-    if (from >= aow.date) notes.push('De wachttijd loopt tot na de AOW-leeftijd: geen Baz-uitkering (RADI-2024 vraag 9).')
-    else if (benefitFrom) notes.push('Bij deze mate van arbeidsongeschiktheid is er geen Baz-uitkering.')
+    if (from >= aow.date) notes.push(say('illustration.waitingPastAow'))
+    else if (benefitFrom) notes.push(say('illustration.noBazAtDegree'))
   }
   if (parts.length === 2 && parts[0]!.from !== parts[1]!.from) {
-    notes.push('De private uitkering en de Baz-uitkering beginnen op verschillende data; tussen die data loopt alleen de eerste.')
+    notes.push(say('illustration.differentStarts'))
   }
-  if (broodfonds.greaterThan(0)) notes.push(`Een broodfonds overbrugt ${euro(broodfonds)} van het inkomensgat (schenkingen, geen verzekering: telt niet voor opt-out of overgangsrecht, RADI-2024 vraag 17–18).`)
-  notes.push('De Baz-uitkering volgt waarschijnlijk de stijging van het minimumloon (RADI-2024 vraag 3, "aannemelijk"); de bedragen hier zijn niet geïndexeerd.')
+  if (broodfonds.greaterThan(0)) notes.push(say('illustration.broodfonds', { amount: broodfonds }))
+  notes.push(say('illustration.bazIndexation'))
   return {
     disabledFrom,
     degree,

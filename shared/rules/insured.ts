@@ -12,28 +12,27 @@ import { refs } from './explain'
 
 export interface InsuredStatus {
   insured: boolean
-  /** Plain Dutch reasons; for someone not insured also what remains for them. */
+  /** Plain reasons in the calculation's language; for someone not insured also what remains for them. */
   reasons: string[]
   sources: SourceRef[]
 }
 
-const alternatives =
-  'Wat overblijft: een private arbeidsongeschiktheidsverzekering (AOV), een broodfonds of schenkkring voor de eerste twee jaar, eigen buffer, en als laatste vangnet de bijstand.'
-
 export function insuredStatus(context: RuleContext, ageAtStartOfYear: number, reachedAow: boolean): InsuredStatus {
   const { client } = context.clientCase
   const { parameters } = context
+  const { say } = context.texts
+  const alternatives = say('insured.alternatives')
   if (reachedAow) {
     return {
       insured: false,
-      reasons: ['De klant heeft in het rekenjaar de AOW-leeftijd bereikt; de Baz verzekert tot de AOW-leeftijd.'],
+      reasons: [say('insured.aowReached')],
       sources: refs({ source: 'RADI-2024', locator: 'vraag 9' }),
     }
   }
   if (client.conscientiousObjector) {
     return {
       insured: false,
-      reasons: ['De klant is gemoedsbezwaard en daarom uitgezonderd van de verzekeringsplicht.', alternatives],
+      reasons: [say('insured.objector'), alternatives],
       sources: refs({ source: 'KB-2021', locator: '§3.2 kring van verzekerden' }),
     }
   }
@@ -41,44 +40,37 @@ export function insuredStatus(context: RuleContext, ageAtStartOfYear: number, re
     case 'ib-ondernemer':
       return {
         insured: true,
-        reasons: [
-          ageAtStartOfYear < 18
-            ? 'IB-ondernemer, maar jonger dan 18: vanaf welke leeftijd de verzekering geldt is nog open (RADI-2024 vraag 10).'
-            : 'IB-ondernemer met winst uit onderneming: verplicht verzekerd, met of zonder personeel.',
-        ],
+        reasons: [ageAtStartOfYear < 18 ? say('insured.ibUnder18') : say('insured.ib')],
         sources: refs({ source: 'MKB-2024', locator: 'II Voorstel' }, { source: 'RADI-2024', locator: 'vraag 1' }),
       }
     case 'meewerkende-partner':
       return parameters.partnerInsured.value
         ? {
             insured: true,
-            reasons: ['Meewerkende partner van een IB-ondernemer: verzekerd in deze versie van het wetsvoorstel.'],
+            reasons: [say('insured.partner')],
             sources: refs(parameters.partnerInsured.cite),
           }
         : {
             insured: false,
-            reasons: [
-              'Meewerkende partners vallen in deze versie van het wetsvoorstel niet onder de Baz (onzeker: volgens openbare samenvattingen).',
-              alternatives,
-            ],
+            reasons: [say('insured.partnerNot'), alternatives],
             sources: refs(parameters.partnerInsured.cite),
           }
     case 'dga':
       return {
         insured: false,
-        reasons: ['Een directeur-grootaandeelhouder (DGA) heeft geen winst uit onderneming en valt niet onder de Baz.', alternatives],
+        reasons: [say('insured.dga'), alternatives],
         sources: refs({ source: 'RADI-2024', locator: 'vraag 1' }, { source: 'RO-2026-03-13', locator: "DGA's vallen buiten de Baz" }),
       }
     case 'resultaatgenieter':
       return {
         insured: false,
-        reasons: ['Een resultaatgenieter (resultaat uit overige werkzaamheden) heeft geen winst uit onderneming en valt niet onder de Baz.', alternatives],
+        reasons: [say('insured.resultaatgenieter'), alternatives],
         sources: refs({ source: 'RADI-2024', locator: 'vraag 1' }),
       }
     case 'werknemer':
       return {
         insured: false,
-        reasons: ['Een werknemer zonder winst uit onderneming valt niet onder de Baz; hij is via de werkgever verzekerd voor de WIA.', alternatives],
+        reasons: [say('insured.werknemer'), alternatives],
         sources: refs({ source: 'MKB-2024', locator: 'I Aanleiding: voor werknemers geldt de WIA' }),
       }
   }

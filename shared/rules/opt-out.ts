@@ -10,20 +10,14 @@
  * "onder nader te bepalen voorwaarden": the peildatum and the relaxed conditions are parameters.
  */
 import type Decimal from 'decimal.js'
-import { formatDate } from '../format'
 import { Money } from '../money'
 import type { Citation } from '../parameters/types'
 import type { OptOutConditionId, PrivatePolicy } from '../schema/case'
 import type { Condition } from '../schema/result'
 import type { AowDate } from './aow'
 import type { RuleContext } from './context'
-import { euro, refs } from './explain'
+import { refs } from './explain'
 
-function waitingText(days: number): string {
-  if (days % 365 === 0 && days > 0) return days === 365 ? '1 jaar' : `${days / 365} jaar`
-  if (days % 7 === 0 && days >= 28) return `${days / 7} weken`
-  return `${days} dagen`
-}
 
 export interface OptOutInputs {
   policy: PrivatePolicy
@@ -36,13 +30,15 @@ export interface OptOutInputs {
   privatePremiumTotal: Decimal
 }
 
-/** The six conditions of the contract (ids fixed), each with a plain Dutch explanation. */
+/** The six conditions of the contract (ids fixed), each with a plain explanation in the calculation's language. */
 export function optOutConditions(context: RuleContext, inputs: OptOutInputs): Condition[] {
   const { parameters } = context
+  const { say } = context.texts
   const { policy, aow } = inputs
   const maxThreshold = parameters.optOutMaxThresholdPercent.value
   const maxWaiting = parameters.optOutMaxWaitingDays.value
-  const aowAgeText = aow.months ? `${aow.years} jaar en ${aow.months} maanden` : `${aow.years} jaar`
+  const aowAgeText = say('condition.aowAge', { years: aow.years, months: aow.months })
+  const waitingText = (days: number) => say('condition.waiting', { days })
   const endsAtAow = policy.endAge === 'aow' || policy.endAge * 12 >= aow.years * 12 + aow.months
   const insured = new Money(policy.insuredAmount)
   const opt = (id: string, passed: boolean, explanation: string, citation: Citation = { source: 'MKB-2024', locator: 'De opt-out (de uitstapmogelijkheid)' }): Condition => ({
@@ -55,45 +51,35 @@ export function optOutConditions(context: RuleContext, inputs: OptOutInputs): Co
     opt(
       'threshold',
       policy.disabilityThresholdPercent <= maxThreshold,
-      policy.disabilityThresholdPercent <= maxThreshold
-        ? `arbeidsongeschiktheidsdrempel ${policy.disabilityThresholdPercent} % is niet hoger dan toegestaan (max. ${maxThreshold} %)`
-        : `arbeidsongeschiktheidsdrempel ${policy.disabilityThresholdPercent} % is hoger dan toegestaan (max. ${maxThreshold} %)`,
+      say('condition.threshold', { passed: policy.disabilityThresholdPercent <= maxThreshold, threshold: policy.disabilityThresholdPercent, max: maxThreshold }),
     ),
     {
       ...opt(
         'waiting-period',
         policy.waitingDays <= maxWaiting,
-        policy.waitingDays <= maxWaiting
-          ? `eigen risico ${waitingText(policy.waitingDays)} is niet langer dan toegestaan (max. ${waitingText(maxWaiting)})`
-          : `eigen risico ${waitingText(policy.waitingDays)} is langer dan toegestaan (max. ${waitingText(maxWaiting)})`,
+        say('condition.waitingPeriod', { passed: policy.waitingDays <= maxWaiting, waiting: waitingText(policy.waitingDays), max: waitingText(maxWaiting) }),
       ),
       sources: refs({ source: 'MKB-2024', locator: 'De opt-out: wachttijd niet langer dan één jaar' }, parameters.optOutMaxWaitingDays.cite),
     },
     opt(
       'end-age',
       endsAtAow,
-      endsAtAow
-        ? `dekking loopt tot de AOW-leeftijd (${aowAgeText})`
-        : `dekking eindigt op ${policy.endAge} jaar, vóór de AOW-leeftijd van ${aowAgeText}`,
+      endsAtAow || policy.endAge === 'aow' ? say('condition.endAge.passed', { aowAge: aowAgeText }) : say('condition.endAge.failed', { endAge: policy.endAge, aowAge: aowAgeText }),
     ),
     opt(
       'medical-exclusions',
       !policy.medicalExclusions,
-      policy.medicalExclusions ? 'de polis heeft medische uitsluitingen; die zijn niet toegestaan' : 'geen medische uitsluitingen',
+      say('condition.medical', { passed: !policy.medicalExclusions }),
     ),
     opt(
       'benefit-level',
       insured.greaterThanOrEqualTo(inputs.bazAnnualAtFull),
-      insured.greaterThanOrEqualTo(inputs.bazAnnualAtFull)
-        ? `verzekerde uitkering ${euro(insured)} per jaar is minstens de Baz-uitkering van ${euro(inputs.bazAnnualAtFull)}`
-        : `verzekerde uitkering ${euro(insured)} per jaar is lager dan de Baz-uitkering van ${euro(inputs.bazAnnualAtFull)}`,
+      say('condition.benefit', { passed: insured.greaterThanOrEqualTo(inputs.bazAnnualAtFull), insured, baz: inputs.bazAnnualAtFull }),
     ),
     opt(
       'premium-level',
       inputs.privatePremiumTotal.greaterThanOrEqualTo(inputs.bazPremium),
-      inputs.privatePremiumTotal.greaterThanOrEqualTo(inputs.bazPremium)
-        ? `premie ${euro(inputs.privatePremiumTotal)} per jaar is minstens de Baz-premie van ${euro(inputs.bazPremium)}`
-        : `premie ${euro(inputs.privatePremiumTotal)} per jaar is lager dan de Baz-premie van ${euro(inputs.bazPremium)}`,
+      say('condition.premium', { passed: inputs.privatePremiumTotal.greaterThanOrEqualTo(inputs.bazPremium), premium: inputs.privatePremiumTotal, baz: inputs.bazPremium }),
       { source: 'KB-2021', locator: '§3.2: "tegen ten minste dezelfde premie"' },
     ),
   ]
@@ -119,15 +105,13 @@ export function transitionalConditions(context: RuleContext, inputs: OptOutInput
     {
       id: 'in-force-on-peildatum',
       passed: inForce,
-      explanation: inForce
-        ? `de polis liep al op de peildatum ${formatDate(peildatum.date)}${peildatum.assumed ? ' (aangenomen peildatum)' : ''} (ingangsdatum ${formatDate(inputs.policy.startDate)})`
-        : `de polis is ingegaan op ${formatDate(inputs.policy.startDate)}, na de peildatum ${formatDate(peildatum.date)}${peildatum.assumed ? ' (aangenomen peildatum)' : ''}`,
+      explanation: context.texts.say('condition.inForce', { passed: inForce, peildatum: peildatum.date, assumed: peildatum.assumed, start: inputs.policy.startDate }),
       sources: refs({ source: 'MKB-2024', locator: 'Overgangsrecht' }, context.parameters.transitionalPeildatum.cite),
     },
   ]
   for (const condition of optOutConditions(context, inputs)) {
     if (relaxed.has(condition.id as OptOutConditionId) && !condition.passed) {
-      conditions.push({ ...condition, passed: true, relaxed: true, explanation: `${condition.explanation} — versoepeld onder het overgangsrecht (aanname adviseur)` })
+      conditions.push({ ...condition, passed: true, relaxed: true, explanation: context.texts.say('condition.relaxed', { condition: condition.explanation }) })
     } else {
       conditions.push(relaxed.has(condition.id as OptOutConditionId) ? { ...condition, relaxed: true } : condition)
     }

@@ -11,7 +11,7 @@ import type { AowDate } from './aow'
 import { benefitBase, publicBenefit, type BenefitBase, type PublicBenefit } from './benefit'
 import type { RuleContext } from './context'
 import { addYears, minDate, yearOf } from './dates'
-import { euro, percent, refs } from './explain'
+import { refs } from './explain'
 import type { InsuredStatus } from './insured'
 import { bazPremiumForYear, type YearPremium } from './premium'
 
@@ -72,9 +72,9 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const contractBenefitAtFull = roundCents(contractBase.base.times(context.benefitPercentage))
   context.trace.money(
     'baz.benefitAtFull',
-    `Baz-uitkering per jaar bij volledige arbeidsongeschiktheid (eerste ziektedag 1 januari ${calculationYear})`,
+    context.texts.say('trace.benefitAtFull.label', { year: calculationYear }),
     contractBenefitAtFull,
-    () => `${percent(context.benefitPercentage)} × ${euro(contractBase.base)} = ${euro(contractBenefitAtFull)}`,
+    () => `${context.texts.f.percent(context.benefitPercentage)} × ${context.texts.f.euro(contractBase.base)} = ${context.texts.f.euro(contractBenefitAtFull)}`,
     refs(context.parameters.benefitPercentage.cite),
     [contractBase.explanation],
   )

@@ -4,12 +4,11 @@
  * policy next to the Baz. Each gets the calculation year's premium and benefit, a projection per
  * year until the AOW age and the illustration of a disability at the chosen age and degree.
  */
-import { formatDate, formatNumber } from '../format'
 import { centsToEuros, Money, toEuros, zero } from '../money'
 import type { PrivatePolicy } from '../schema/case'
 import type { OptionId, OptionResult } from '../schema/result'
 import { ageOn, maxDate, yearOf } from './dates'
-import { euro, percent, refs } from './explain'
+import { refs } from './explain'
 import { components, illustrate } from './illustration'
 import { optOutConditions, transitionalConditions, transitionalPeildatum } from './opt-out'
 import type { OptionPlan, Shared } from './option-plan'
@@ -54,6 +53,7 @@ function optionWithoutFigures(shared: Shared, plan: OptionPlan): OptionResult {
 function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   if (plan.missingInput) return optionWithoutFigures(shared, plan)
   const { context, calculationYear } = shared
+  const { say } = context.texts
   const birthDate = context.clientCase.client.birthDate
   const parts = components(shared, plan)
   const illustration = illustrate(shared, plan, parts)
@@ -69,16 +69,16 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const includesPublic = plan.includesBaz && shared.insured.insured
   context.trace.money(
     `option.${plan.id}.premium`,
-    `${plan.label}: premie ${calculationYear}`,
+    say('trace.optionPremium.label', { option: plan.label, year: calculationYear }),
     annual,
     () =>
       [
-        includesPublic || publicAnnual.greaterThan(0) ? `Baz-premie ${euro(publicAnnual)}` : null,
-        plan.policy ? `private premie ${euro(privateAnnual.minus(stabiliteit))}` : null,
-        stabiliteit.greaterThan(0) ? `stabiliteitsbijdrage ${euro(stabiliteit)} (invoer adviseur)` : null,
+        includesPublic || publicAnnual.greaterThan(0) ? say('trace.optionPremium.baz', { amount: publicAnnual }) : null,
+        plan.policy ? say('trace.optionPremium.private', { amount: privateAnnual.minus(stabiliteit) }) : null,
+        stabiliteit.greaterThan(0) ? say('trace.optionPremium.stabiliteit', { amount: stabiliteit }) : null,
       ]
         .filter(Boolean)
-        .join(' + ') + ` = ${euro(annual)} per jaar, ${euro(annual.dividedBy(twelve))} per maand; netto na belasting ${euro(netAnnual)}`,
+        .join(' + ') + say('trace.optionPremium.total', { annual, monthly: annual.dividedBy(twelve), net: netAnnual }),
     refs(
       { source: 'MKB-2024', locator: 'Bekostiging van de verzekering' },
       stabiliteit.greaterThan(0) || plan.stabiliteitsbijdrage ? { source: 'MKB-2024', locator: 'Stabiliteitsbijdrage' } : undefined,
@@ -88,14 +88,14 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const illustrationAnnual = new Money(illustration.annualBenefit)
   context.trace.money(
     `option.${plan.id}.illustration`,
-    `${plan.label}: uitkering bij ${percent(context.clientCase.disability.degree)} arbeidsongeschiktheid (eerste ziektedag ${formatDate(illustration.disabledFrom)}${illustration.benefitFrom ? `, uitkering vanaf ${formatDate(illustration.benefitFrom)}` : ''})`,
+    say('trace.illustration.label', { option: plan.label, degree: context.clientCase.disability.degree, disabledFrom: illustration.disabledFrom, benefitFrom: illustration.benefitFrom }),
     illustrationAnnual,
     () =>
       parts.length
         ? parts
-            .map((part) => `${part.kind === 'baz' ? 'Baz' : 'private AOV'} ${euro(part.annual)} per jaar van ${formatDate(part.from)} tot ${formatDate(part.until)}`)
-            .join(' + ') + ` = ${euro(illustrationAnnual)} per jaar (${euro(illustrationAnnual.dividedBy(twelve))} per maand)`
-        : `geen uitkering = ${euro(zero)}`,
+            .map((part) => say('trace.illustration.part', { public: part.kind === 'baz', annual: part.annual, from: part.from, until: part.until }))
+            .join(' + ') + say('trace.illustration.total', { annual: illustrationAnnual, monthly: illustrationAnnual.dividedBy(twelve) })
+        : say('trace.illustration.none'),
     refs(
       plan.includesBaz ? { source: 'MKB-2024', locator: 'De hoogte van de uitkering' } : undefined,
       plan.policy ? { source: 'RADI-2024', locator: 'vraag 12 (uitkeringsschaal AOV)' } : undefined,
@@ -104,10 +104,18 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   )
   context.trace.money(
     `option.${plan.id}.gap`,
-    `${plan.label}: inkomensgat tijdens de wachttijd`,
+    say('trace.gap.label', { option: plan.label }),
     new Money(illustration.gapAmount),
     () =>
-      `verwachte winst ${yearOf(shared.disabledFrom)} × ${percent(context.clientCase.disability.degree)} × ${illustration.gapDays}/365 (${illustration.gapDays} dagen zonder uitkering, ${formatNumber(illustration.gapMonths, 1)} maanden) = ${euro(new Money(illustration.gapAmount))}; broodfonds ${euro(new Money(illustration.broodfondsBridged))}; resterend ${euro(new Money(illustration.remainingGap))}`,
+      say('trace.gap.expression', {
+        year: yearOf(shared.disabledFrom),
+        degree: context.clientCase.disability.degree,
+        days: illustration.gapDays,
+        months: illustration.gapMonths,
+        gap: illustration.gapAmount,
+        broodfonds: illustration.broodfondsBridged,
+        remaining: illustration.remainingGap,
+      }),
     refs(
       plan.includesBaz ? context.parameters.waitingDays.cite : undefined,
       { source: 'RADI-2024', locator: 'vraag 8 (eigen risicoperiode, broodfondsen)' },
@@ -162,29 +170,28 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
  */
 function exemptionStart(shared: Shared, policy: PrivatePolicy): { date: string; note: string | null; earliestEnd: string | null } {
   const { context, calculationYear } = shared
+  const { say } = context.texts
   const yearStart = `${calculationYear}-01-01`
   if (context.parameters.switchRule.value === 'first-of-january') {
     const date = policy.startDate <= yearStart ? yearStart : `${yearOf(policy.startDate) + (policy.startDate.endsWith('-01-01') ? 0 : 1)}-01-01`
     const earliestEnd = `${yearOf(date)}-12-31`
-    const startNote =
-      date === yearStart
-        ? ''
-        : `De ontheffing kan alleen op 1 januari ingaan (KB-2025): vanaf ${formatDate(date)}. Tot dan blijft de klant Baz-premie betalen over de hele winst van het jaar. `
+    const startNote = date === yearStart ? '' : `${say('option.exemptionFromJanuary', { date })} `
     return {
       date,
       earliestEnd,
-      note: `${startNote}Terug naar de Baz kan alleen per 31 december: de ontheffing eindigt op zijn vroegst op ${formatDate(earliestEnd)}, de Baz geldt dan weer vanaf ${formatDate(`${yearOf(date) + 1}-01-01`)} (KB-2025).`,
+      note: `${startNote}${say('option.switchBack', { end: earliestEnd, bazFrom: `${yearOf(date) + 1}-01-01` })}`,
     }
   }
   return { date: maxDate(yearStart, policy.startDate), note: null, earliestEnd: null }
 }
 
-function notInsuredReasons(shared: Shared, what: string): string[] {
-  return [`${what} is niet aan de orde: de klant valt niet onder de Baz.`, ...shared.insured.reasons]
+function notInsuredReasons(shared: Shared, what: 'option.notApplicable.topUp' | 'option.notApplicable.optOut' | 'option.notApplicable.transitional' | 'option.notApplicable.keepBoth'): string[] {
+  return [shared.context.texts.say(what), ...shared.insured.reasons]
 }
 
 export function compareOptions(shared: Shared): OptionResult[] {
   const { context } = shared
+  const { say } = context.texts
   const { existingPolicy, privateQuote, topUpQuote } = context.clientCase
   const insured = shared.insured.insured
   const stabiliteitsbijdrage = context.stabiliteitsbijdrage
@@ -194,7 +201,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
 
   plans.push({
     id: 'baz',
-    label: 'Baz (publieke verzekering)',
+    label: say('option.baz'),
     includesBaz: true,
     policy: null,
     stabiliteitsbijdrage: false,
@@ -206,12 +213,12 @@ export function compareOptions(shared: Shared): OptionResult[] {
 
   plans.push({
     id: 'baz-top-up',
-    label: 'Baz met aanvullende AOV',
+    label: say('option.bazTopUp'),
     includesBaz: true,
     policy: topUpQuote,
     stabiliteitsbijdrage: false,
     available: insured && topUpQuote !== null,
-    reasons: !insured ? notInsuredReasons(shared, 'Een aanvulling op de Baz') : topUpQuote ? [] : ['Er is geen offerte voor een aanvullende AOV ingevoerd.'],
+    reasons: !insured ? notInsuredReasons(shared, 'option.notApplicable.topUp') : topUpQuote ? [] : [say('option.noTopUpQuote')],
     warnings: [],
     effectiveFrom: insured && topUpQuote ? `${shared.calculationYear}-01-01` : null,
     missingInput: topUpQuote === null || !insured,
@@ -231,14 +238,14 @@ export function compareOptions(shared: Shared): OptionResult[] {
     const start = exemptionStart(shared, optOutPolicy)
     plans.push({
       id: 'opt-out',
-      label: privateQuote ? 'Opt-out met private AOV (offerte)' : 'Opt-out met de lopende AOV',
+      label: privateQuote ? say('option.optOutQuote') : say('option.optOutExisting'),
       includesBaz: false,
       policy: optOutPolicy,
       stabiliteitsbijdrage: true,
       available: insured && failed.length === 0,
       reasons: !insured
-        ? notInsuredReasons(shared, 'Een opt-out')
-        : failed.map((condition) => `Voldoet niet aan de opt-out-voorwaarde: ${condition.explanation}.`),
+        ? notInsuredReasons(shared, 'option.notApplicable.optOut')
+        : failed.map((condition) => say('option.failedOptOut', { condition: condition.explanation })),
       warnings: start.note && insured && failed.length === 0 ? [start.note] : [],
       conditions,
       effectiveFrom: insured && failed.length === 0 ? start.date : null,
@@ -247,12 +254,12 @@ export function compareOptions(shared: Shared): OptionResult[] {
   } else {
     plans.push({
       id: 'opt-out',
-      label: 'Opt-out met private AOV',
+      label: say('option.optOut'),
       includesBaz: false,
       policy: null,
       stabiliteitsbijdrage: true,
       available: false,
-      reasons: !insured ? notInsuredReasons(shared, 'Een opt-out') : ['Er is geen private AOV (offerte of lopende polis) ingevoerd om aan de opt-out-voorwaarden te toetsen.'],
+      reasons: !insured ? notInsuredReasons(shared, 'option.notApplicable.optOut') : [say('option.noPrivatePolicy')],
       warnings: [],
       conditions: [],
       effectiveFrom: null,
@@ -267,16 +274,16 @@ export function compareOptions(shared: Shared): OptionResult[] {
     const transitionalStart = exemptionStart(shared, existingPolicy)
     plans.push({
       id: 'transitional',
-      label: 'Overgangsrecht met de lopende AOV',
+      label: say('option.transitional'),
       includesBaz: false,
       policy: existingPolicy,
       stabiliteitsbijdrage: true,
       available: insured && failed.length === 0,
       reasons: !insured
-        ? notInsuredReasons(shared, 'Overgangsrecht')
-        : failed.map((condition) => `Voldoet niet aan de voorwaarde voor overgangsrecht: ${condition.explanation}.`),
+        ? notInsuredReasons(shared, 'option.notApplicable.transitional')
+        : failed.map((condition) => say('option.failedTransitional', { condition: condition.explanation })),
       warnings: [
-        ...(peildatum.assumed ? [`De peildatum is niet vastgesteld; Vangnet neemt ${formatDate(peildatum.date)} aan.`] : []),
+        ...(peildatum.assumed ? [say('option.peildatumAssumed', { date: peildatum.date })] : []),
         ...(transitionalStart.note && insured && failed.length === 0 ? [transitionalStart.note] : []),
       ],
       conditions,
@@ -290,24 +297,24 @@ export function compareOptions(shared: Shared): OptionResult[] {
     const overInsured = incomeForCheck.greaterThan(0) ? combinedAtFull.greaterThan(incomeForCheck.times(limit)) : combinedAtFull.greaterThan(0)
     plans.push({
       id: 'keep-both',
-      label: 'Baz én de lopende AOV houden',
+      label: say('option.keepBoth'),
       includesBaz: true,
       policy: existingPolicy,
       stabiliteitsbijdrage: false,
       available: insured,
-      reasons: insured ? [] : notInsuredReasons(shared, 'Beide houden'),
+      reasons: insured ? [] : notInsuredReasons(shared, 'option.notApplicable.keepBoth'),
       warnings: [
-        'Dubbele premie: de klant betaalt de Baz-premie én de premie van de lopende AOV.',
+        say('option.doublePremium'),
         ...(overInsured
           ? [
-              `Oververzekering: Baz ${euro(shared.contractBenefitAtFull)} + AOV ${euro(new Money(existingPolicy.insuredAmount))} = ${euro(combinedAtFull)} per jaar is meer dan ${percent(limit)} van het inkomen (${euro(incomeForCheck)}); verzekeraars keren vaak niet meer uit dan 80–90 % van het inkomen (RADI-2024 vraag 13). Overweeg de AOV te verlagen tot een aanvulling.`,
+              say('option.overInsured', { baz: shared.contractBenefitAtFull, policy: new Money(existingPolicy.insuredAmount), combined: combinedAtFull, limit, income: incomeForCheck }),
             ]
           : []),
       ],
       effectiveFrom: insured ? `${shared.calculationYear}-01-01` : null,
     })
   } else {
-    const none = ['Er is geen lopende AOV ingevoerd.']
+    const none = [say('option.noExistingPolicy')]
     const empty = (id: OptionId, label: string, includesBaz: boolean): OptionPlan => ({
       id,
       label,
@@ -321,7 +328,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
       effectiveFrom: null,
       missingInput: true,
     })
-    plans.push(empty('transitional', 'Overgangsrecht met de lopende AOV', false), empty('keep-both', 'Baz én de lopende AOV houden', true))
+    plans.push(empty('transitional', say('option.transitional'), false), empty('keep-both', say('option.keepBoth'), true))
   }
 
   return plans.map((plan) => buildOption(shared, plan))

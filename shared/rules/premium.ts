@@ -8,12 +8,11 @@
  * zelfstandige als werknemer voor een hoger bedrag verzekerd is voor de Wet WIA".
  */
 import type Decimal from 'decimal.js'
-import { formatDate } from '../format'
 import type { Citation } from '../parameters/types'
 import { maxMoney, minMoney, Money, roundCents, zero } from '../money'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
-import { euro, percent, refs } from './explain'
+import { refs } from './explain'
 import { incomeForYear } from './income'
 import { yearOf } from './dates'
 import { wmlForYear, type YearWml } from './wml'
@@ -82,7 +81,11 @@ export function premiumMaximumForYear(context: RuleContext, year: number, wml: Y
   const maximum = context.parameters.premiumMaximum.value
   if (!maximum) return null
   const reference = wmlForYear(context, maximum.wmlYear)
-  return roundCents(new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual))
+  const amount = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual)
+  // The amount is the version's rate at the maximum base; an adviser's own rate (a sensitivity
+  // check) moves it along, so the override changes the premium as it does in every other version.
+  if (!context.premiumRateOverridden) return roundCents(amount)
+  return roundCents(amount.times(context.premiumRate).dividedBy(context.parameters.premiumRate.value))
 }
 
 /** Gross and net Baz premium for one calendar year (no explanation: used in the projection). */
@@ -105,6 +108,7 @@ export function bazPremiumForYear(context: RuleContext, year: number): YearPremi
 /** The same, with its full explanation (for the calculation year's headline figures). */
 export function explainBazPremium(context: RuleContext, year: number): { premium: YearPremium; explanation: Explanation; netExplanation: Explanation } {
   const { trace, parameters } = context
+  const { say } = context.texts
   const premium = bazPremiumForYear(context, year)
   const income = incomeForYear(context, year)
   const { franchise } = premiumBase(context, income.profit, premium.wml, income.wiaWage)
@@ -113,19 +117,22 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   const baseText = (): string => {
     const parts = [
       income.origin === 'entered'
-        ? `winst uit onderneming ${year} ${euro(income.profit)}`
-        : income.origin === 'projected'
-          ? `verwachte winst ${year} ${euro(income.profit)} (ingevoerde winst ${income.fromYear}, groei ${percent(context.profitGrowth)} per jaar: aanname)`
-          : `geschatte winst ${year} ${euro(income.profit)} (eerst ingevoerde jaar ${income.fromYear}, teruggerekend met groei ${percent(context.profitGrowth)} per jaar: aanname)`,
+        ? say('trace.premiumBase.entered', { year, profit: income.profit })
+        : say(income.origin === 'projected' ? 'trace.premiumBase.projected' : 'trace.premiumBase.estimated', {
+            year,
+            profit: income.profit,
+            fromYear: income.fromYear ?? year,
+            growth: context.profitGrowth,
+          }),
     ]
-    if (negative) parts.push('negatieve winst telt als € 0 (geen teruggave)')
-    if (franchise.applied) parts.push(`franchise: maximaal ${euro(premium.wml.cap)} − WIA-loon ${euro(income.wiaWage)} = ${euro(franchise.limit)}`)
-    else if (capped) parts.push(`gemaximeerd op ${euro(premium.wml.cap)}`)
-    return `${parts.join('; ')} = ${euro(premium.base)}`
+    if (negative) parts.push(say('trace.premiumBase.negative'))
+    if (franchise.applied) parts.push(say('trace.franchise', { cap: premium.wml.cap, wiaWage: income.wiaWage, limit: franchise.limit }))
+    else if (capped) parts.push(say('trace.cappedAt', { cap: premium.wml.cap }))
+    return `${parts.join('; ')} = ${context.texts.f.euro(premium.base)}`
   }
   const baseExplanation = trace.money(
     `baz.premiumBase.${year}`,
-    `Premiegrondslag ${year}`,
+    say('trace.premiumBase.label', { year }),
     premium.base,
     baseText,
     refs(
@@ -138,30 +145,39 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   )
   const maximum = premiumMaximumForYear(context, year, premium.wml)
   const cappedByMaximum = maximum !== null && roundCents(premium.base.times(context.premiumRate)).greaterThan(maximum)
+  const statedMaximum = parameters.premiumMaximum.value
   const maximumText = (): string =>
-    cappedByMaximum && maximum
-      ? `; gemaximeerd op ${euro(new Money(parameters.premiumMaximum.value!.monthly))} × 12 × minimumloon ${year} ${euro(premium.wml.annual)} / minimumloon ${parameters.premiumMaximum.value!.wmlYear} ${euro(wmlForYear(context, parameters.premiumMaximum.value!.wmlYear).annual)} = ${euro(maximum)}`
+    cappedByMaximum && maximum && statedMaximum
+      ? say('trace.premium.maximum', {
+          monthly: new Money(statedMaximum.monthly),
+          year,
+          wml: premium.wml.annual,
+          wmlYear: statedMaximum.wmlYear,
+          wmlReference: wmlForYear(context, statedMaximum.wmlYear).annual,
+          rates: context.premiumRateOverridden ? [context.premiumRate, parameters.premiumRate.value] : null,
+          maximum,
+        })
       : ''
-  const rateText = (): string => (context.premiumRateOverridden ? `${percent(context.premiumRate)} (premie gekozen door de adviseur)` : percent(context.premiumRate))
+  const rateText = (): string => (context.premiumRateOverridden ? say('trace.premium.rateOverridden', { rate: context.premiumRate }) : context.texts.f.percent(context.premiumRate))
   const explanation = trace.money(
     `baz.premium.${year}`,
-    `Premie ${year}`,
+    say('trace.premium.label', { year }),
     premium.premium,
     () =>
-      `${rateText()} × ${euro(premium.base)} (grondslag${capped || franchise.applied ? `, gemaximeerd op ${percent(context.capFactor)} × minimumloon` : ''})${maximumText()}` +
+      `${rateText()} × ${say('trace.premium.base', { base: premium.base, capped: capped || franchise.applied, capFactor: context.capFactor })}${maximumText()}` +
       (premium.partYear
-        ? ` = ${euro(premium.fullYearPremium)} per jaar × ${premium.partYear.days}/${premium.partYear.daysInYear} dagen vóór de AOW-datum ${formatDate(premium.partYear.until)} (aanname: naar rato)`
+        ? say('trace.premium.partYear', { full: premium.fullYearPremium, days: premium.partYear.days, daysInYear: premium.partYear.daysInYear, until: premium.partYear.until })
         : '') +
-      ` = ${euro(premium.premium)}`,
+      ` = ${context.texts.f.euro(premium.premium)}`,
     refs(parameters.premiumRate.cite, cappedByMaximum ? parameters.premiumMaximum.cite : undefined, premium.partYear ? aowYearCitation : undefined),
     [baseExplanation],
     parameters.premiumRate.uncertain !== undefined || premium.partYear !== undefined || cappedByMaximum,
   )
   const netExplanation = trace.money(
     `baz.netPremium.${year}`,
-    `Netto premie ${year}`,
+    say('trace.netPremium.label', { year }),
     premium.netPremium,
-    () => `${euro(premium.premium)} × (1 − ${percent(context.marginalTaxRate)} marginaal belastingtarief, invoer adviseur) = ${euro(premium.netPremium)}`,
+    () => say('trace.netPremium.expression', { premium: premium.premium, tax: context.marginalTaxRate, net: premium.netPremium }),
     refs({ source: 'MKB-2024', locator: 'Bekostiging: "deze is fiscaal aftrekbaar"' }, { source: 'RADI-2024', locator: 'vraag 5' }),
     [explanation],
   )

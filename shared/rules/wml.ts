@@ -12,8 +12,8 @@ import { Money } from '../money'
 import { minimumWageOn } from '../parameters/resolve'
 import type { WmlYearRule } from '../parameters/scenarios'
 import { memoise, perYear, type RuleContext } from './context'
-import { formatNumber } from '../format'
-import { euro, percent, refs } from './explain'
+import type { Texts } from '../messages'
+import { refs } from './explain'
 import type { Explanation } from '../schema/result'
 
 const twelve = new Money(12)
@@ -45,19 +45,19 @@ export function maximumBase(annualWml: Decimal, capFactor: Decimal): Decimal {
   return annualWml.times(capFactor).toDecimalPlaces(2)
 }
 
-function monthlyForYear(year: number, rule: WmlYearRule, indexation: Decimal) {
+function monthlyForYear(texts: Texts, year: number, rule: WmlYearRule, indexation: Decimal) {
   const january = minimumWageOn(`${year}-01-01`, indexation)
   const july = minimumWageOn(`${year}-07-01`, indexation)
   switch (rule) {
     case 'january':
-      return { monthly: january.value, used: [january], text: () => `${euro(january.value)} (1 januari ${year})` }
+      return { monthly: january.value, used: [january], text: () => texts.say('trace.wml.january', { amount: january.value, year }) }
     case 'july':
-      return { monthly: july.value, used: [july], text: () => `${euro(july.value)} (1 juli ${year})` }
+      return { monthly: july.value, used: [july], text: () => texts.say('trace.wml.july', { amount: july.value, year }) }
     case 'average-of-half-years':
       return {
         monthly: january.value.plus(july.value).dividedBy(two),
         used: [january, july],
-        text: () => `(${euro(january.value)} per 1 januari + ${euro(july.value)} per 1 juli) / 2`,
+        text: () => texts.say('trace.wml.average', { january: january.value, july: july.value }),
       }
   }
 }
@@ -77,7 +77,8 @@ function sharedWmlFor(context: RuleContext, year: number): YearWml {
   const prefix = memoise(
     context,
     'wml:key',
-    () => `${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${context.capFactor.toString()}|${context.wmlIndexation.toString()}|${parameters.id}`,
+    // The explanations are written in the calculation's language: the language is part of the key.
+    () => `${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${context.capFactor.toString()}|${context.wmlIndexation.toString()}|${parameters.id}|${context.texts.language}`,
   )
   const key = `${prefix}|${year}`
   const cached = sharedWml.get(key)
@@ -90,7 +91,8 @@ function sharedWmlFor(context: RuleContext, year: number): YearWml {
 
 function computeWml(context: RuleContext, year: number): YearWml {
   const { parameters } = context
-  const { monthly, used, text } = monthlyForYear(year, parameters.wmlYearRule.value, context.wmlIndexation)
+  const { say } = context.texts
+  const { monthly, used, text } = monthlyForYear(context.texts, year, parameters.wmlYearRule.value, context.wmlIndexation)
   const holidayPay = parameters.wmlIncludesHolidayPay.value
   const annual = annualMinimumWage(monthly, holidayPay ? new Money(parameters.holidayPayFactor.value) : null)
   const cap = maximumBase(annual, context.capFactor)
@@ -99,13 +101,17 @@ function computeWml(context: RuleContext, year: number): YearWml {
   let explanation: Explanation | undefined
   let capExplanation: Explanation | undefined
   const explain = (): Explanation => {
-    const projectionText = projected ? `, geïndexeerd met ${percent(context.wmlIndexation)} per jaar vanaf het laatst bekende bedrag (aanname)` : ''
     explanation ??= {
       id: `wml.${year}`,
-      label: `Minimumloon ${year} op jaarbasis`,
+      label: say('trace.wml.label', { year }),
       value: Number(annual.toDecimalPlaces(2).toString()),
       unit: 'euro',
-      expression: `12 × ${text()}${holidayPay ? ` × ${formatNumber(Number(parameters.holidayPayFactor.value), 2)} (vakantiegeld)` : ' (zonder vakantiegeld)'}${projectionText} = ${euro(annual)}`,
+      expression: say('trace.wml.expression', {
+        monthly: text(),
+        holidayPay: holidayPay ? Number(parameters.holidayPayFactor.value) : null,
+        indexation: projected ? context.wmlIndexation : null,
+        annual,
+      }),
       sources: refs(...used.map((lookup) => lookup.cite), parameters.wmlYearRule.cite, parameters.wmlIncludesHolidayPay.cite, holidayPay ? parameters.holidayPayFactor.cite : undefined),
       ...(uncertain ? { uncertain: true } : {}),
     }
@@ -114,10 +120,10 @@ function computeWml(context: RuleContext, year: number): YearWml {
   const explainCap = (): Explanation => {
     capExplanation ??= {
       id: `cap.${year}`,
-      label: `Maximale grondslag ${year}`,
+      label: say('trace.cap.label', { year }),
       value: Number(cap.toString()),
       unit: 'euro',
-      expression: `${percent(context.capFactor)} × ${euro(annual)} (minimumloon op jaarbasis) = ${euro(cap)}`,
+      expression: say('trace.cap.expression', { factor: context.capFactor, annual, cap }),
       sources: refs(parameters.capFactor.cite),
       steps: [explain()],
       ...(uncertain ? { uncertain: true } : {}),

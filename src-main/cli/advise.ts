@@ -5,7 +5,8 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { formatDate, formatEuro, formatNumber, formatPercent } from '../../shared/format'
+import type { Language } from '../../shared/format'
+import { formattersFor } from '../../shared/messages/format'
 import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
@@ -22,7 +23,8 @@ Opties:
   --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')}
                   (standaard: die uit CASE.json, anders ${defaultScenarioId})
   --json          precies één JSON-document op stdout (contract advise-v1)
-  --explain       elke uitkomst met berekening en bron, in het Nederlands
+  --explain       elke uitkomst met berekening en bron
+  --lang nl|en    taal van de uitvoer en het rapport (standaard nl)
   --pdf UIT.pdf   schrijf ook het adviesrapport (PDF)
   --sign CERT.p12 onderteken het rapport (wachtwoordzin: VANGNET_P12_PASSPHRASE)
   --help          deze hulp
@@ -38,11 +40,13 @@ export interface AdviseArguments {
   explain: boolean
   pdf?: string
   sign?: string
+  /** The language of the output and the report (contract advise-v1, Additions). */
+  language: Language
 }
 
 export function parseAdviseArguments(args: string[]): AdviseArguments {
   const problems: string[] = []
-  const parsed: AdviseArguments = { casePath: '', json: false, explain: false }
+  const parsed: AdviseArguments = { casePath: '', json: false, explain: false, language: 'nl' }
   const positional: string[] = []
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!
@@ -63,6 +67,10 @@ export function parseAdviseArguments(args: string[]): AdviseArguments {
     } else if (arg === '--pdf') {
       const value = needsValue('--pdf')
       if (value !== undefined) parsed.pdf = value
+    } else if (arg === '--lang') {
+      const value = needsValue('--lang')
+      if (value === 'nl' || value === 'en') parsed.language = value
+      else if (value !== undefined) problems.push(`--lang: onbekende taal "${value}"; kies nl of en`)
     } else if (arg === '--sign') {
       const value = needsValue('--sign')
       if (value !== undefined) parsed.sign = value
@@ -109,52 +117,101 @@ function describeSource(ref: SourceRef): string {
   return isSourceKey(ref.source) ? citeSource(ref.source, ref.locator) : ref.source
 }
 
-function summaryLine(option: OptionResult): string {
-  const status = option.available ? 'beschikbaar' : 'niet beschikbaar'
+/** The command's own words around the rules' texts, in the language of the output. */
+const words = {
+  nl: {
+    available: 'beschikbaar',
+    unavailable: 'niet beschikbaar',
+    premium: (annual: string, monthly: string, net: string) => `premie ${annual} per jaar (${monthly} per maand), netto ${net}`,
+    benefit: (full: string, illustration: string, from: string | null) =>
+      `uitkering bij volledige arbeidsongeschiktheid ${full} per jaar; in de illustratie ${illustration} per jaar${from ? ` vanaf ${from}` : ''}`,
+    gap: (amount: string, months: string) => `inkomensgat tijdens de wachttijd ${amount} (${months} maanden)`,
+    totals: (total: string, net: string) => `premie tot de AOW-leeftijd samen ${total} (netto ${net})`,
+    heading: (label: string, scenario: string, year: number) => `${label} (${scenario}) — rekenjaar ${year}`,
+    wml: (year: number, annual: string, cap: string, projected: boolean) => `Minimumloon ${year}: ${annual} per jaar; maximale grondslag ${cap}${projected ? ' (geprojecteerd)' : ''}`,
+    aow: (date: string, projected: boolean) => `AOW-datum: ${date}${projected ? ' (AOW-leeftijd geprojecteerd)' : ''}`,
+    insured: 'Verzekerd voor de Baz.',
+    notInsured: (reasons: string) => `Niet verzekerd voor de Baz: ${reasons}`,
+    assumptionsHeading: 'Aannames en onzekerheden:',
+    notFinal: 'Let op: de wet is nog niet definitief; de bedragen volgen de gekozen versie van het wetsvoorstel.',
+    explanationHeading: (label: string, year: number) => `Toelichting — ${label}, rekenjaar ${year}`,
+    assumptions: 'Aannames:',
+    rate: (rate: string) => `Premiepercentage: ${rate}`,
+    written: (path: string, signed: boolean) => `Rapport geschreven: ${path}${signed ? ' (ondertekend)' : ''}`,
+  },
+  en: {
+    available: 'available',
+    unavailable: 'not available',
+    premium: (annual: string, monthly: string, net: string) => `premium ${annual} a year (${monthly} a month), after tax ${net}`,
+    benefit: (full: string, illustration: string, from: string | null) =>
+      `benefit at full disability ${full} a year; in the illustration ${illustration} a year${from ? ` from ${from}` : ''}`,
+    gap: (amount: string, months: string) => `income gap during the waiting period ${amount} (${months} months)`,
+    totals: (total: string, net: string) => `premium until the AOW age in total ${total} (after tax ${net})`,
+    heading: (label: string, scenario: string, year: number) => `${label} (${scenario}) — calculation year ${year}`,
+    wml: (year: number, annual: string, cap: string, projected: boolean) => `Minimum wage ${year}: ${annual} a year; maximum base ${cap}${projected ? ' (projected)' : ''}`,
+    aow: (date: string, projected: boolean) => `AOW date: ${date}${projected ? ' (AOW age projected)' : ''}`,
+    insured: 'Insured under the Baz.',
+    notInsured: (reasons: string) => `Not insured under the Baz: ${reasons}`,
+    assumptionsHeading: 'Assumptions and uncertainties:',
+    notFinal: 'Note: the law is not final; the amounts follow the chosen version of the bill.',
+    explanationHeading: (label: string, year: number) => `Explanation — ${label}, calculation year ${year}`,
+    assumptions: 'Assumptions:',
+    rate: (rate: string) => `Premium rate: ${rate}`,
+    written: (path: string, signed: boolean) => `Report written: ${path}${signed ? ' (signed)' : ''}`,
+  },
+} satisfies Record<Language, unknown>
+
+function summaryLine(option: OptionResult, language: Language): string {
+  const w = words[language]
+  const f = formattersFor(language)
+  const status = option.available ? w.available : w.unavailable
   // An option that cannot be computed for lack of input shows only why.
   const hasFigures = option.available || (option.conditions?.length ?? 0) > 0
   if (!hasFigures) return [`${option.label} — ${status}`, ...option.reasons.map((reason) => `  • ${reason}`)].join('\n')
   return [
     `${option.label} — ${status}`,
-    `  premie ${formatEuro(option.premium.annual)} per jaar (${formatEuro(option.premium.monthly)} per maand), netto ${formatEuro(option.premium.netAnnual)}`,
-    `  uitkering bij volledige arbeidsongeschiktheid ${formatEuro(option.benefit.annualAtFullDisability)} per jaar; in de illustratie ${formatEuro(option.benefit.annualForIllustration)} per jaar${option.illustration.benefitFrom ? ` vanaf ${formatDate(option.illustration.benefitFrom)}` : ''}`,
-    `  inkomensgat tijdens de wachttijd ${formatEuro(option.illustration.gapAmount)} (${formatNumber(option.illustration.gapMonths, 1)} maanden)`,
-    `  premie tot de AOW-leeftijd samen ${formatEuro(option.totals.premium)} (netto ${formatEuro(option.totals.netPremium)})`,
+    `  ${w.premium(f.euro(option.premium.annual), f.euro(option.premium.monthly), f.euro(option.premium.netAnnual))}`,
+    `  ${w.benefit(f.euro(option.benefit.annualAtFullDisability), f.euro(option.benefit.annualForIllustration), option.illustration.benefitFrom ? f.date(option.illustration.benefitFrom) : null)}`,
+    `  ${w.gap(f.euro(option.illustration.gapAmount), f.number(option.illustration.gapMonths, 1))}`,
+    `  ${w.totals(f.euro(option.totals.premium), f.euro(option.totals.netPremium))}`,
     ...(option.conditions ?? []).map((condition) => `  ${condition.passed ? '✓' : '✗'} ${condition.explanation}`),
     ...option.reasons.map((reason) => `  • ${reason}`),
     ...option.warnings.map((warning) => `  ! ${warning}`),
   ].join('\n')
 }
 
-export function formatSummary(result: AdviceResult): string {
+export function formatSummary(result: AdviceResult, language: Language = 'nl'): string {
+  const w = words[language]
+  const f = formattersFor(language)
   const lines = [
-    `${result.scenarioLabel} (${result.scenario}) — rekenjaar ${result.calculationYear}`,
-    `Minimumloon ${result.calculationYear}: ${formatEuro(result.wml.annual)} per jaar; maximale grondslag ${formatEuro(result.wml.cap)}${result.wml.projected ? ' (geprojecteerd)' : ''}`,
-    `AOW-datum: ${formatDate(result.client.aowDate)}${result.client.aowAge.projected ? ' (AOW-leeftijd geprojecteerd)' : ''}`,
-    result.client.insured ? 'Verzekerd voor de Baz.' : `Niet verzekerd voor de Baz: ${result.client.insuredReasons.join(' ')}`,
+    w.heading(result.scenarioLabel, result.scenario, result.calculationYear),
+    w.wml(result.calculationYear, f.euro(result.wml.annual), f.euro(result.wml.cap), result.wml.projected),
+    w.aow(f.date(result.client.aowDate), result.client.aowAge.projected),
+    result.client.insured ? w.insured : w.notInsured(result.client.insuredReasons.join(' ')),
     '',
-    ...result.options.map(summaryLine),
+    ...result.options.map((option) => summaryLine(option, language)),
     '',
-    'Aannames en onzekerheden:',
+    w.assumptionsHeading,
     ...result.assumptions.map((note) => `  - ${note.text}`),
     '',
-    'Let op: de wet is nog niet definitief; de bedragen volgen de gekozen versie van het wetsvoorstel.',
+    w.notFinal,
   ]
   return lines.join('\n') + '\n'
 }
 
-export function formatExplanation(result: AdviceResult): string {
-  const lines: string[] = [`Toelichting — ${result.scenarioLabel}, rekenjaar ${result.calculationYear}`, '']
+export function formatExplanation(result: AdviceResult, language: Language = 'nl'): string {
+  const w = words[language]
+  const lines: string[] = [w.explanationHeading(result.scenarioLabel, result.calculationYear), '']
   const shown = new Set(result.options.filter((option) => option.available || (option.conditions?.length ?? 0) > 0).map((option) => `option.${option.id}.`))
   const order = Object.values(result.explanations).filter(
     (explanation) => [...shown].some((prefix) => explanation.id.startsWith(prefix)) || explanation.id === 'baz.benefitAtFull' || explanation.id.startsWith('baz.netPremium'),
   )
   const seen = new Set<string>()
   for (const explanation of order) {
-    lines.push(...explanationLines(explanation, describeSource, 0, seen), '')
+    lines.push(...explanationLines(explanation, describeSource, language, 0, seen), '')
   }
-  lines.push('Aannames:', ...result.assumptions.map((note) => `  - ${note.text}`))
-  lines.push('', `Premiepercentage: ${formatPercent(result.options[0]?.premium.rate ?? 0)}`)
+  lines.push(w.assumptions, ...result.assumptions.map((note) => `  - ${note.text}`))
+  lines.push('', w.rate(formattersFor(language).percent(result.options[0]?.premium.rate ?? 0)))
   return lines.join('\n') + '\n'
 }
 
@@ -175,7 +232,7 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
       throw new UserError(`${options.sign}: certificaat niet gevonden of niet leesbaar`)
     }
   }
-  const pdf = await renderAdviceReport({ clientCase, result, ...(signing ? { signing } : {}) }).catch((error: unknown) => {
+  const pdf = await renderAdviceReport({ clientCase, result, language: options.language, ...(signing ? { signing } : {}) }).catch((error: unknown) => {
     if (error instanceof CertificateError) throw new UserError(`${options.sign}: ${error.message}`, exitCodes.vault)
     throw error
   })
@@ -199,13 +256,14 @@ export const adviseCommand: Subcommand = {
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseAdviseArguments(args)
     const clientCase = await loadCase(options.casePath, io.cwd, options.scenario)
-    const result = advise(clientCase)
+    const language = options.language
+    const result = advise(clientCase, { language })
     if (options.json) io.stdout(JSON.stringify(result) + '\n')
-    else if (options.explain) io.stdout(formatExplanation(result))
-    else io.stdout(formatSummary(result))
+    else if (options.explain) io.stdout(formatExplanation(result, language))
+    else io.stdout(formatSummary(result, language))
     if (options.pdf !== undefined) {
       const written = await writeReport(clientCase, result, options, io)
-      if (!options.json) io.stderr(`Rapport geschreven: ${options.pdf}${written.signed ? ' (ondertekend)' : ''}\n`)
+      if (!options.json) io.stderr(`${words[language].written(options.pdf, written.signed)}\n`)
     }
     return exitCodes.ok
   },

@@ -68,8 +68,9 @@ export function vaultBook(vault: Vault): ClientBook {
     },
     privacy: {
       exportClient: async (clientId) => vault.privacy.exportClient(clientId),
-      // The book's erase has no result (the office server has none); the CLI reads the vault's own.
       eraseClient: async (clientId) => {
+        // Whether the old pages already left the file is for the headless command to say; the
+        // next open removes them in any case.
         vault.privacy.eraseClient(clientId)
       },
     },

@@ -202,3 +202,56 @@ describe('the command as a newcomer runs it', () => {
     expect((failure as { stderr: string }).stderr).not.toMatch(/\n\s+at /)
   })
 })
+
+describe('vangnet advise --lang en: no Dutch rule text', () => {
+  // Words of Dutch rule text that English text never needs. Quotations of the Dutch sources
+  // ("navenant minder") and the places in them (RADI-2024 vraag 9) are kept as the documents say them.
+  const dutchWords = /\b(het|een|niet|wordt|zijn|uitkering|premie|klant|jaar|geen|verzekerd|minimumloon|maanden|dagen|bij|voor|tot|met|van|naar|ligt|peildatum is|rekenjaar|adviseur)\b/i
+  const withoutQuotes = (text: string) =>
+    text
+      .replace(/"[^"]*"/g, '""')
+      .replace(/vraag \d+(–\d+)?/g, '')
+      .replace(/\b[a-z]+(-[a-z]+)*-\d{4}\b/g, '') // bill version ids such as raad-van-state-2025
+  const dutchIn = (texts: string[]) => texts.map(withoutQuotes).filter((text) => dutchWords.test(text))
+  /** Every string of the JSON output, except ids, enum values and the source references. */
+  function stringsOf(value: unknown, key = ''): string[] {
+    if (['sources', 'parameterHash'].includes(key)) return []
+    if (typeof value === 'string') return ['id', 'scenario', 'criterion', 'kind', 'switchRule'].includes(key) ? [] : [value]
+    if (Array.isArray(value)) return value.flatMap((item) => stringsOf(item))
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, item]) => stringsOf(item, k))
+    return []
+  }
+  const cases = ['starter.json', 'existing-aov.json', 'hybrid-worker.json', 'dga.json', 'high-earner.json']
+
+  it.each(cases)('%s: the summary, --explain and --json in English', async (file) => {
+    const text = await run(['advise', join(casesDir, file), '--lang', 'en'])
+    expect(text.code).toBe(0)
+    expect(dutchIn(text.stdout.split('\n'))).toEqual([])
+    const explain = await run(['advise', join(casesDir, file), '--lang', 'en', '--explain'])
+    // The sources are named as the Dutch documents are: the part after "— source:" is left out.
+    expect(dutchIn(explain.stdout.split('\n').map((line) => line.split(' — source: ')[0]!))).toEqual([])
+    const json = await run(['advise', join(casesDir, file), '--lang', 'en', '--json'])
+    const output = JSON.parse(json.stdout)
+    expect(adviceResultSchema.safeParse(output).success).toBe(true)
+    expect(dutchIn(stringsOf(output))).toEqual([])
+    // The contract's strings stay strings, now in English.
+    for (const option of output.options) for (const reason of option.reasons) expect(typeof reason).toBe('string')
+  })
+
+  it('the scan would find Dutch text: the same case in Dutch is flagged', async () => {
+    const json = await run(['advise', join(casesDir, 'existing-aov.json'), '--json'])
+    expect(dutchIn(stringsOf(JSON.parse(json.stdout))).length).toBeGreaterThan(10)
+  })
+
+  it('amounts in English text follow English conventions', async () => {
+    const { stdout } = await run(['advise', join(casesDir, 'starter.json'), '--lang', 'en'])
+    expect(stdout).toMatch(/€\d{1,3}(,\d{3})*\.\d{2}/)
+    expect(stdout).not.toMatch(/€\u00a0\d/)
+  })
+
+  it('an unknown language is bad input', async () => {
+    const { code, stderr } = await run(['advise', join(casesDir, 'starter.json'), '--lang', 'de'])
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/--lang: onbekende taal "de"/)
+  })
+})

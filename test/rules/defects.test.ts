@@ -253,7 +253,8 @@ describe('9. Smaller defects', () => {
     expect(resolveScenario('mkb-toets-2024').startYear.cite.locator).toContain('vraag 24')
     const rate = resolveScenario('raad-van-state-2025').premiumRate
     expect(rate.range).toEqual(['0.047', '0.054'])
-    expect(rate.uncertain).toContain('KAG-2025')
+    expect(rate.uncertain?.nl).toContain('KAG-2025')
+    expect(rate.uncertain?.en).toContain('KAG-2025')
   })
 })
 
@@ -265,6 +266,19 @@ describe('tweede-kamer-2026: a maximum stated as an amount, indexed with the WML
     expect(result.wml.annual).toBe(27532.8)
     expect(optionOf(result, 'baz').premium.annual).toBe(2121.92)
     expect(result.explanations['baz.premium.2026']!.expression).toContain('gemaximeerd op')
+  })
+
+  it('an adviser\'s own rate moves the maximum along: at 8 % the maximum of 2026 is € 2.121,92 × 8 / 5,4 = € 3.143,58', () => {
+    const result = advise(
+      makeCase({
+        scenario: 'tweede-kamer-2026',
+        calculationYear: 2026,
+        client: { birthDate: '1980-01-01' },
+        income: [{ year: 2026, profit: 90000, wiaWage: 0 }],
+        assumptions: { wmlIndexation: 0, premiumRate: 0.08 },
+      }),
+    )
+    expect(optionOf(result, 'baz').premium.annual).toBe(3143.58)
   })
 
   it('a lower profit pays the rate: 5,4 % × € 30.000 = € 1.620,00', () => {
