@@ -151,7 +151,7 @@ export async function measureRecalc(page: Page, testid: string, values: string[]
   )
 }
 
-/** The median time of advise() in the page, from its User Timing measures (see stores/comparison.ts). */
+/** The median of any User Timing measures of advise() in the page; null when the page records none. */
 export async function rulesMedianInPage(page: Page): Promise<number | null> {
   const durations = await page.evaluate(() => performance.getEntriesByName('vangnet:advise', 'measure').map((entry) => entry.duration))
   return durations.length ? median(durations) : null

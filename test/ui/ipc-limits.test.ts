@@ -27,7 +27,7 @@ function nested(depth: number): unknown {
 
 describe('IPC payload limits', () => {
   it('a payload nested 100,000 deep gets the invalid-input envelope, not an exception', async () => {
-    const response = await dispatch(handlers, 'clients:saveDraft', { id: 1, draft: nested(100_000), caseInput: {} })
+    const response = await dispatch(handlers, 'clients:saveDraft', { id: 1, draft: nested(100_000) })
     expect(response).toEqual({ ok: false, error: { code: 'invalid-input', message: `De invoer is te diep genest (meer dan ${maxPayloadDepth} niveaus).` } })
   })
 
