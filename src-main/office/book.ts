@@ -506,6 +506,7 @@ class PostgresBook implements OfficeBook {
       await this.transaction(async (query) => {
         await query('SELECT erase_client($1)', [clientId])
       })
+      return { goneFromFile: false }
     },
   }
 

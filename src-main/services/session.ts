@@ -166,6 +166,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       autoLockAfterMs: settings.autoLockMinutes * 60_000,
       onLock: (reason) => {
         forget()
+        deps.desktop.discardOpenedCopies?.()
         deps.onLocked?.(reason)
       },
     }
@@ -313,6 +314,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       vault?.lock()
       vault = null
       forget()
+      deps.desktop.discardOpenedCopies?.()
     },
   }
 }

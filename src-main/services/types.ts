@@ -12,8 +12,10 @@ import type { SettingsFile } from './settings'
 export interface DesktopPort {
   /** Open the PDF in the system viewer; false when that is not possible here. */
   openPdf(fileName: string, pdf: Buffer): Promise<boolean>
-  /** Ask where to save a copy and write it there; null when the adviser cancels. */
+  /** Ask where to save a copy and write it there (owner-only, 0600); null when the adviser cancels. */
   savePdfAs(fileName: string, pdf: Buffer): Promise<string | null>
+  /** Remove the copies openPdf wrote for the viewer: they hold client data. Called on lock and quit. */
+  discardOpenedCopies?(): void
 }
 
 export interface ReportRequest {

@@ -1,3 +1,5 @@
+import { scenarioShortLabels } from '../../../shared/parameters/scenarios'
+
 export const nl = {
   app: {
     name: 'Vangnet',
@@ -118,11 +120,8 @@ export const nl = {
     resultaatgenieter: 'Resultaatgenieter (overige werkzaamheden)',
     werknemer: 'Werknemer',
   },
-  scenarios: {
-    'mkb-toets-2024': 'MKB-toets (februari 2024)',
-    'consultatie-2024': 'Internetconsultatie (2024)',
-    'raad-van-state-2025': 'Naar de Raad van State (september 2025)',
-  },
+  // The bill versions are named in their data, in both languages (shared/parameters/scenarios.ts).
+  scenarios: scenarioShortLabels('nl'),
   policy: {
     insurer: 'Verzekeraar',
     insuredAmount: 'Verzekerd bedrag',
