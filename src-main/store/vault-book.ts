@@ -68,7 +68,11 @@ export function vaultBook(vault: Vault): ClientBook {
     },
     privacy: {
       exportClient: async (clientId) => vault.privacy.exportClient(clientId),
-      eraseClient: async (clientId) => vault.privacy.eraseClient(clientId),
+      eraseClient: async (clientId) => {
+        // Whether the old pages already left the file is for the headless command to say; the
+        // next open removes them in any case.
+        vault.privacy.eraseClient(clientId)
+      },
     },
     onChange: () => () => {},
     close: async () => {},
