@@ -1,4 +1,5 @@
 /** The benchmark sections, in the order they run. Add one line per section module. */
+import { firstReportBench } from './first-report'
 import { officeBench } from './office'
 import { reportBench } from './report'
 import { rulesBench } from './rules'
@@ -6,4 +7,4 @@ import type { BenchSection } from './section'
 import { uiBench } from './ui'
 import { vaultBench } from './vault'
 
-export const sections: BenchSection[] = [rulesBench, reportBench, vaultBench, officeBench, uiBench]
+export const sections: BenchSection[] = [rulesBench, reportBench, firstReportBench, vaultBench, officeBench, uiBench]
