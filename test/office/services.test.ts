@@ -107,14 +107,14 @@ describe('office mode through the services', () => {
     const a = await laptop()
     const b = await laptop()
     const client = await value<{ id: number }>(a.services, 'clients:create', { name: 'Klant Van A', birthDate: '1980-02-03' })
-    await value(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'A' }, caseInput: {} })
+    await value(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'A' } })
     const saved = await value<{ id: number }>(a.services, 'advice:save', { clientId: client.id, clientCase: sampleCase('Klant Van A'), chosenOption: 'baz', recommendation: 'De Baz volstaat.' })
 
     expect(await value(b.services, 'clients:list', { query: '' })).toEqual([])
     expect(await value(b.services, 'clients:recent')).toEqual([])
     for (const [channel, payload] of [
       ['clients:get', { id: client.id }],
-      ['clients:saveDraft', { id: client.id, draft: { notes: 'B' }, caseInput: {} }],
+      ['clients:saveDraft', { id: client.id, draft: { notes: 'B' } }],
       ['clients:erase', { id: client.id, confirmName: 'Klant Van A' }],
       ['advice:get', { adviceId: saved.id }],
       ['report:make', { adviceId: saved.id, certificatePassword: 'x' }],
@@ -131,17 +131,17 @@ describe('office mode through the services', () => {
     const a = await laptop(relay.port)
     const client = await value<{ id: number }>(a.services, 'clients:create', { name: 'Reiziger', birthDate: '1975-01-01' })
     await value(a.services, 'clients:get', { id: client.id })
-    await value(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'voor de storing' }, caseInput: {} })
+    await value(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'voor de storing' } })
 
     await relay.down()
-    const away = await call(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'getypt tijdens de storing' }, caseInput: {} })
+    const away = await call(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'getypt tijdens de storing' } })
     expect(away).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/niet bereikbaar.*versleuteld op deze laptop bewaard/) } })
     expect(await value(a.services, 'office:status')).toMatchObject({ linked: true, unsent: 1 })
 
     await relay.up()
     const other = await value<{ id: number }>(a.services, 'clients:create', { name: 'Andere Klant', birthDate: '1976-01-01' })
     // The next save reaches the server and sends the outbox first.
-    await value(a.services, 'clients:saveDraft', { id: other.id, draft: { notes: 'na de storing' }, caseInput: {} })
+    await value(a.services, 'clients:saveDraft', { id: other.id, draft: { notes: 'na de storing' } })
     expect(await value(a.services, 'office:status')).toMatchObject({ connected: true, unsent: 0 })
     const record = await value<{ draft: { notes: string } }>(a.services, 'clients:get', { id: client.id })
     expect(record.draft.notes).toBe('getypt tijdens de storing')
@@ -152,7 +152,7 @@ describe('office mode through the services', () => {
     const client = await value<{ id: number }>(a.services, 'clients:create', { name: 'Onderweg', birthDate: '1975-01-01' })
     await value(a.services, 'clients:get', { id: client.id })
     await relay.down()
-    await call(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'geheime notitie onderweg' }, caseInput: {} })
+    await call(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'geheime notitie onderweg' } })
     expect(await value(a.services, 'office:status')).toMatchObject({ unsent: 1 })
     await value(a.services, 'vault:lock')
     await relay.up()
@@ -184,10 +184,10 @@ describe('office mode through the services', () => {
     await value(a.services, 'clients:get', { id: client.id })
     await value(b.services, 'clients:get', { id: client.id })
     const seenByB = (await value<{ changes: number }>(b.services, 'office:status')).changes
-    await value(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van A' }, caseInput: {} })
+    await value(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van A' } })
     // B's screen learns of A's save without a restart (the client list reloads when this moves).
     await expect.poll(async () => (await value<{ changes: number }>(b.services, 'office:status')).changes, { timeout: 5_000 }).toBeGreaterThan(seenByB)
-    const late = await call(b.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van B' }, caseInput: {} })
+    const late = await call(b.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van B' } })
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/collega.*conceptkopie/) } })
     expect((await value<{ draft: { notes: string } }>(b.services, 'clients:get', { id: client.id })).draft.notes).toBe('van A')
   })

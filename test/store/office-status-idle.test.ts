@@ -37,7 +37,7 @@ describe('office status and the idle lock', () => {
     const created = await dispatch(services.handlers, 'vault:create', { passphrase: 'een lange zin als wachtwoord', adviser: { name: 'A', firm: '' }, remember: false })
     expect(created.ok).toBe(true)
     const started = Date.now()
-    while (Date.now() - started < 2_000 && lockedBy === null) {
+    while (Date.now() - started < 10_000 && lockedBy === null) {
       const status = await dispatch(services.handlers, 'office:status', {})
       if (lockedBy === null) expect(status).toMatchObject({ ok: true, value: { linked: false, unsent: 0 } })
       await new Promise((resolve) => setTimeout(resolve, 100))
