@@ -189,17 +189,17 @@ export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: IpcErr
  * chose) is required: the server's certificate is always verified (verify-full). A password or a
  * client certificate with its key; all of it is kept inside the encrypted vault.
  */
-const pemText = z.string().max(20_000).regex(/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/, 'moet een PEM-bestand zijn')
+export const pemTextSchema = z.string().max(20_000).regex(/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/, 'moet een PEM-bestand zijn')
 export const officeConnectSchema = z
   .object({
     host: z.string().trim().min(1, 'mag niet leeg zijn').max(253),
     port: z.number().int().min(1).max(65_535),
     database: z.string().trim().min(1, 'mag niet leeg zijn').max(63),
     user: z.string().trim().min(1, 'mag niet leeg zijn').max(63),
-    caPem: pemText,
+    caPem: pemTextSchema,
     password: z.string().min(1, 'mag niet leeg zijn').max(1024).optional(),
-    certPem: pemText.optional(),
-    keyPem: pemText.optional(),
+    certPem: pemTextSchema.optional(),
+    keyPem: pemTextSchema.optional(),
   })
   .strict()
 

@@ -160,8 +160,7 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 
   async 'erase-client'(options, io) {
     const id = clientId(options)
-    // The vault's own erase: it reports whether the pages are gone from the file itself.
-    const { goneFromFile } = await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
+    const { goneFromFile } = await withBook(io, options, (book) => book.privacy.eraseClient(id))
     io.stdout(
       goneFromFile
         ? `Klant ${id} is gewist, ook uit het kluisbestand. Oudere back-ups bevatten de klant nog.\n`

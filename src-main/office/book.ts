@@ -14,12 +14,12 @@ import { clientCaseSchema, incomeYearSchema, privatePolicySchema, type IncomeYea
 import { adviceResultSchema, type AdviceResult } from '../../shared/schema/result'
 import type { ClientCase } from '../../shared/schema/case'
 import { VaultError, type BookChange, type ClientBook, type VersionedDraft } from '../store'
-import type { AdviceVersion, AdviceVersionSummary } from '../store/repositories/advice-versions'
-import { canonicalJson, contentHashOf, sha256Hex } from '../store/repositories/advice-versions'
+import type { AdviceVersion, VersionRow } from '../store/repositories/advice-versions'
+import { canonicalJson, contentHashOf, contentHashOfRow, sha256Hex, summaryColumns, summaryFromRow } from '../store/repositories/advice-versions'
 import { adviserProfileSchema, type AdviserProfile } from '../store/repositories/adviser'
-import type { AuditAction, AuditEntry } from '../store/repositories/audit'
-import type { PolicyKind, StoredPolicy } from '../store/repositories/client-finances'
-import { clientInputSchema, clientNotFound, type Client } from '../store/repositories/clients'
+import { auditEntryFromRow, type AuditAction, type AuditEntry, type AuditRow } from '../store/repositories/audit'
+import { policyFromRow, type PolicyRow } from '../store/repositories/client-finances'
+import { clientColumns, clientFromRow, clientInputSchema, clientNotFound, type Client, type ClientRow } from '../store/repositories/clients'
 import { fromCents, toCents, validate } from '../store/repositories/context'
 import type { ClientExport } from '../store/repositories/privacy'
 import { foldName } from '../store/fold'
@@ -27,71 +27,6 @@ import { asOfficeError, connectPool, officeMessages, poolConfig, type OfficeConn
 import { assertSchemaCurrent } from './migrate'
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>
-
-interface ClientRow {
-  id: number
-  name: string
-  birth_date: string
-  email: string | null
-  phone: string | null
-  created_at: string
-  updated_at: string
-}
-
-const clientColumns = 'id, name, birth_date, email, phone, created_at, updated_at'
-
-function clientFromRow(row: ClientRow): Client {
-  return { id: row.id, name: row.name, birthDate: row.birth_date, email: row.email, phone: row.phone, createdAt: row.created_at, updatedAt: row.updated_at }
-}
-
-interface VersionRow {
-  id: number
-  client_id: number
-  version_no: number
-  created_at: string
-  bill_version: string
-  parameters_hash: string
-  content_hash: string
-  report_sha256: string | null
-  case_json: string
-  result_json: string
-  recommendation: string
-}
-
-const summaryColumns = 'id, client_id, version_no, created_at, bill_version, parameters_hash, content_hash, report_sha256'
-
-function summaryFromRow(row: VersionRow): AdviceVersionSummary {
-  return {
-    id: row.id,
-    clientId: row.client_id,
-    versionNo: row.version_no,
-    createdAt: row.created_at,
-    billVersion: row.bill_version,
-    parametersHash: row.parameters_hash,
-    contentHash: row.content_hash,
-    reportSha256: row.report_sha256,
-  }
-}
-
-interface PolicyRow {
-  id: number
-  client_id: number
-  kind: PolicyKind
-  policy_json: string
-  created_at: string
-  updated_at: string
-}
-
-function policyFromRow(row: PolicyRow): StoredPolicy {
-  return {
-    id: row.id,
-    clientId: row.client_id,
-    kind: row.kind,
-    policy: privatePolicySchema.parse(JSON.parse(row.policy_json)),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
-}
 
 interface DraftRow {
   client_id: number
@@ -103,16 +38,6 @@ interface DraftRow {
 
 function draftFromRow(row: DraftRow): VersionedDraft {
   return { clientId: row.client_id, draft: JSON.parse(row.draft_json) as Record<string, unknown>, complete: row.complete, updatedAt: row.updated_at, version: String(row.row_version) }
-}
-
-interface AuditRow {
-  id: number
-  at: string
-  actor: string
-  action: AuditAction
-  subject_type: AuditEntry['subjectType']
-  subject_id: number | null
-  detail: string
 }
 
 /** A save that lost against a colleague's; its text was kept in draft_copies. */
@@ -412,16 +337,7 @@ class PostgresBook implements OfficeBook {
     verify: async (id) => {
       const row = (await this.read<VersionRow & { report_pdf: Buffer | null }>('SELECT * FROM advice_versions WHERE id = $1', [id]))[0]
       if (!row) throw new VaultError('unknown-record', 'Deze adviesversie bestaat niet.')
-      const expected = contentHashOf({
-        clientId: row.client_id,
-        versionNo: row.version_no,
-        createdAt: row.created_at,
-        billVersion: row.bill_version,
-        parametersHash: row.parameters_hash,
-        caseJson: row.case_json,
-        resultJson: row.result_json,
-        recommendation: row.recommendation,
-      })
+      const expected = contentHashOfRow(row)
       return { contentOk: expected === row.content_hash, reportOk: row.report_pdf ? sha256Hex(row.report_pdf) === row.report_sha256 : null }
     },
   }
@@ -546,7 +462,7 @@ class PostgresBook implements OfficeBook {
         options.clientId === undefined
           ? await this.read<AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT $1', [limit])
           : await this.read<AuditRow>("SELECT * FROM audit_log WHERE subject_type = 'client' AND subject_id = $1 ORDER BY id DESC LIMIT $2", [options.clientId, limit])
-      return rows.map((row) => ({ id: row.id, at: row.at, actor: row.actor, action: row.action, subjectType: row.subject_type, subjectId: row.subject_id, detail: row.detail }))
+      return rows.map(auditEntryFromRow)
     },
   }
 
@@ -579,7 +495,7 @@ class PostgresBook implements OfficeBook {
             reportPdfBase64: row.report_pdf ? row.report_pdf.toString('base64') : null,
           })),
           draft: draftRow ? { draft: JSON.parse(draftRow.draft_json) as Record<string, unknown>, complete: draftRow.complete, updatedAt: draftRow.updated_at } : null,
-          processing: (audit.rows as AuditRow[]).map((row) => ({ id: row.id, at: row.at, actor: row.actor, action: row.action, subjectType: row.subject_type, subjectId: row.subject_id, detail: row.detail })),
+          processing: (audit.rows as AuditRow[]).map(auditEntryFromRow),
         }
         return exported
       })
@@ -590,6 +506,7 @@ class PostgresBook implements OfficeBook {
       await this.transaction(async (query) => {
         await query('SELECT erase_client($1)', [clientId])
       })
+      return { goneFromFile: false }
     },
   }
 

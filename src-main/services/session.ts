@@ -76,6 +76,13 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
   let retryTimer: NodeJS.Timeout | null = null
   /** Notifications from the office server so far (the screen reloads its list when this moves). */
   let changes = 0
+  /**
+   * The office link and the number of unsent drafts, read from the vault once at unlock and kept
+   * up to date here: the screen asks for the office status every few seconds, and that question
+   * must not count as activity in the vault (it would keep the idle lock from ever coming).
+   */
+  let link: OfficeLink | null = null
+  let unsentCount = 0
   const lockListeners: Array<() => void> = []
   /** Whether the key file holds a device wrap; known after an unlock, remembered across locks. */
   let rememberedHint = false
@@ -96,6 +103,8 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
 
   function forget(): void {
     localBook = null
+    link = null
+    unsentCount = 0
     closeOffice()
     for (const listener of lockListeners) listener()
   }
@@ -119,15 +128,17 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
   async function flushUnsent(): Promise<void> {
     const v = vault
     const book = office
-    if (!v || v.isLocked || !book) return
+    if (!v || v.isLocked || !book || unsentCount === 0) return
     for (const entry of v.officeLink.unsent()) {
       try {
         await book.drafts.save(entry.clientId, entry.draft, { complete: entry.complete, ...(entry.baseVersion !== undefined ? { baseVersion: entry.baseVersion } : {}) })
         v.officeLink.sent(entry.clientId)
+        unsentCount = v.officeLink.unsent().length
       } catch (error) {
         if (error instanceof VaultError && (error.code === 'conflict' || error.code === 'unknown-record')) {
           // Conflict: the server kept the text as this adviser's draft copy. Unknown: the client was erased (AVG).
           v.officeLink.sent(entry.clientId)
+          unsentCount = v.officeLink.unsent().length
           continue
         }
         if (isUnreachable(error)) scheduleRetry()
@@ -139,9 +150,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
   /** Open the office book when this vault is linked; on failure keep the reason and try again later. */
   async function startOffice(): Promise<void> {
     const v = vault
-    if (!v || v.isLocked) return
-    const link = v.officeLink.get()
-    if (!link || office) return
+    if (!v || v.isLocked || !link || office) return
     try {
       const opened = await openOffice(officeSettings(link))
       if (vault !== v || v.isLocked) {
@@ -161,9 +170,9 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
   async function vaultOptions(): Promise<VaultOptions> {
     const settings = await settingsFile.read()
     return {
-      ...deps.vaultOptions,
       actor: 'adviseur',
       autoLockAfterMs: settings.autoLockMinutes * 60_000,
+      ...deps.vaultOptions,
       onLock: (reason) => {
         forget()
         deps.desktop.discardOpenedCopies?.()
@@ -175,6 +184,8 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
   async function opened(v: Vault): Promise<Vault> {
     vault = v
     localBook = vaultBook(v)
+    link = v.officeLink.get()
+    unsentCount = v.officeLink.unsent().length
     await startOffice()
     warmReports()
     return v
@@ -205,14 +216,13 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
   }
 
   function officeStatus(): OfficeStatus {
-    const v = unlocked()
-    const link = v.officeLink.get()
+    unlocked()
     return {
       linked: link !== null,
       connected: office !== null,
       server: link ? `${link.host}:${link.port}/${link.database}` : null,
       user: link?.user ?? null,
-      unsent: v.officeLink.unsent().length,
+      unsent: unsentCount,
       message: link && !office ? (officeProblem ?? officeMessages.unreachable) : null,
       changes,
     }
@@ -262,7 +272,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
     'office:status': () => officeStatus(),
     'office:connect': async (request) => {
       const v = unlocked()
-      const link = {
+      const next = {
         host: request.host,
         port: request.port,
         database: request.database,
@@ -272,7 +282,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
         ...(request.certPem !== undefined && request.keyPem !== undefined ? { clientCertificate: { certPem: request.certPem, keyPem: request.keyPem } } : {}),
       }
       // Only a connection that works (TLS verified, server checked, schema current, adviser known) is kept.
-      const trial = await openOffice(officeSettings(link))
+      const trial = await openOffice(officeSettings(next))
       const profile = await trial.adviser.get().catch(async (error: unknown) => {
         await trial.close()
         throw error
@@ -282,7 +292,8 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
         throw new ServiceError('forbidden', officeMessages.noAdviser)
       }
       closeOffice()
-      v.officeLink.save(link)
+      v.officeLink.save(next)
+      link = v.officeLink.get()
       office = trial
       trial.onChange(announce)
       lockListeners.forEach((listener) => listener())
@@ -293,6 +304,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       const v = unlocked()
       closeOffice()
       v.officeLink.save(null)
+      link = null
       lockListeners.forEach((listener) => listener())
       return officeStatus()
     },
@@ -301,10 +313,10 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
   return {
     handlers,
     book() {
-      const v = unlocked()
+      unlocked()
       if (!localBook) throw new ServiceError('locked', lockedMessage)
       if (office) return office
-      if (v.officeLink.get()) {
+      if (link) {
         void startOffice()
         throw new ServiceError('unavailable', officeProblem ?? officeMessages.unreachable)
       }
@@ -312,15 +324,17 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
     },
     keepUnsent(entry) {
       const v = unlocked()
-      if (!v.officeLink.get()) return false
+      if (!link) return false
       v.officeLink.keepUnsent(entry)
+      unsentCount = v.officeLink.unsent().length
       scheduleRetry()
       return true
     },
     async beforeSave(clientId) {
       const v = unlocked()
-      if (!office || v.officeLink.unsent().length === 0) return
+      if (!office || unsentCount === 0) return
       v.officeLink.sent(clientId)
+      unsentCount = v.officeLink.unsent().length
       await flushUnsent()
     },
     onLock(listener) {

@@ -48,8 +48,11 @@ export interface ServiceDependencies {
   desktop: DesktopPort
   advise: (clientCase: ClientCase) => AdviceResult
   reports: ReportPort
-  /** Passed to the vault (tests lower the KDF cost; the app passes the Electron native binding). */
-  vaultOptions?: Pick<VaultOptions, 'kdf' | 'nativeBinding' | 'now'>
+  /**
+   * Passed to the vault (tests lower the KDF cost and may shorten the idle lock, which otherwise
+   * follows the settings; the app passes the Electron native binding).
+   */
+  vaultOptions?: Pick<VaultOptions, 'kdf' | 'nativeBinding' | 'now' | 'autoLockAfterMs'>
   /** Called when the vault locks itself (idle) or is locked. */
   onLocked?: (reason: LockReason) => void
   /** Office mode: open the firm's client book (default: openOfficeBook; tests pass options). */

@@ -17,7 +17,7 @@ import type { AuditEntry } from './repositories/audit'
 import type { StoredPolicy, PolicyKind } from './repositories/client-finances'
 import type { Client, ClientInput } from './repositories/clients'
 import type { StoredDraft } from './repositories/drafts'
-import type { ClientExport } from './repositories/privacy'
+import type { ClientExport, ErasureResult } from './repositories/privacy'
 
 export interface ClientStore {
   create(input: ClientInput): Promise<Client>
@@ -94,8 +94,12 @@ export interface AuditReader {
 export interface PrivacyStore {
   /** Everything about one client (AVG inzage and portability), audited. */
   exportClient(clientId: number): Promise<ClientExport>
-  /** Delete the client with everything attached (AVG erase), audited. */
-  eraseClient(clientId: number): Promise<void>
+  /**
+   * Delete the client with everything attached (AVG erase), audited. `goneFromFile`: the vault
+   * says whether the old pages are gone from its file too; the office server's dead rows go at
+   * its next (auto)vacuum, so there it is false (README, office mode).
+   */
+  eraseClient(clientId: number): Promise<ErasureResult>
 }
 
 /** What changed elsewhere (another adviser in office mode); the vault never reports any. */

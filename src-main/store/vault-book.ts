@@ -68,11 +68,8 @@ export function vaultBook(vault: Vault): ClientBook {
     },
     privacy: {
       exportClient: async (clientId) => vault.privacy.exportClient(clientId),
-      eraseClient: async (clientId) => {
-        // Whether the old pages already left the file is for the headless command to say; the
-        // next open removes them in any case.
-        vault.privacy.eraseClient(clientId)
-      },
+      // Says whether the old pages already left the vault file (the next open removes them in any case).
+      eraseClient: async (clientId) => vault.privacy.eraseClient(clientId),
     },
     onChange: () => () => {},
     close: async () => {},

@@ -39,7 +39,8 @@ export interface AdviceVersion extends AdviceVersionSummary {
   recommendation: string
 }
 
-interface VersionRow {
+/** A stored version's columns, the same in the vault and in the office database. */
+export interface VersionRow {
   id: number
   client_id: number
   version_no: number
@@ -53,7 +54,7 @@ interface VersionRow {
   report_sha256: string | null
 }
 
-const summaryColumns = 'id, client_id, version_no, created_at, bill_version, parameters_hash, content_hash, report_sha256'
+export const summaryColumns = 'id, client_id, version_no, created_at, bill_version, parameters_hash, content_hash, report_sha256'
 
 /** JSON with object keys sorted at every level: the same content always gives the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -80,7 +81,21 @@ export function contentHashOf(fields: {
   return sha256Hex(canonicalJson({ ...fields, hashFormat: 'vangnet-advice-v1' }))
 }
 
-function summaryFromRow(row: Omit<VersionRow, 'case_json' | 'result_json' | 'recommendation'>): AdviceVersionSummary {
+/** The content hash recomputed from a stored row: proof that it is what was saved then. */
+export function contentHashOfRow(row: VersionRow): string {
+  return contentHashOf({
+    clientId: row.client_id,
+    versionNo: row.version_no,
+    createdAt: row.created_at,
+    billVersion: row.bill_version,
+    parametersHash: row.parameters_hash,
+    caseJson: row.case_json,
+    resultJson: row.result_json,
+    recommendation: row.recommendation,
+  })
+}
+
+export function summaryFromRow(row: Omit<VersionRow, 'case_json' | 'result_json' | 'recommendation'>): AdviceVersionSummary {
   return {
     id: row.id,
     clientId: row.client_id,
@@ -195,16 +210,7 @@ export class AdviceVersionsRepository {
       .prepare<[number], VersionRow & { report_pdf: Buffer | null }>('SELECT * FROM advice_versions WHERE id = ?')
       .get(id)
     if (!row) throw new VaultError('unknown-record', 'Deze adviesversie bestaat niet.')
-    const expected = contentHashOf({
-      clientId: row.client_id,
-      versionNo: row.version_no,
-      createdAt: row.created_at,
-      billVersion: row.bill_version,
-      parametersHash: row.parameters_hash,
-      caseJson: row.case_json,
-      resultJson: row.result_json,
-      recommendation: row.recommendation,
-    })
+    const expected = contentHashOfRow(row)
     return {
       contentOk: expected === row.content_hash,
       reportOk: row.report_pdf ? sha256Hex(row.report_pdf) === row.report_sha256 : null,

@@ -38,7 +38,7 @@ export interface AuditEntry {
   detail: string
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number
   at: string
   actor: string
@@ -69,14 +69,18 @@ export class AuditLog {
             .db()
             .prepare<[number, number], AuditRow>("SELECT * FROM audit_log WHERE subject_type = 'client' AND subject_id = ? ORDER BY id DESC LIMIT ?")
             .all(options.clientId, limit)
-    return rows.map((row: AuditRow) => ({
-      id: row.id,
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      subjectType: row.subject_type,
-      subjectId: row.subject_id,
-      detail: row.detail,
-    }))
+    return rows.map(auditEntryFromRow)
+  }
+}
+
+export function auditEntryFromRow(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    detail: row.detail,
   }
 }

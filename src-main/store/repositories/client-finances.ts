@@ -16,7 +16,7 @@ export interface StoredPolicy {
   updatedAt: string
 }
 
-interface PolicyRow {
+export interface PolicyRow {
   id: number
   client_id: number
   kind: PolicyKind
@@ -25,7 +25,7 @@ interface PolicyRow {
   updated_at: string
 }
 
-function policyFromRow(row: PolicyRow): StoredPolicy {
+export function policyFromRow(row: PolicyRow): StoredPolicy {
   return {
     id: row.id,
     clientId: row.client_id,

@@ -25,7 +25,7 @@ export interface Client {
   updatedAt: string
 }
 
-interface ClientRow {
+export interface ClientRow {
   id: number
   name: string
   birth_date: string
@@ -47,7 +47,7 @@ export function clientFromRow(row: ClientRow): Client {
   }
 }
 
-const columns = 'id, name, birth_date, email, phone, created_at, updated_at'
+export const clientColumns = 'id, name, birth_date, email, phone, created_at, updated_at'
 
 export class ClientsRepository {
   constructor(
@@ -87,7 +87,7 @@ export class ClientsRepository {
       .db()
       .prepare<unknown[], ClientRow>(
         `INSERT INTO clients (name, name_search, birth_date, email, phone, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${columns}`,
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${clientColumns}`,
       )
   }
 
@@ -104,7 +104,7 @@ export class ClientsRepository {
       const row = db
         .prepare<unknown[], ClientRow>(
           `UPDATE clients SET name = ?, name_search = ?, birth_date = ?, email = ?, phone = ?, updated_at = ?
-           WHERE id = ? RETURNING ${columns}`,
+           WHERE id = ? RETURNING ${clientColumns}`,
         )
         .get(valid.name, foldName(valid.name), valid.birthDate, valid.email, valid.phone, this.context.now(), id)
       if (!row) throw clientNotFound()
@@ -114,7 +114,7 @@ export class ClientsRepository {
   }
 
   get(id: number): Client | null {
-    const row = this.context.db().prepare<[number], ClientRow>(`SELECT ${columns} FROM clients WHERE id = ?`).get(id)
+    const row = this.context.db().prepare<[number], ClientRow>(`SELECT ${clientColumns} FROM clients WHERE id = ?`).get(id)
     return row ? clientFromRow(row) : null
   }
 
@@ -122,7 +122,7 @@ export class ClientsRepository {
   list(options: { limit?: number; offset?: number } = {}): Client[] {
     return this.context
       .db()
-      .prepare<[number, number], ClientRow>(`SELECT ${columns} FROM clients ORDER BY name_search, id LIMIT ? OFFSET ?`)
+      .prepare<[number, number], ClientRow>(`SELECT ${clientColumns} FROM clients ORDER BY name_search, id LIMIT ? OFFSET ?`)
       .all(options.limit ?? -1, options.offset ?? 0)
       .map(clientFromRow)
   }
@@ -142,7 +142,7 @@ export class ClientsRepository {
     return this.context
       .db()
       .prepare<unknown[], ClientRow>(
-        `SELECT ${columns} FROM clients WHERE ${conditions}
+        `SELECT ${clientColumns} FROM clients WHERE ${conditions}
          ORDER BY (substr(name_search, 1, length(?)) = ?) DESC, name_search, id LIMIT ?`,
       )
       .all(...words, words.join(' '), words.join(' '), options.limit ?? 50)

@@ -5,11 +5,9 @@
  * by the passphrase and, when remembered, by the OS keychain; never in plain text on disk.
  */
 import { z } from 'zod'
-import { caseDraftSchema, type CaseDraft } from '../../../shared/ipc'
+import { caseDraftSchema, pemTextSchema as pem, type CaseDraft } from '../../../shared/ipc'
 import type { AuditLog } from './audit'
 import { validate, type StoreContext } from './context'
-
-const pem = z.string().max(20_000).regex(/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/, 'moet een PEM-bestand zijn')
 
 export const officeLinkSchema = z
   .object({
