@@ -11,7 +11,6 @@ import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
 import { parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
-import { CertificateError, renderAdviceReport } from '../reports'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- advise CASE.json [opties]
@@ -175,6 +174,9 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
       throw new UserError(`${options.sign}: certificaat niet gevonden of niet leesbaar`)
     }
   }
+  // The report stack (pdfmake, charts, signing) loads only when a report is asked for, so a plain
+  // comparison starts fast.
+  const { CertificateError, renderAdviceReport } = await import('../reports')
   const pdf = await renderAdviceReport({ clientCase, result, ...(signing ? { signing } : {}) }).catch((error: unknown) => {
     if (error instanceof CertificateError) throw new UserError(`${options.sign}: ${error.message}`, exitCodes.vault)
     throw error
@@ -192,8 +194,6 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
 }
 
 export const adviseCommand: Subcommand = {
-  name: 'advise',
-  summary: 'vergelijk Baz, opt-out en overgangsrecht voor één klant (CASE.json)',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseAdviseArguments(args)

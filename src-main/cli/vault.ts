@@ -173,8 +173,6 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 }
 
 export const vaultCommand: Subcommand = {
-  name: 'vault',
-  summary: 'de versleutelde klantenkluis: aanmaken, klanten, AVG-export en -wissen, back-up',
   usage,
   async run(args, io) {
     let parsed: { values: Options; positionals: string[] }

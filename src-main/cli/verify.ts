@@ -27,8 +27,6 @@ function time(iso: string | null): string {
 }
 
 export const verifyCommand: Subcommand = {
-  name: 'verify',
-  summary: 'controleert de handtekening van een PDF-adviesrapport',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const json = args.includes('--json')

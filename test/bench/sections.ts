@@ -1,8 +1,9 @@
 /** The benchmark sections, in the order they run. Add one line per section module. */
+import { cliBench } from './cli'
 import { reportBench } from './report'
 import { rulesBench } from './rules'
 import type { BenchSection } from './section'
 import { uiBench } from './ui'
 import { vaultBench } from './vault'
 
-export const sections: BenchSection[] = [rulesBench, reportBench, vaultBench, uiBench]
+export const sections: BenchSection[] = [rulesBench, reportBench, vaultBench, uiBench, cliBench]
