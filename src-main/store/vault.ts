@@ -29,6 +29,7 @@ import { AuditLog } from './repositories/audit'
 import { AdviceVersionsRepository } from './repositories/advice-versions'
 import { AdviserRepository } from './repositories/adviser'
 import { IncomeYearsRepository, PoliciesRepository } from './repositories/client-finances'
+import { ClientImportRepository } from './repositories/client-import'
 import { ClientsRepository } from './repositories/clients'
 import { DraftsRepository } from './repositories/drafts'
 import type { StoreContext } from './repositories/context'
@@ -87,6 +88,7 @@ export class Vault {
   readonly adviser: AdviserRepository
   readonly audit: AuditLog
   readonly privacy: PrivacyService
+  readonly clientImport: ClientImportRepository
 
   private connection: Db | null
   private databaseKey: Buffer | null
@@ -115,6 +117,7 @@ export class Vault {
     this.drafts = withPlainErrors(new DraftsRepository(context, this.audit))
     this.adviser = withPlainErrors(new AdviserRepository(context, this.audit))
     this.privacy = withPlainErrors(new PrivacyService(context, this))
+    this.clientImport = withPlainErrors(new ClientImportRepository(context, this.audit))
     this.scheduleIdleCheck()
   }
 
