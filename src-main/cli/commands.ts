@@ -23,6 +23,11 @@ export const subcommands: CommandEntry[] = [
     load: async () => (await import('./vault')).vaultCommand,
   },
   {
+    name: 'portfolio',
+    summary: 'de hele klantenkring: wie moet u als eerste bellen, en waarom',
+    load: async () => (await import('./portfolio')).portfolioCommand,
+  },
+  {
     name: 'verify',
     summary: 'controleert de handtekening van een PDF-adviesrapport',
     load: async () => (await import('./verify')).verifyCommand,

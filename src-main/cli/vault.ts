@@ -102,9 +102,21 @@ async function newPassphrase(io: CliIo, variable: 'VANGNET_PASSPHRASE' | 'VANGNE
 }
 
 async function withVault<T>(io: CliIo, options: Options, work: (vault: Vault) => Promise<T> | T): Promise<T> {
-  const vault = await openVault(resolve(io.cwd, required(options, 'db')), { passphrase: await passphrase(io) }, { actor: 'cli', autoLockAfterMs: 0 })
+  return withVaultAt(io, required(options, 'db'), work)
+}
+
+/** Open the vault at `db` (passphrase from the environment or a prompt), work, lock. Vault errors become plain UserErrors. */
+export async function withVaultAt<T>(io: CliIo, db: string, work: (vault: Vault) => Promise<T> | T): Promise<T> {
+  let vault: Vault
+  try {
+    vault = await openVault(resolve(io.cwd, db), { passphrase: await passphrase(io) }, { actor: 'cli', autoLockAfterMs: 0 })
+  } catch (error) {
+    throw toUserError(error)
+  }
   try {
     return await work(vault)
+  } catch (error) {
+    throw toUserError(error)
   } finally {
     vault.lock()
   }

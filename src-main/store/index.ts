@@ -14,6 +14,7 @@
  *   vault.adviser.get(), .save(profile), .storeSigningCertificate(p12, label), .signingCertificate()
  *   vault.audit.list({ limit?, clientId? })
  *   vault.clientImport.existingKeys(), .apply({ create, merge })    // an import, in one transaction
+ *   vault.portfolio.load()                                        // the whole book, for the triage
  *   vault.privacy.exportClient(id)  → ClientExport (JSON-ready);  vault.privacy.eraseClient(id)
  *   await vault.backup(file);  await restoreVault(file, path, { passphrase })  (vault locked first)
  *   await vault.changePassphrase(current, next);  await vault.rememberOnDevice(wrapper); forgetOnDevice()

@@ -32,6 +32,7 @@ import { IncomeYearsRepository, PoliciesRepository } from './repositories/client
 import { ClientImportRepository } from './repositories/client-import'
 import { ClientsRepository } from './repositories/clients'
 import { DraftsRepository } from './repositories/drafts'
+import { PortfolioRepository } from './repositories/portfolio'
 import type { StoreContext } from './repositories/context'
 import { PrivacyService } from './repositories/privacy'
 import { makeBackup, type BackupInfo } from './backup'
@@ -89,6 +90,7 @@ export class Vault {
   readonly audit: AuditLog
   readonly privacy: PrivacyService
   readonly clientImport: ClientImportRepository
+  readonly portfolio: PortfolioRepository
 
   private connection: Db | null
   private databaseKey: Buffer | null
@@ -118,6 +120,7 @@ export class Vault {
     this.adviser = withPlainErrors(new AdviserRepository(context, this.audit))
     this.privacy = withPlainErrors(new PrivacyService(context, this))
     this.clientImport = withPlainErrors(new ClientImportRepository(context, this.audit))
+    this.portfolio = withPlainErrors(new PortfolioRepository(context))
     this.scheduleIdleCheck()
   }
 
