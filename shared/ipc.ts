@@ -15,6 +15,8 @@ import { z } from 'zod'
 import { clientCaseSchema, scenarioIds, type ClientCase, type ClientCaseInput } from './schema/case'
 import { optionIds, type AdviceResult, type OptionId } from './schema/result'
 import type { FieldProblem } from './schema/messages'
+import { importMappingSchema } from './portfolio/mapping'
+import type { GroupId } from './portfolio/triage'
 
 // ---------------------------------------------------------------------------------------------
 // Shared request pieces
@@ -88,6 +90,49 @@ export interface CertificateStatus {
   present: boolean
   /** The label stored with it, e.g. "J. de Adviseur (zelf ondertekend, geldig tot 2031-05-01)". */
   label: string | null
+}
+
+/** The portfolio screen's run: started, then evaluated slice by slice (progress, cancel). */
+export interface PortfolioRun {
+  runId: string
+  total: number
+}
+
+export interface PortfolioRow {
+  id: number
+  name: string
+  groups: GroupId[]
+  /** The reasons of every group, in group order, one line each. */
+  reasons: string[]
+}
+
+export interface PortfolioView {
+  scenario: string
+  parameterHash: string
+  clients: number
+  groups: { id: GroupId; label: string; count: number }[]
+  rows: PortfolioRow[]
+}
+
+export interface PortfolioStep {
+  done: number
+  total: number
+  /** Set when the run is finished. */
+  view: PortfolioView | null
+}
+
+/** An import's preview (dry run) or its outcome: see src-main/import. */
+export interface ImportResult {
+  file: string
+  columns: { header: string; field: string }[]
+  unknownColumns: string[]
+  notes: string[]
+  problems: { row: number; message: string }[]
+  duplicates: { row: number; name: string; birthDate: string; existingClientId: number | null; sameAsRow: number | null; action: string }[]
+  created: number
+  merged: number
+  skipped: number
+  written: boolean
 }
 
 export interface ClientSummary {
@@ -220,6 +265,21 @@ export const ipcChannels = {
   'report:verify': { request: z.object({ adviceId: id }).strict() },
   'report:open': { request: z.object({ adviceId: id }).strict() },
   'report:saveAs': { request: z.object({ adviceId: id }).strict() },
+  'portfolio:start': { request: z.object({ scenario: z.enum(scenarioIds) }).strict() },
+  'portfolio:step': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
+  'portfolio:cancel': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
+  /** A client file (CSV or XLSX, at most 50 MB) with the adviser's column mapping and duplicate choice. */
+  'import:run': {
+    request: z
+      .object({
+        fileName: z.string().trim().min(1).max(260),
+        contentBase64: z.string().max(70_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+        mapping: importMappingSchema.nullable(),
+        duplicates: z.enum(['skip', 'merge']),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+  },
 } as const
 
 export type IpcChannel = keyof typeof ipcChannels
@@ -252,6 +312,10 @@ export interface IpcResults {
   'report:verify': VerifyResult
   'report:open': { opened: boolean }
   'report:saveAs': { savedTo: string | null }
+  'portfolio:start': PortfolioRun
+  'portfolio:step': PortfolioStep
+  'portfolio:cancel': { cancelled: true }
+  'import:run': ImportResult
 }
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['request']>
@@ -286,6 +350,10 @@ export const apiMethods = {
   verifyReport: 'report:verify',
   openReport: 'report:open',
   saveReportAs: 'report:saveAs',
+  startPortfolio: 'portfolio:start',
+  stepPortfolio: 'portfolio:step',
+  cancelPortfolio: 'portfolio:cancel',
+  importClients: 'import:run',
 } as const satisfies Record<string, IpcChannel>
 
 export type ApiMethod = keyof typeof apiMethods

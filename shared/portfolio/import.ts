@@ -6,7 +6,7 @@
  * Columns are recognised by their Dutch header (case, spaces, dashes and dots ignored), or by a
  * mapping the adviser gives (file header -> one of the headers below). Contract portfolio-v1.
  */
-import { z } from 'zod'
+import type { ImportMapping } from './mapping'
 import { Money, toEuros } from '../money'
 import { clientRoles, incomeYearSchema, privatePolicySchema, type ClientRole, type IncomeYear, type PrivatePolicy } from '../schema/case'
 import { dutchErrorMap } from '../schema/messages'
@@ -69,11 +69,7 @@ export function fieldForHeader(header: string): ImportField | null {
   return byFoldedHeader.get(folded) ?? null
 }
 
-/** The adviser's corrections: file header -> standard header, or null to leave a column out. */
-export const importMappingSchema = z
-  .object({ columns: z.record(z.string().min(1).max(200), z.string().min(1).max(200).nullable()) })
-  .strict()
-export type ImportMapping = z.infer<typeof importMappingSchema>
+export { importMappingSchema, type ImportMapping } from './mapping'
 
 export interface ColumnPlan {
   /** Column index -> field, for the columns that are used. */

@@ -26,6 +26,8 @@ export interface ImportReport {
   file: string
   /** Column -> what Vangnet reads from it, for the preview. */
   columns: { header: string; field: string }[]
+  /** File headers Vangnet does not know: the adviser can map them. */
+  unknownColumns: string[]
   notes: string[]
   /** Rows with problems, each in plain Dutch; these rows are not imported. */
   problems: RowProblem[]
@@ -84,6 +86,7 @@ export async function importClients(vault: Vault, request: ImportRequest): Promi
   return {
     file: description,
     columns,
+    unknownColumns: plan.plan.unknown,
     notes: plan.notes,
     problems: plan.problems,
     duplicates,

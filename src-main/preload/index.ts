@@ -44,6 +44,10 @@ const api = {
   verifyReport: on('report:verify'),
   openReport: on('report:open'),
   saveReportAs: on('report:saveAs'),
+  startPortfolio: on('portfolio:start'),
+  stepPortfolio: on('portfolio:step'),
+  cancelPortfolio: on('portfolio:cancel'),
+  importClients: on('import:run'),
 } satisfies VangnetApi
 
 contextBridge.exposeInMainWorld('vangnet', Object.freeze(api))

@@ -28,6 +28,7 @@ import { createSelfSignedP12, inspectP12 } from './certificate'
 import { describeChanges, readRecommendation, writeRecommendation } from './advice-text'
 import type { ServiceHandlers } from './dispatch'
 import { ServiceError } from './errors'
+import { portfolioServices } from './portfolio'
 import { SettingsFile } from './settings'
 
 /** What the desktop shell (or the browser host) does with a finished PDF. */
@@ -147,6 +148,7 @@ export function createServices(deps: ServiceDependencies): Services {
   function forgetCachedDrafts(): void {
     drafts.clear()
     completeness.clear()
+    portfolio.clear()
   }
 
   function draftKey(clientId: number): string {
@@ -157,6 +159,8 @@ export function createServices(deps: ServiceDependencies): Services {
     if (!vault || vault.isLocked) throw new ServiceError('locked', 'De kluis is vergrendeld. Ontgrendel haar opnieuw met het wachtwoord.')
     return vault
   }
+
+  const portfolio = portfolioServices(open, now)
 
   async function vaultOptions(): Promise<VaultOptions> {
     const settings = await settingsFile.read()
@@ -454,6 +458,10 @@ export function createServices(deps: ServiceDependencies): Services {
       if (stored.reportOk === false) return { ...signature, valid: false, message: 'Het rapport in de kluis komt niet overeen met de opgeslagen vingerafdruk.' }
       return signature
     },
+    'portfolio:start': (request) => portfolio.start(request),
+    'portfolio:step': (request) => portfolio.step(request),
+    'portfolio:cancel': (request) => portfolio.cancel(request),
+    'import:run': (request) => portfolio.importFile(request),
     'report:open': async ({ adviceId }) => {
       const { pdf, info } = reportOf(open(), adviceId)
       return { opened: await deps.desktop.openPdf(info.fileName, pdf) }
