@@ -23,7 +23,12 @@ export function cover({ input, t, date }: ReportContext): Content[] {
         [t.date, date(input.reportDate)],
         [t.billVersion, `${result.scenarioLabel} (${result.scenario})`],
         [t.calculationYear, String(result.calculationYear)],
-        [t.parameterSet, { text: result.parameterHash, fontSize: 7.5, color: colours.muted }],
+        [
+          t.parameterSet,
+          result.parameterSet
+            ? { text: [`${result.parameterSet}\n`, { text: result.parameterHash, fontSize: 7.5, color: colours.muted }] }
+            : { text: result.parameterHash, fontSize: 7.5, color: colours.muted },
+        ],
       ],
       130,
     ),

@@ -5,7 +5,7 @@
  */
 import { formatDate } from '../format'
 import { toEuros } from '../money'
-import { minimumWageVerifiedThrough } from '../parameters/minimum-wage'
+import { minimumWageKnownThrough, parameterSetLabel } from '../parameters/update'
 import { parameterHash, sourcedParameters } from '../parameters/resolve'
 import type { ClientCase } from '../schema/case'
 import type { AdviceResult, AssumptionNote } from '../schema/result'
@@ -122,7 +122,7 @@ export function advise(clientCase: ClientCase): AdviceResult {
   if (shared.bazYears.some((year) => year.wml.projected)) {
     assumptions.push({
       id: 'wml-projected',
-      text: `Bedragen na ${formatDate(minimumWageVerifiedThrough)} rekenen met een geprojecteerd minimumloon (${percent(clientCase.assumptions.wmlIndexation)} per jaar); zulke jaren zijn in de tabel gemarkeerd.`,
+      text: `Bedragen na ${formatDate(minimumWageKnownThrough())} rekenen met een geprojecteerd minimumloon (${percent(clientCase.assumptions.wmlIndexation)} per jaar); zulke jaren zijn in de tabel gemarkeerd.`,
       sources: [],
       kind: 'projection',
     })
@@ -132,6 +132,7 @@ export function advise(clientCase: ClientCase): AdviceResult {
     scenario: clientCase.scenario,
     scenarioLabel: context.parameters.label,
     parameterHash: parameterHash(clientCase.scenario),
+    ...(parameterSetLabel() ? { parameterSet: parameterSetLabel() } : {}),
     calculationYear,
     scenarioStartYear: context.parameters.startYear.value,
     switchRule: context.parameters.switchRule.value,

@@ -28,6 +28,11 @@ export const subcommands: CommandEntry[] = [
     load: async () => (await import('./portfolio')).portfolioCommand,
   },
   {
+    name: 'params',
+    summary: 'ondertekende parameterpakketten: importeren, tonen, terugdraaien (en ondertekenen)',
+    load: async () => (await import('./params')).paramsCommand,
+  },
+  {
     name: 'verify',
     summary: 'controleert de handtekening van een PDF-adviesrapport',
     load: async () => (await import('./verify')).verifyCommand,

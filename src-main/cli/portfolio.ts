@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { formatNumber } from '../../shared/format'
 import { defaultScenarioId, scenarioIds } from '../../shared/schema/case'
 import type { PortfolioReport } from '../../shared/portfolio/triage'
+import { PackError, packStorePath, PackStore } from '../params'
 import { evaluatePortfolio, writeExport } from '../portfolio'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 import { withVaultAt } from './vault'
@@ -63,6 +64,13 @@ export const portfolioCommand: Subcommand = {
     if (!(scenarioIds as readonly string[]).includes(scenario)) throw new UserError(`Onbekende versie van het wetsvoorstel "${scenario}". Kies uit: ${scenarioIds.join(', ')}`)
     if ([values.json, values.csv, values.xlsx].filter((value) => value !== undefined && value !== false).length > 1) {
       throw new UserError('Kies één van --json, --csv en --xlsx.')
+    }
+    // The vault's active parameter pack (verified again) applies to the whole book.
+    try {
+      new PackStore(packStorePath(resolve(io.cwd, values.db))).activate()
+    } catch (error) {
+      if (error instanceof PackError) throw new UserError(error.message)
+      throw error
     }
     const { report } = await withVaultAt(io, values.db, (vault) =>
       evaluatePortfolio(vault, {
