@@ -17,6 +17,7 @@ import { optionIds, type AdviceResult, type OptionId } from './schema/result'
 import type { FieldProblem } from './schema/messages'
 import { importMappingSchema } from './portfolio/mapping'
 import type { GroupId } from './portfolio/triage'
+import type { ParameterUpdate } from './parameters/update'
 
 // ---------------------------------------------------------------------------------------------
 // Shared request pieces
@@ -119,6 +120,26 @@ export interface PortfolioStep {
   total: number
   /** Set when the run is finished. */
   view: PortfolioView | null
+}
+
+/** The parameter packs of the vault (src-main/params) and the update the rules must use. */
+export interface ParamsStatus {
+  packs: { id: string; label: string; publishedAt: string; importedAt: string; active: boolean }[]
+  /** The active pack's name, or null: the built-in parameters. */
+  activeLabel: string | null
+  /** The active update, for the rules in the window (shared/parameters/update.ts). */
+  update: ParameterUpdate | null
+  /** Set when the kept packs could not be verified (then the built-in parameters apply). */
+  problem: string | null
+}
+
+export interface ParamsImportResult {
+  id: string
+  label: string
+  publishedAt: string
+  /** What the pack changes, one plain Dutch line each. */
+  changes: string[]
+  status: ParamsStatus
 }
 
 /** An import's preview (dry run) or its outcome: see src-main/import. */
@@ -269,6 +290,10 @@ export const ipcChannels = {
   'portfolio:step': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
   'portfolio:cancel': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
   /** A client file (CSV or XLSX, at most 50 MB) with the adviser's column mapping and duplicate choice. */
+  'params:status': { request: empty },
+  /** A signed parameter pack file; `dryRun` shows what it changes without keeping it. */
+  'params:import': { request: z.object({ fileBase64: z.string().max(7_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/), dryRun: z.boolean() }).strict() },
+  'params:rollback': { request: empty },
   'import:run': {
     request: z
       .object({
@@ -316,6 +341,9 @@ export interface IpcResults {
   'portfolio:step': PortfolioStep
   'portfolio:cancel': { cancelled: true }
   'import:run': ImportResult
+  'params:status': ParamsStatus
+  'params:import': ParamsImportResult
+  'params:rollback': ParamsStatus
 }
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['request']>
@@ -354,6 +382,9 @@ export const apiMethods = {
   stepPortfolio: 'portfolio:step',
   cancelPortfolio: 'portfolio:cancel',
   importClients: 'import:run',
+  paramsStatus: 'params:status',
+  importParams: 'params:import',
+  rollbackParams: 'params:rollback',
 } as const satisfies Record<string, IpcChannel>
 
 export type ApiMethod = keyof typeof apiMethods

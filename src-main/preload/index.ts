@@ -48,6 +48,9 @@ const api = {
   stepPortfolio: on('portfolio:step'),
   cancelPortfolio: on('portfolio:cancel'),
   importClients: on('import:run'),
+  paramsStatus: on('params:status'),
+  importParams: on('params:import'),
+  rollbackParams: on('params:rollback'),
 } satisfies VangnetApi
 
 contextBridge.exposeInMainWorld('vangnet', Object.freeze(api))

@@ -28,6 +28,7 @@ import { createSelfSignedP12, inspectP12 } from './certificate'
 import { describeChanges, readRecommendation, writeRecommendation } from './advice-text'
 import type { ServiceHandlers } from './dispatch'
 import { ServiceError } from './errors'
+import { paramsServices } from './params'
 import { portfolioServices } from './portfolio'
 import { SettingsFile } from './settings'
 
@@ -69,6 +70,8 @@ export interface ServiceDependencies {
   reports: ReportPort
   /** Passed to the vault (tests lower the KDF cost; the app passes the Electron native binding). */
   vaultOptions?: Pick<VaultOptions, 'kdf' | 'nativeBinding' | 'now'>
+  /** The parameter publisher's public key; only tests pass a throwaway one. */
+  packPublicKey?: string
   /** Called when the vault locks itself (idle) or is locked. */
   onLocked?: (reason: LockReason) => void
   now?: () => Date
@@ -161,6 +164,7 @@ export function createServices(deps: ServiceDependencies): Services {
   }
 
   const portfolio = portfolioServices(open, now)
+  const params = paramsServices(deps.vaultPath, now, deps.packPublicKey)
 
   async function vaultOptions(): Promise<VaultOptions> {
     const settings = await settingsFile.read()
@@ -304,6 +308,7 @@ export function createServices(deps: ServiceDependencies): Services {
       if (existsSync(deps.vaultPath)) throw new ServiceError('already-exists', 'Er is al een kluis op dit apparaat. Ontgrendel die met het wachtwoord.')
       vault?.lock()
       vault = await createVault(deps.vaultPath, passphrase, await vaultOptions())
+      params.activate()
       vault.adviser.save({ name: adviser.name, firm: adviser.firm, afmNumber: adviser.afmNumber || null, kifidNumber: adviser.kifidNumber || null })
       await remember(vault, wanted)
       return status()
@@ -312,6 +317,7 @@ export function createServices(deps: ServiceDependencies): Services {
       if (!existsSync(deps.vaultPath)) throw new ServiceError('not-found', 'Er is nog geen kluis op dit apparaat.')
       if (vault && !vault.isLocked) return status()
       vault = await openVault(deps.vaultPath, { passphrase }, await vaultOptions())
+      params.activate()
       await remember(vault, wanted)
       return status()
     },
@@ -319,6 +325,7 @@ export function createServices(deps: ServiceDependencies): Services {
       if (!deps.keyWrapper?.isAvailable()) throw new ServiceError('unavailable', 'Onthouden op dit apparaat is hier niet beschikbaar; gebruik het wachtwoord.')
       if (vault && !vault.isLocked) return status()
       vault = await openVault(deps.vaultPath, { device: deps.keyWrapper }, await vaultOptions())
+      params.activate()
       rememberedHint = vault.rememberedOnDevice
       return status()
     },
@@ -462,6 +469,18 @@ export function createServices(deps: ServiceDependencies): Services {
     'portfolio:step': (request) => portfolio.step(request),
     'portfolio:cancel': (request) => portfolio.cancel(request),
     'import:run': (request) => portfolio.importFile(request),
+    'params:status': () => {
+      open()
+      return params.status()
+    },
+    'params:import': (request) => {
+      open()
+      return params.import(request)
+    },
+    'params:rollback': () => {
+      open()
+      return params.rollback()
+    },
     'report:open': async ({ adviceId }) => {
       const { pdf, info } = reportOf(open(), adviceId)
       return { opened: await deps.desktop.openPdf(info.fileName, pdf) }

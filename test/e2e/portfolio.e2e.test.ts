@@ -6,10 +6,23 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generatePublisherKeys, signPack } from '../../src-main/params'
 import { bookCsv } from '../portfolio/book'
 import { buildRenderer, chromiumPath, openPage, screenshot, seriousViolations, startWorld, type E2eWorld } from './support'
 
 const passphrase = 'klantenkring in de browser 2030'
+/** A throwaway publisher key pair: the browser host is told to trust this public key. */
+const keys = generatePublisherKeys()
+const strangerKeys = generatePublisherKeys()
+const packContent = {
+  format: 'vangnet-parameterpakket',
+  version: 1,
+  id: '2027-01',
+  label: 'Parameters januari 2027',
+  publishedAt: '2026-12-01',
+  scenarios: { 'raad-van-state-2025': { premiumRate: { value: '0.061', cite: { source: 'RB-2027', locator: 'artikel 2' }, effectiveFrom: '2030-01-01' } } },
+  sources: [{ key: 'RB-2027', short: 'Regeling premie Baz 2030', title: 'Regeling vaststelling premiepercentage Baz', date: '2026-11-20', kind: 'primary' }],
+}
 const runIt = existsSync(chromiumPath) ? describe : describe.skip
 
 runIt('client book in a real browser', () => {
@@ -18,7 +31,7 @@ runIt('client book in a real browser', () => {
 
   beforeAll(async () => {
     rendererDir = await buildRenderer()
-    world = await startWorld(rendererDir)
+    world = await startWorld(rendererDir, { packPublicKey: keys.publicKey })
   }, 120_000)
 
   afterAll(async () => {
@@ -68,6 +81,22 @@ runIt('client book in a real browser', () => {
     await page.locator('[data-testid="portfolio-list"] .viewport').evaluate((element) => (element.scrollTop = element.scrollHeight))
     await screenshot(page, 'portfolio-03-filtered')
     expect(await seriousViolations(page)).toEqual([])
+
+    // A signed parameter pack under Instellingen: a stranger's signature is refused, the publisher's
+    // pack shows what it changes, is used, and the triage names the new parameter set.
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('pack-file').setInputFiles({ name: 'vreemd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(signPack(packContent, strangerKeys.privateKey))) })
+    await expect.poll(() => page.getByTestId('pack-error').textContent()).toContain('handtekening van dit parameterpakket klopt niet')
+    await page.getByTestId('pack-file').setInputFiles({ name: 'pakket.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(signPack(packContent, keys.privateKey))) })
+    await expect.poll(() => page.getByTestId('pack-preview').textContent()).toContain('premiumRate "0.054" → "0.061"')
+    await screenshot(page, 'portfolio-04-pack-preview')
+    await page.getByTestId('pack-use').click()
+    await expect.poll(() => page.getByTestId('packs-active').textContent()).toContain('Parameters januari 2027')
+    await page.getByTestId('nav-portfolio').click()
+    await expect.poll(() => page.getByTestId('portfolio-summary').textContent(), { timeout: 120_000 }).not.toContain('3fd7791754a4')
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('pack-rollback').click()
+    await expect.poll(() => page.getByTestId('packs-active').textContent()).toContain('ingebouwde parameters')
     expect(problems).toEqual([])
     expect(world.internalErrors).toEqual([])
   }, 300_000)
