@@ -26,7 +26,8 @@ const id = z.number().int().positive()
 const empty = z.object({}).strict()
 
 /** The adviser's passphrase: long enough to resist guessing; the strength meter asks for more. */
-export const passphraseSchema = z.string().min(12, 'moet minstens 12 tekens lang zijn').max(1024)
+export const minimumPassphraseLength = 12
+export const passphraseSchema = z.string().min(minimumPassphraseLength, `moet minstens ${minimumPassphraseLength} tekens lang zijn`).max(1024, 'mag hoogstens 1024 tekens lang zijn')
 
 export const adviserProfileSchema = z
   .object({

@@ -12,17 +12,20 @@ import type { Citation, DatedValue, Sourced } from './types'
 import type Decimal from 'decimal.js'
 import { activeParameterUpdate, aowAgeFixedThrough, aowAgeRows, minimumWageKnownThrough, minimumWageRows, onParameterUpdateChange, scenarioUpdate } from './update'
 
-const definitionsById = new Map(scenarioDefinitions.map((definition) => [definition.id, definition]))
-
+/** The ids of every bill version, read from the list each time (a parameter pack may add one). */
 export function scenarioIdsAvailable(): string[] {
   return scenarioDefinitions.map((definition) => definition.id)
+}
+
+export function isScenarioId(id: string): boolean {
+  return scenarioDefinitions.some((definition) => definition.id === id)
 }
 
 const resolvedCache = new Map<string, ScenarioParameters>()
 
 /** The version's own values over those of the versions it extends, as written in the data. */
 function mergedDefinition(id: string): ScenarioParameters {
-  const definition = definitionsById.get(id)
+  const definition = scenarioDefinitions.find((candidate) => candidate.id === id)
   if (!definition) throw new Error(`Onbekende regeling-versie: ${id}`)
   if (!definition.extends) return definition as ScenarioParameters
   return { ...mergedDefinition(definition.extends), ...(definition as ScenarioOverrides) } as ScenarioParameters
@@ -33,25 +36,9 @@ export function resolveScenario(id: string): ScenarioParameters {
   const cached = resolvedCache.get(id)
   if (cached) return cached
   // A published update (signed parameter pack) overrides single values of this version only.
-  const resolved = withEffectiveDates({ ...mergedDefinition(id), ...(scenarioUpdate(id) ?? {}) } as ScenarioParameters)
+  const resolved = { ...mergedDefinition(id), ...(scenarioUpdate(id) ?? {}) } as ScenarioParameters
   resolvedCache.set(id, resolved)
   return resolved
-}
-
-/**
- * A bill version's values take effect when the law does: on 1 January of its start year, unless a
- * value carries its own date. Inherited values get the date of the version that uses them.
- */
-function withEffectiveDates(parameters: ScenarioParameters): ScenarioParameters {
-  const start = `${parameters.startYear.value}-01-01`
-  const dated: Record<string, unknown> = { ...parameters }
-  for (const [name, value] of Object.entries(parameters)) {
-    if (typeof value === 'object' && value !== null && 'cite' in value) {
-      const sourced = value as Sourced<unknown>
-      dated[name] = { ...sourced, effectiveFrom: sourced.effectiveFrom ?? start }
-    }
-  }
-  return dated as unknown as ScenarioParameters
 }
 
 /** Every parameter of a version with its name, for listing, tests and the report. */

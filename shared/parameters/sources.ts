@@ -14,6 +14,8 @@ export interface SourceDocument {
   date: string
   kind: 'primary' | 'secondary' | 'official-table'
   reference?: string
+  /** Where the public can read it, when it has a stable public address. */
+  url?: string
 }
 
 export const sourceDocuments = {
@@ -24,6 +26,7 @@ export const sourceDocuments = {
     date: '2021-03-26',
     kind: 'primary',
     reference: 'Kamerstukken II 2020/21, 29544, nr. 1044',
+    url: 'https://zoek.officielebekendmakingen.nl/kst-29544-1044.html',
   },
   'MKB-2024': {
     key: 'MKB-2024',
@@ -47,6 +50,7 @@ export const sourceDocuments = {
     date: '2025-09-15',
     kind: 'primary',
     reference: 'Kamerstukken II 2024/25, 31311, nr. 292',
+    url: 'https://zoek.officielebekendmakingen.nl/kst-31311-292.html',
   },
   'WML-2024-01': {
     key: 'WML-2024-01',
@@ -96,6 +100,7 @@ export const sourceDocuments = {
     title: 'Algemene Ouderdomswet, art. 7a: AOW-leeftijd per kalenderjaar (vastgesteld tot en met 2031)',
     date: '2026-11-01',
     kind: 'official-table',
+    url: 'https://wetten.overheid.nl/BWBR0002221',
   },
   'RO-2026-03-13': {
     key: 'RO-2026-03-13',
@@ -109,6 +114,27 @@ export const sourceDocuments = {
     short: 'Actuarieel Genootschap 2025',
     title: 'Koninklijk Actuarieel Genootschap, De prijs van de Baz: hoe aannames de premie bepalen',
     date: '2025-05-01',
+    kind: 'secondary',
+  },
+  'BOUVY-2025': {
+    key: 'BOUVY-2025',
+    short: 'Bouvy 1 juli 2025 (vakpers)',
+    title: 'Bouvy, "Verplichte AOV": premie van de consultatieversie (2024), ongeveer € 195 per maand bij 6,5 %',
+    date: '2025-07-01',
+    kind: 'secondary',
+  },
+  'MOVIR-2025': {
+    key: 'MOVIR-2025',
+    short: 'Movir 22 september 2025 (vakpers)',
+    title: 'Movir, "Wat is de Baz": uitkeringsgrondslag en wachttijd van de versie 2025',
+    date: '2025-09-22',
+    kind: 'secondary',
+  },
+  'EW-2025-12-16': {
+    key: 'EW-2025-12-16',
+    short: 'EW 16 december 2025 (vakpers)',
+    title: 'EW over het advies van de Raad van State over de Baz (15 december 2025)',
+    date: '2025-12-16',
     kind: 'secondary',
   },
   'SAMENVATTING-2025': {

@@ -13,14 +13,12 @@ export interface Citation {
 export interface Sourced<T> {
   value: T
   cite: Citation
-  /** First day this value applies (ISO date). */
-  effectiveFrom?: string
   /**
    * Present when the sources are unsure, give a range, disagree or say nothing: the quote or the
    * reason, printed on the report as an assumption.
    */
   uncertain?: string
-  /** A documented range around the value (e.g. premium 7.5 – 8 %). */
+  /** A documented range around the value (e.g. premium 7.5 – 8 %), printed with the assumption. */
   range?: readonly [T, T]
 }
 

@@ -3,7 +3,7 @@
  * without a citation fails the build.
  */
 import { isSourceKey } from './sources'
-import type { ScenarioParameters } from './scenarios'
+import { bookkeepingFields, labelLanguages, type ScenarioOverrides, type ScenarioParameters } from './scenarios'
 import type { DatedValue } from './types'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
@@ -15,21 +15,19 @@ function citationProblems(name: string, value: unknown): string[] {
   const problems: string[] = []
   if (!cite || typeof cite.source !== 'string' || !isSourceKey(cite.source)) problems.push(`${name}: onbekende bron ${String(cite?.source)}`)
   if (!cite || typeof cite.locator !== 'string' || cite.locator.trim() === '') problems.push(`${name}: bron zonder vindplaats`)
-  const effectiveFrom = (value as { effectiveFrom?: unknown }).effectiveFrom
-  if (effectiveFrom !== undefined && (typeof effectiveFrom !== 'string' || !isoDate.test(effectiveFrom))) problems.push(`${name}: ongeldige ingangsdatum`)
   if ('uncertain' in value && (value as { uncertain?: unknown }).uncertain !== undefined && String((value as { uncertain?: unknown }).uncertain).trim() === '') {
     problems.push(`${name}: onzeker zonder toelichting`)
   }
   return problems
 }
 
-const bookkeepingFields = new Set(['id', 'label', 'extends', 'verifiedThrough'])
+const bookkeeping = new Set<string>(bookkeepingFields)
 
 /** Every field of a complete parameter set, except the bookkeeping ones, must be a sourced value. */
 export function unsourcedParameters(parameters: ScenarioParameters | Record<string, unknown>): string[] {
   const problems: string[] = []
   for (const [name, value] of Object.entries(parameters)) {
-    if (bookkeepingFields.has(name)) continue
+    if (bookkeeping.has(name)) continue
     problems.push(...citationProblems(`${String((parameters as { id?: unknown }).id)}.${name}`, value))
   }
   if (!isoDate.test(String((parameters as { verifiedThrough?: unknown }).verifiedThrough))) problems.push(`${String((parameters as { id?: unknown }).id)}: verifiedThrough is geen datum`)
@@ -41,4 +39,23 @@ export function unsourcedRows(table: string, rows: readonly DatedValue<unknown>[
     ...citationProblems(`${table}[${index}]`, row),
     ...(isoDate.test(row.from) ? [] : [`${table}[${index}]: ongeldige ingangsdatum ${row.from}`]),
   ])
+}
+
+/**
+ * Every version must be named in every label language: a version added (or brought in by a
+ * parameter pack) without a translation fails here, not on the adviser's screen.
+ */
+export function missingLabels(definitions: readonly (ScenarioParameters | ScenarioOverrides | Record<string, unknown>)[]): string[] {
+  const problems: string[] = []
+  for (const definition of definitions) {
+    const id = String((definition as { id?: unknown }).id)
+    for (const field of ['label', 'shortLabel'] as const) {
+      const labels = (definition as Record<string, unknown>)[field] as Record<string, unknown> | undefined
+      for (const language of labelLanguages) {
+        const text = labels?.[language]
+        if (typeof text !== 'string' || text.trim() === '') problems.push(`${id}: ${field} ontbreekt in het ${language === 'nl' ? 'Nederlands' : 'Engels'}`)
+      }
+    }
+  }
+  return problems
 }

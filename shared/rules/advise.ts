@@ -4,12 +4,11 @@
  * headless command, the main process and the report all use the very same numbers.
  */
 import { formatDate } from '../format'
-import { toEuros } from '../money'
+import { Money, toEuros } from '../money'
 import { minimumWageKnownThrough, parameterSetLabel } from '../parameters/update'
 import { parameterHash, sourcedParameters } from '../parameters/resolve'
 import type { ClientCase } from '../schema/case'
 import type { AdviceResult, AssumptionNote } from '../schema/result'
-import { aowDateFor } from './aow'
 import { createContext, type RuleContext } from './context'
 import { criterionComparison } from './criterion'
 import { ageOn } from './dates'
@@ -17,7 +16,7 @@ import { euro, percent, refs } from './explain'
 import { insuredStatus } from './insured'
 import { sharedFigures } from './option-plan'
 import { compareOptions } from './options'
-import { explainBazPremium } from './premium'
+import { aowYearCitation, explainBazPremium } from './premium'
 import { wmlForYear } from './wml'
 
 /** Human-readable names of the parameters, for the list of uncertain values on the report. */
@@ -41,6 +40,11 @@ const parameterNames: Record<string, string> = {
   optOutMaxWaitingDays: 'Opt-out: maximaal eigen risico',
   optOutMaxThresholdPercent: 'Opt-out: maximale drempel',
   transitionalPeildatum: 'Peildatum overgangsrecht',
+  holidayPayFactor: 'Vakantiegeld',
+  premiumMaximum: 'Maximale premie',
+  fullDisabilityFrom: 'Volledig arbeidsongeschikt vanaf',
+  wiaClasses: 'WIA-klassentabel',
+  overInsuranceLimit: 'Grens voor oververzekering',
 }
 
 function collectAssumptions(context: RuleContext, calculationYear: number, aowProjected: string | undefined): AssumptionNote[] {
@@ -50,7 +54,8 @@ function collectAssumptions(context: RuleContext, calculationYear: number, aowPr
     if (parameter.uncertain) {
       notes.push({
         id: `parameter-${name}`,
-        text: `${parameterNames[name] ?? name}: ${parameter.uncertain}`,
+        // A documented range (rates and shares, as fractions) is printed with the value used.
+        text: `${parameterNames[name] ?? name}: ${parameter.uncertain}${parameter.range ? ` Bandbreedte ${percent(String(parameter.range[0]))} tot ${percent(String(parameter.range[1]))}; Vangnet rekent met ${percent(String(parameter.value))}.` : ''}`,
         sources: refs(parameter.cite),
         kind: 'uncertain-parameter',
       })
@@ -110,7 +115,7 @@ function collectAssumptions(context: RuleContext, calculationYear: number, aowPr
 export function advise(clientCase: ClientCase): AdviceResult {
   const context = createContext(clientCase)
   const { client, calculationYear } = clientCase
-  const aow = aowDateFor(client.birthDate)
+  const aow = context.aow
   const yearStart = `${calculationYear}-01-01`
   const age = ageOn(client.birthDate, yearStart)
   const insured = insuredStatus(context, age, yearStart >= aow.date)
@@ -127,10 +132,29 @@ export function advise(clientCase: ClientCase): AdviceResult {
       kind: 'projection',
     })
   }
+  const aowYear = shared.bazYears.at(-1)?.partYear
+  if (aowYear && insured.insured) {
+    assumptions.push({
+      id: 'aow-year-part',
+      text: `In ${shared.years.at(-1)} bereikt de klant op ${formatDate(aowYear.until)} de AOW-leeftijd. De bronnen zeggen niet hoe de premie van dat jaar wordt geheven (RADI-2024 vraag 9 vraagt of dat "pro rata" kan); Vangnet rekent dekking en premie naar rato: ${aowYear.days} van de ${aowYear.daysInYear} dagen.`,
+      sources: refs(aowYearCitation),
+      kind: 'interpretation',
+    })
+  }
+  const lastEntered = Math.max(...clientCase.income.map((row) => row.year))
+  const lastRow = clientCase.income.find((row) => row.year === lastEntered)!
+  if (lastRow.wiaWage > 0 && context.parameters.franchise.value.enabled && shared.years.some((year) => year > lastEntered)) {
+    assumptions.push({
+      id: 'wia-wage-flat',
+      text: `Het WIA-verzekerde loon na ${lastEntered} blijft ${euro(new Money(lastRow.wiaWage))} per jaar: er is geen aanname over de groei ervan ingevoerd. Het minimumloon, en daarmee de maximale grondslag, stijgt wel met ${percent(clientCase.assumptions.wmlIndexation)} per jaar; de franchise (maximale grondslag − WIA-loon) laat daardoor in latere jaren een hogere Baz-grondslag over.`,
+      sources: refs(context.parameters.franchise.cite),
+      kind: 'interpretation',
+    })
+  }
   return {
     schemaVersion: 1,
     scenario: clientCase.scenario,
-    scenarioLabel: context.parameters.label,
+    scenarioLabel: context.parameters.label.nl,
     parameterHash: parameterHash(clientCase.scenario),
     ...(parameterSetLabel() ? { parameterSet: parameterSetLabel() } : {}),
     calculationYear,

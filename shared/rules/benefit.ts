@@ -10,7 +10,7 @@
  */
 import type Decimal from 'decimal.js'
 import { Money, maxMoney, minMoney, roundCents, zero } from '../money'
-import type { PartialBenefitRule } from '../parameters/scenarios'
+import type { PartialBenefitRule, WiaClass } from '../parameters/scenarios'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
 import { euro, percent, refs } from './explain'
@@ -70,23 +70,11 @@ export function benefitBase(context: RuleContext, illnessYear: number, id: strin
   return { illnessYear, priorYearProfit: prior.profit, average, uncapped, base, explanation }
 }
 
-/** RADI-2024 q12, WIA column: benefit as a share of income per class of disability. */
-const wiaClasses: readonly { from: number; share: string }[] = [
-  { from: 0.8, share: '0.70' },
-  { from: 0.65, share: '0.5075' },
-  { from: 0.55, share: '0.42' },
-  { from: 0.45, share: '0.35' },
-  { from: 0.35, share: '0.28' },
-]
-
-/** WIA-like benefit share of income for a degree (RADI-2024 q12): none below 35 %. */
-export function wiaClassShare(degree: number): Decimal {
-  const row = wiaClasses.find((candidate) => degree >= candidate.from)
+/** WIA-like benefit share of income for a degree (the version's WIA class table): none below its lowest class. */
+export function wiaClassShare(classes: readonly WiaClass[], degree: number): Decimal {
+  const row = classes.find((candidate) => degree >= Number(candidate.from))
   return row ? new Money(row.share) : zero
 }
-
-/** The degree from which the WIA speaks of full disability (RADI-2024 q12: class 80–100 %). */
-export const fullDisabilityFrom = 0.8
 
 export interface PublicBenefit {
   /** Yearly benefit at full disability: 70 % of the base. */
@@ -96,14 +84,14 @@ export interface PublicBenefit {
   explanation: Explanation
 }
 
-function partialShareText(rule: PartialBenefitRule): string {
+function partialShareText(rule: PartialBenefitRule, fullFrom: string): string {
   switch (rule) {
     case 'proportional':
       return 'evenredig met de mate van arbeidsongeschiktheid'
     case 'wia-classes':
       return 'volgens de WIA-klassentabel (RADI-2024 vraag 12)'
     case 'full-only':
-      return 'alleen bij volledige arbeidsongeschiktheid (80 % of meer)'
+      return `alleen bij volledige arbeidsongeschiktheid (${percent(fullFrom)} of meer)`
   }
 }
 
@@ -115,17 +103,21 @@ export function publicBenefit(context: RuleContext, base: BenefitBase, degree: n
   const threshold = Number(parameters.incomeLossThreshold.value)
   let gross: Decimal
   let how: () => string
-  if (rule === 'full-only' || parameters.criterion.value === 'absolute-wml') {
-    const full = degree >= fullDisabilityFrom
+  // One decision: the partial-benefit rule (the absolute criterion comes with 'full-only', checked
+  // in the parameter tests, and an override that contradicts it is refused when the case is read).
+  if (rule === 'full-only') {
+    const full = degree >= Number(parameters.fullDisabilityFrom.value)
     gross = full ? annualAtFull : zero
     how = full
       ? () => `volledig arbeidsongeschikt (${percent(degree)}): ${percent(context.benefitPercentage)} × ${euro(base.base)}`
-      : () => `${percent(degree)} arbeidsongeschikt: onder het absolute criterium geen uitkering zolang de klant het minimumloon nog kan verdienen`
+      : parameters.criterion.value === 'absolute-wml'
+        ? () => `${percent(degree)} arbeidsongeschikt: onder het absolute criterium geen uitkering zolang de klant het minimumloon nog kan verdienen`
+        : () => `${percent(degree)} arbeidsongeschikt: alleen bij volledige arbeidsongeschiktheid (${percent(parameters.fullDisabilityFrom.value)} of meer) een uitkering`
   } else if (degree < threshold) {
     gross = zero
     how = () => `${percent(degree)} arbeidsongeschikt is minder dan de drempel van ${percent(threshold)}: geen uitkering`
   } else if (rule === 'wia-classes') {
-    const share = wiaClassShare(degree)
+    const share = wiaClassShare(parameters.wiaClasses.value, degree)
     gross = roundCents(base.base.times(share))
     how = () => `${percent(degree)} arbeidsongeschikt: ${percent(share)} × ${euro(base.base)} (WIA-klasse)`
   } else {
@@ -139,8 +131,14 @@ export function publicBenefit(context: RuleContext, base: BenefitBase, degree: n
     id,
     'Baz-uitkering per jaar',
     annual,
-    () => `${how()}${offsetText()} = ${euro(annual)} (${partialShareText(rule)})`,
-    refs(parameters.benefitPercentage.cite, parameters.partialBenefit.cite, parameters.criterion.cite, offset.isZero() ? undefined : parameters.earningsOffset.cite),
+    () => `${how()}${offsetText()} = ${euro(annual)} (${partialShareText(rule, parameters.fullDisabilityFrom.value)})`,
+    refs(
+      parameters.benefitPercentage.cite,
+      parameters.partialBenefit.cite,
+      parameters.criterion.cite,
+      rule === 'wia-classes' ? parameters.wiaClasses.cite : rule === 'full-only' ? parameters.fullDisabilityFrom.cite : undefined,
+      offset.isZero() ? undefined : parameters.earningsOffset.cite,
+    ),
     [base.explanation],
     parameters.partialBenefit.uncertain !== undefined || parameters.criterion.uncertain !== undefined,
   )

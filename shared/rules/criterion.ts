@@ -8,7 +8,7 @@
 import type { DisabilityCriterion, PrivatePolicy } from '../schema/case'
 import type { CriterionComparison } from '../schema/result'
 import type { RuleContext } from './context'
-import { refs } from './explain'
+import { percent, refs } from './explain'
 
 function waitingText(days: number): string {
   return days >= 728 ? 'twee jaar' : days >= 364 ? 'één jaar' : `${days} dagen`
@@ -19,7 +19,7 @@ function bazText(context: RuleContext): string {
   if (context.parameters.criterion.value === 'absolute-wml') {
     return `De Baz keert pas uit als u na de wachttijd van ${waiting} in geen enkel algemeen geaccepteerd werk meer het minimumloon kunt verdienen (een absoluut criterium, beoordeeld door UWV). Kunt u nog ander werk doen, ook buiten uw vak, dan krijgt u geen uitkering, ook geen gedeeltelijke.`
   }
-  return `De Baz keert na de wachttijd van ${waiting} uit als u door ziekte minstens 35 % van uw inkomen verliest, gemeten aan wat u nog kunt verdienen in gangbare arbeid (zoals bij de WIA). Bij gedeeltelijke arbeidsongeschiktheid is de uitkering navenant lager.`
+  return `De Baz keert na de wachttijd van ${waiting} uit als u door ziekte minstens ${percent(context.parameters.incomeLossThreshold.value)} van uw inkomen verliest, gemeten aan wat u nog kunt verdienen in gangbare arbeid (zoals bij de WIA). Bij gedeeltelijke arbeidsongeschiktheid is de uitkering navenant lager.`
 }
 
 const policyTexts: Record<DisabilityCriterion, string> = {

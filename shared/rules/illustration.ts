@@ -8,6 +8,7 @@ import type Decimal from 'decimal.js'
 import { centsToEuros, Money, maxMoney, roundCents, toEuros, toWholeCents, zero } from '../money'
 import type { Illustration } from '../schema/result'
 import { addDays, daysBetween, minDate, yearOf } from './dates'
+import { formatDate } from '../format'
 import { euro } from './explain'
 import { incomeForYear } from './income'
 import { policyEndDate, type OptionPlan, type Shared } from './option-plan'
@@ -26,17 +27,28 @@ export function components(shared: Shared, plan: OptionPlan): Component[] {
   const { context, disabledFrom, aow } = shared
   const { degree } = context.clientCase.disability
   const out: Component[] = []
+  if (!illustrationApplies(shared)) return out
   if (plan.includesBaz && shared.insured.insured) {
     const from = addDays(disabledFrom, context.parameters.waitingDays.value)
     if (from < aow.date && shared.illnessBenefit.annual.greaterThan(0)) out.push({ kind: 'baz', from, until: aow.date, annual: shared.illnessBenefit.annual })
   }
-  if (plan.policy) {
+  // A policy covers an illness that starts while it runs, not one that starts before it.
+  if (plan.policy && disabledFrom >= plan.policy.startDate) {
     const from = addDays(disabledFrom, plan.policy.waitingDays)
     const until = policyEndDate(shared, plan.policy)
     const annual = privateAnnualBenefit(plan.policy, degree)
     if (from < until && annual.greaterThan(0)) out.push({ kind: 'private', from, until, annual })
   }
   return out
+}
+
+/**
+ * The illustration fits the comparison when the first day of illness lies in or after the
+ * calculation year and before the AOW date. Otherwise the options are compared all the same and
+ * the illustration says why it does not apply: it never blocks the advice.
+ */
+export function illustrationApplies(shared: Shared): boolean {
+  return shared.disabledFrom >= `${shared.calculationYear}-01-01` && shared.disabledFrom < shared.aow.date
 }
 
 /** Days since 1970-01-01 of an ISO date (for fast overlap arithmetic in the projection). */
@@ -89,8 +101,8 @@ export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[])
   ]
   const waitingEnd = waitingPeriods.length ? addDays(disabledFrom, Math.min(...waitingPeriods)) : disabledFrom
   const gapEnd = minDate(benefitFrom ?? waitingEnd, aow.date)
-  const gapDays = Math.max(0, daysBetween(disabledFrom, gapEnd))
-  if (!benefitFrom && waitingPeriods.length && disabledFrom < aow.date) {
+  const gapDays = illustrationApplies(shared) ? Math.max(0, daysBetween(disabledFrom, gapEnd)) : 0
+  if (!benefitFrom && waitingPeriods.length && illustrationApplies(shared)) {
     notes.push('Bij deze mate van arbeidsongeschiktheid volgt na de wachttijd geen uitkering: het inkomensverlies loopt door tot de AOW-leeftijd.')
   }
   const gapMonths = new Money(gapDays).times(twelve).dividedBy(365).toDecimalPlaces(1)
@@ -99,7 +111,15 @@ export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[])
   const broodfondsMonths = Money.min(gapMonths, assumptions.broodfondsMonths)
   const broodfonds = Money.min(gapAmount, roundCents(new Money(assumptions.broodfondsMonthly).times(broodfondsMonths)))
   if (disabledFrom >= aow.date) notes.push('De gekozen leeftijd ligt op of na de AOW-leeftijd: geen uitkering.')
-  if (plan.includesBaz && shared.insured.insured && !parts.some((part) => part.kind === 'baz')) {
+  else if (disabledFrom < `${shared.calculationYear}-01-01`) {
+    notes.push(
+      `De gekozen leeftijd bij arbeidsongeschiktheid (${formatDate(disabledFrom)}) ligt vóór het rekenjaar ${shared.calculationYear}: de illustratie is niet van toepassing. De vergelijking van premies en dekking geldt wel; kies een leeftijd vanaf ${shared.calculationYear - yearOf(context.clientCase.client.birthDate)} voor een illustratie.`,
+    )
+  }
+  if (plan.policy && disabledFrom < plan.policy.startDate && illustrationApplies(shared)) {
+    notes.push(`De eerste ziektedag ligt vóór de ingangsdatum van de polis (${formatDate(plan.policy.startDate)}): de polis keert voor deze ziekte niet uit.`)
+  }
+  if (plan.includesBaz && shared.insured.insured && illustrationApplies(shared) && !parts.some((part) => part.kind === 'baz')) {
     const from = addDays(disabledFrom, context.parameters.waitingDays.value)
     if (from >= aow.date) notes.push('De wachttijd loopt tot na de AOW-leeftijd: geen Baz-uitkering (RADI-2024 vraag 9).')
     else if (benefitFrom) notes.push('Bij deze mate van arbeidsongeschiktheid is er geen Baz-uitkering.')
@@ -118,6 +138,7 @@ export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[])
     privateAnnual: toEuros(privateAnnual),
     benefitFrom,
     benefitUntil,
+    gapDays,
     gapMonths: gapMonths.toNumber(),
     gapAmount: toEuros(gapAmount),
     broodfondsBridged: toEuros(broodfonds),

@@ -1,7 +1,10 @@
 /**
- * Profit (winst uit onderneming) per calendar year: the year as entered, or the latest entered
- * year grown by the adviser's profit-growth assumption (contract advise-v1: "a year missing from
- * income is the latest known year grown by profitGrowth").
+ * Profit (winst uit onderneming) per calendar year: the year as entered, or grown from an entered
+ * year by the adviser's profit-growth assumption (contract advise-v1: "a year missing from income
+ * is the latest known year grown by profitGrowth"). A year between two entered years is the
+ * nearest earlier entered year grown the same way; a year before the first entered year is an
+ * estimate from the first entered year, taken back by the same growth (never € 0: no profit was
+ * entered for it, which is not the same as a profit of nothing).
  */
 import type Decimal from 'decimal.js'
 import { Money } from '../money'
@@ -11,8 +14,13 @@ export interface YearIncome {
   year: number
   profit: Decimal
   wiaWage: Decimal
-  /** How the figure was obtained: entered, grown from a later/earlier year, or before any entry. */
+  /**
+   * How the figure was obtained: entered; grown from the nearest earlier entered year
+   * (`fromYear`); or, before the first entered year, estimated back from that year.
+   */
   origin: 'entered' | 'projected' | 'before-first-entry'
+  /** The entered year the figure was derived from (for `projected` and `before-first-entry`). */
+  fromYear?: number
 }
 
 function sortedIncome(context: RuleContext) {
@@ -29,24 +37,23 @@ export function incomeForYear(context: RuleContext, year: number): YearIncome {
   return perYear(context.incomeByYear, year, () => computeIncome(context, year))
 }
 
+function grown(context: RuleContext, profit: number, years: number): Decimal {
+  if (context.profitGrowth.isZero() || years === 0) return new Money(profit)
+  const factor = growthFactor(context, Math.abs(years))
+  return (years > 0 ? new Money(profit).times(factor) : new Money(profit).dividedBy(factor)).toDecimalPlaces(2)
+}
+
 function computeIncome(context: RuleContext, year: number): YearIncome {
   const rows = sortedIncome(context)
   const exact = rows.find((row) => row.year === year)
   if (exact) return { year, profit: new Money(exact.profit), wiaWage: new Money(exact.wiaWage), origin: 'entered' as const }
   const first = rows[0]!
-  const last = rows[rows.length - 1]!
-  if (year > last.year) {
-    const lastEntered = incomeForYear(context, last.year)
-    return {
-      year,
-      profit: context.profitGrowth.isZero() ? lastEntered.profit : lastEntered.profit.times(growthFactor(context, year - last.year)).toDecimalPlaces(2),
-      // WIA wage is kept at the last entered level: no growth assumption is given for it.
-      wiaWage: lastEntered.wiaWage,
-      origin: 'projected' as const,
-    }
+  if (year < first.year) {
+    // WIA wage is kept at the entered level: no growth assumption is given for it.
+    return { year, profit: grown(context, first.profit, year - first.year), wiaWage: new Money(first.wiaWage), origin: 'before-first-entry' as const, fromYear: first.year }
   }
-  if (year < first.year) return { year, profit: new Money(0), wiaWage: new Money(0), origin: 'before-first-entry' as const }
-  // A gap between entered years: the nearest earlier entered year.
+  // After the last entered year, or in a gap between entered years: the nearest earlier entered
+  // year, grown by profitGrowth for each year in between.
   const earlier = [...rows].reverse().find((row) => row.year < year)!
-  return { year, profit: new Money(earlier.profit), wiaWage: new Money(earlier.wiaWage), origin: 'projected' as const }
+  return { year, profit: grown(context, earlier.profit, year - earlier.year), wiaWage: new Money(earlier.wiaWage), origin: 'projected' as const, fromYear: earlier.year }
 }

@@ -99,11 +99,15 @@ export function optOutConditions(context: RuleContext, inputs: OptOutInputs): Co
   ]
 }
 
-/** The peildatum used: the adviser's, else the bill version's, else 1 January of the start year (printed assumption). */
+/**
+ * The peildatum used: the adviser's, else the bill version's, else 1 January of the year the law
+ * starts (printed assumption). A calculation year before the planned start computes "as if the
+ * law applied in that year", so the law then starts on 1 January of the calculation year.
+ */
 export function transitionalPeildatum(context: RuleContext): { date: string; assumed: boolean } {
   const own = context.clientCase.assumptions.transitionalPeildatum ?? context.parameters.transitionalPeildatum.value
   if (own) return { date: own, assumed: false }
-  return { date: `${context.parameters.startYear.value}-01-01`, assumed: true }
+  return { date: `${Math.min(context.parameters.startYear.value, context.clientCase.calculationYear)}-01-01`, assumed: true }
 }
 
 /** Transitional law: in force on the peildatum, and the opt-out conditions minus the relaxed ones. */

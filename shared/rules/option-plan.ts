@@ -45,6 +45,8 @@ export interface OptionPlan {
   warnings: string[]
   conditions?: Condition[]
   effectiveFrom: string | null
+  /** An exemption under the 1 January rule: the first 31 December on which it can end (KB-2025). */
+  exemptionEarliestEnd?: string | null
   /** The option lacks the input it needs (no policy entered): no figures, only the reason. */
   missingInput?: boolean
 }
@@ -57,7 +59,9 @@ export function policyEndDate(shared: Shared, policy: PrivatePolicy): string {
 
 export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 'context' | 'aow' | 'insured'> {
   const calculationYear = context.clientCase.calculationYear
-  const lastYear = yearOf(aow.date) - 1
+  // The projection runs to the year the AOW age is reached; that year counts only the days before
+  // the AOW date (contract advise-v1), so a 1 January AOW date ends it the year before.
+  const lastYear = aow.date.endsWith('-01-01') ? yearOf(aow.date) - 1 : yearOf(aow.date)
   const years: number[] = []
   for (let year = calculationYear; year <= lastYear; year++) years.push(year)
   const bazYears = years.map((year) => bazPremiumForYear(context, year))

@@ -39,6 +39,7 @@ function optionWithoutFigures(shared: Shared, plan: OptionPlan): OptionResult {
       privateAnnual: 0,
       benefitFrom: null,
       benefitUntil: null,
+      gapDays: 0,
       gapMonths: 0,
       gapAmount: 0,
       broodfondsBridged: 0,
@@ -87,7 +88,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const illustrationAnnual = new Money(illustration.annualBenefit)
   context.trace.money(
     `option.${plan.id}.illustration`,
-    `${plan.label}: uitkering bij ${percent(context.clientCase.disability.degree)} arbeidsongeschiktheid vanaf ${formatDate(illustration.disabledFrom)}`,
+    `${plan.label}: uitkering bij ${percent(context.clientCase.disability.degree)} arbeidsongeschiktheid (eerste ziektedag ${formatDate(illustration.disabledFrom)}${illustration.benefitFrom ? `, uitkering vanaf ${formatDate(illustration.benefitFrom)}` : ''})`,
     illustrationAnnual,
     () =>
       parts.length
@@ -106,7 +107,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     `${plan.label}: inkomensgat tijdens de wachttijd`,
     new Money(illustration.gapAmount),
     () =>
-      `${formatNumber(illustration.gapMonths, 1)} maanden zonder uitkering × verwachte winst ${yearOf(shared.disabledFrom)} × ${percent(context.clientCase.disability.degree)} = ${euro(new Money(illustration.gapAmount))}; broodfonds ${euro(new Money(illustration.broodfondsBridged))}; resterend ${euro(new Money(illustration.remainingGap))}`,
+      `verwachte winst ${yearOf(shared.disabledFrom)} × ${percent(context.clientCase.disability.degree)} × ${illustration.gapDays}/365 (${illustration.gapDays} dagen zonder uitkering, ${formatNumber(illustration.gapMonths, 1)} maanden) = ${euro(new Money(illustration.gapAmount))}; broodfonds ${euro(new Money(illustration.broodfondsBridged))}; resterend ${euro(new Money(illustration.remainingGap))}`,
     refs(
       plan.includesBaz ? context.parameters.waitingDays.cite : undefined,
       { source: 'RADI-2024', locator: 'vraag 8 (eigen risicoperiode, broodfondsen)' },
@@ -129,6 +130,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     warnings: plan.warnings,
     ...(plan.conditions ? { conditions: plan.conditions } : {}),
     effectiveFrom: plan.effectiveFrom,
+    ...(plan.exemptionEarliestEnd ? { exemptionEarliestEnd: plan.exemptionEarliestEnd } : {}),
     premium: {
       base: includesPublic ? toEuros(shared.calcYearPremium.base) : 0,
       rate: includesPublic ? context.premiumRate.toNumber() : 0,
@@ -153,19 +155,28 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   }
 }
 
-/** When an exemption (opt-out, transitional law) takes effect under the bill's switch rule. */
-function exemptionStart(shared: Shared, policy: PrivatePolicy): { date: string; note: string | null } {
+/**
+ * When an exemption (opt-out, transitional law) takes effect under the bill's switch rule, from
+ * the policy's start date, and the first day it could end again (KB-2025: "alleen op 1 januari
+ * starten en op 31 december eindigen"; under the earlier versions any day).
+ */
+function exemptionStart(shared: Shared, policy: PrivatePolicy): { date: string; note: string | null; earliestEnd: string | null } {
   const { context, calculationYear } = shared
   const yearStart = `${calculationYear}-01-01`
   if (context.parameters.switchRule.value === 'first-of-january') {
-    if (policy.startDate <= yearStart) return { date: yearStart, note: null }
-    const next = `${yearOf(policy.startDate) + (policy.startDate.endsWith('-01-01') ? 0 : 1)}-01-01`
+    const date = policy.startDate <= yearStart ? yearStart : `${yearOf(policy.startDate) + (policy.startDate.endsWith('-01-01') ? 0 : 1)}-01-01`
+    const earliestEnd = `${yearOf(date)}-12-31`
+    const startNote =
+      date === yearStart
+        ? ''
+        : `De ontheffing kan alleen op 1 januari ingaan (KB-2025): vanaf ${formatDate(date)}. Tot dan blijft de klant Baz-premie betalen over de hele winst van het jaar. `
     return {
-      date: next,
-      note: `De ontheffing kan alleen op 1 januari ingaan (KB-2025): vanaf ${formatDate(next)}. Tot dan blijft de klant Baz-premie betalen over de hele winst van het jaar.`,
+      date,
+      earliestEnd,
+      note: `${startNote}Terug naar de Baz kan alleen per 31 december: de ontheffing eindigt op zijn vroegst op ${formatDate(earliestEnd)}, de Baz geldt dan weer vanaf ${formatDate(`${yearOf(date) + 1}-01-01`)} (KB-2025).`,
     }
   }
-  return { date: maxDate(yearStart, policy.startDate), note: null }
+  return { date: maxDate(yearStart, policy.startDate), note: null, earliestEnd: null }
 }
 
 function notInsuredReasons(shared: Shared, what: string): string[] {
@@ -177,7 +188,8 @@ export function compareOptions(shared: Shared): OptionResult[] {
   const { existingPolicy, privateQuote, topUpQuote } = context.clientCase
   const insured = shared.insured.insured
   const stabiliteitsbijdrage = context.stabiliteitsbijdrage
-  const bazPremium = shared.calcYearPremium.premium
+  // The opt-out compares yearly premiums: the Baz premium of a whole calculation year.
+  const bazPremium = shared.calcYearPremium.fullYearPremium
   const plans: OptionPlan[] = []
 
   plans.push({
@@ -227,9 +239,10 @@ export function compareOptions(shared: Shared): OptionResult[] {
       reasons: !insured
         ? notInsuredReasons(shared, 'Een opt-out')
         : failed.map((condition) => `Voldoet niet aan de opt-out-voorwaarde: ${condition.explanation}.`),
-      warnings: start.note ? [start.note] : [],
+      warnings: start.note && insured && failed.length === 0 ? [start.note] : [],
       conditions,
       effectiveFrom: insured && failed.length === 0 ? start.date : null,
+      exemptionEarliestEnd: insured && failed.length === 0 ? start.earliestEnd : null,
     })
   } else {
     plans.push({
@@ -251,6 +264,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
     const conditions = transitionalConditions(context, conditionInputs(existingPolicy))
     const failed = conditions.filter((condition) => !condition.passed)
     const peildatum = transitionalPeildatum(context)
+    const transitionalStart = exemptionStart(shared, existingPolicy)
     plans.push({
       id: 'transitional',
       label: 'Overgangsrecht met de lopende AOV',
@@ -261,13 +275,19 @@ export function compareOptions(shared: Shared): OptionResult[] {
       reasons: !insured
         ? notInsuredReasons(shared, 'Overgangsrecht')
         : failed.map((condition) => `Voldoet niet aan de voorwaarde voor overgangsrecht: ${condition.explanation}.`),
-      warnings: peildatum.assumed ? [`De peildatum is niet vastgesteld; Vangnet neemt ${formatDate(peildatum.date)} aan.`] : [],
+      warnings: [
+        ...(peildatum.assumed ? [`De peildatum is niet vastgesteld; Vangnet neemt ${formatDate(peildatum.date)} aan.`] : []),
+        ...(transitionalStart.note && insured && failed.length === 0 ? [transitionalStart.note] : []),
+      ],
       conditions,
-      effectiveFrom: insured && failed.length === 0 ? `${Math.max(shared.calculationYear, context.parameters.startYear.value)}-01-01` : null,
+      // As if the law applied in the calculation year, like every other option (contract advise-v1).
+      effectiveFrom: insured && failed.length === 0 ? transitionalStart.date : null,
+      exemptionEarliestEnd: insured && failed.length === 0 ? transitionalStart.earliestEnd : null,
     })
     const incomeForCheck = shared.contractBase.uncapped
     const combinedAtFull = shared.contractBenefitAtFull.plus(existingPolicy.insuredAmount)
-    const overInsured = incomeForCheck.greaterThan(0) ? combinedAtFull.greaterThan(incomeForCheck.times('0.8')) : combinedAtFull.greaterThan(0)
+    const limit = context.parameters.overInsuranceLimit.value
+    const overInsured = incomeForCheck.greaterThan(0) ? combinedAtFull.greaterThan(incomeForCheck.times(limit)) : combinedAtFull.greaterThan(0)
     plans.push({
       id: 'keep-both',
       label: 'Baz én de lopende AOV houden',
@@ -280,7 +300,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
         'Dubbele premie: de klant betaalt de Baz-premie én de premie van de lopende AOV.',
         ...(overInsured
           ? [
-              `Oververzekering: Baz ${euro(shared.contractBenefitAtFull)} + AOV ${euro(new Money(existingPolicy.insuredAmount))} = ${euro(combinedAtFull)} per jaar is meer dan 80 % van het inkomen (${euro(incomeForCheck)}); verzekeraars keren vaak niet meer uit dan 80–90 % van het inkomen (RADI-2024 vraag 13). Overweeg de AOV te verlagen tot een aanvulling.`,
+              `Oververzekering: Baz ${euro(shared.contractBenefitAtFull)} + AOV ${euro(new Money(existingPolicy.insuredAmount))} = ${euro(combinedAtFull)} per jaar is meer dan ${percent(limit)} van het inkomen (${euro(incomeForCheck)}); verzekeraars keren vaak niet meer uit dan 80–90 % van het inkomen (RADI-2024 vraag 13). Overweeg de AOV te verlagen tot een aanvulling.`,
             ]
           : []),
       ],

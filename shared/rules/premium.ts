@@ -8,12 +8,18 @@
  * zelfstandige als werknemer voor een hoger bedrag verzekerd is voor de Wet WIA".
  */
 import type Decimal from 'decimal.js'
-import { maxMoney, minMoney, roundCents, zero } from '../money'
+import { formatDate } from '../format'
+import type { Citation } from '../parameters/types'
+import { maxMoney, minMoney, Money, roundCents, zero } from '../money'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
 import { euro, percent, refs } from './explain'
 import { incomeForYear } from './income'
+import { yearOf } from './dates'
 import { wmlForYear, type YearWml } from './wml'
+
+/** RADI-2024 q9 raises the premium of the last year before the AOW date as an open question. */
+export const aowYearCitation: Citation = { source: 'RADI-2024', locator: 'vraag 9: "Kan de Belastingdienst dit pro rata berekenen als de premie-inning per kalenderjaar loopt?"' }
 
 export interface FranchiseResult {
   /** The highest base the Baz insures after the franchise: cap − WIA wage, not below 0. */
@@ -38,20 +44,62 @@ export function premiumBase(context: RuleContext, profit: Decimal, wml: YearWml,
 export interface YearPremium {
   year: number
   base: Decimal
+  /** The premium for the whole calendar year: rate × base. */
+  fullYearPremium: Decimal
+  /** The premium due: the whole year's, or for the AOW year only the insured part (see below). */
   premium: Decimal
   netPremium: Decimal
   wml: YearWml
+  /** Set in the year the AOW age is reached: cover (and premium) run only until the AOW date. */
+  partYear?: { until: string; days: number; daysInYear: number }
 }
 
+/**
+ * The days of `year` before `until` (exclusive), and the days of the year: for the AOW year.
+ * RADI-2024 q9 asks whether the Belastingdienst can charge the last year "pro rata"; the sources
+ * do not answer it. Vangnet charges the premium of the AOW year for the days before the AOW date
+ * (printed as an assumption, see `aowYearAssumption`).
+ */
+export function daysBefore(year: number, until: string): { days: number; daysInYear: number } {
+  const start = Date.UTC(year, 0, 1)
+  const end = Date.UTC(year + 1, 0, 1)
+  const untilTime = Date.UTC(Number(until.slice(0, 4)), Number(until.slice(5, 7)) - 1, Number(until.slice(8, 10)))
+  const daysInYear = (end - start) / 86_400_000
+  return { days: Math.max(0, Math.min(daysInYear, (untilTime - start) / 86_400_000)), daysInYear }
+}
+
+/** A year's amount for `days` of its `daysInYear`, rounded to cents. */
+export function prorate(amount: Decimal, days: number, daysInYear: number): Decimal {
+  return days >= daysInYear ? amount : roundCents(amount.times(days).dividedBy(daysInYear))
+}
+
+/**
+ * A maximum premium stated as an amount (tweede-kamer-2026: "maximaal € 171 bruto per maand",
+ * based on the WML of 2025 and indexed): the monthly amount × 12, indexed with the annual WML of
+ * the year against that of the stated year. Null when the version states no such maximum.
+ */
+export function premiumMaximumForYear(context: RuleContext, year: number, wml: YearWml): Decimal | null {
+  const maximum = context.parameters.premiumMaximum.value
+  if (!maximum) return null
+  const reference = wmlForYear(context, maximum.wmlYear)
+  return roundCents(new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual))
+}
 
 /** Gross and net Baz premium for one calendar year (no explanation: used in the projection). */
 export function bazPremiumForYear(context: RuleContext, year: number): YearPremium {
   const income = incomeForYear(context, year)
   const wml = wmlForYear(context, year)
   const { base } = premiumBase(context, income.profit, wml, income.wiaWage)
-  const premium = roundCents(base.times(context.premiumRate))
-  const netPremium = roundCents(premium.times(context.netFactor))
-  return { year, base, premium, netPremium, wml }
+  const maximum = premiumMaximumForYear(context, year, wml)
+  const byRate = roundCents(base.times(context.premiumRate))
+  const fullYearPremium = maximum && byRate.greaterThan(maximum) ? maximum : byRate
+  const aowDate = context.aow.date
+  if (yearOf(aowDate) !== year) {
+    return { year, base, fullYearPremium, premium: fullYearPremium, netPremium: roundCents(fullYearPremium.times(context.netFactor)), wml }
+  }
+  const { days, daysInYear } = daysBefore(year, aowDate)
+  const premium = prorate(fullYearPremium, days, daysInYear)
+  return { year, base, fullYearPremium, premium, netPremium: roundCents(premium.times(context.netFactor)), wml, partYear: { until: aowDate, days, daysInYear } }
 }
 
 /** The same, with its full explanation (for the calculation year's headline figures). */
@@ -66,7 +114,9 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
     const parts = [
       income.origin === 'entered'
         ? `winst uit onderneming ${year} ${euro(income.profit)}`
-        : `verwachte winst ${year} ${euro(income.profit)} (laatst ingevoerde jaar, groei ${percent(context.profitGrowth)} per jaar: aanname)`,
+        : income.origin === 'projected'
+          ? `verwachte winst ${year} ${euro(income.profit)} (ingevoerde winst ${income.fromYear}, groei ${percent(context.profitGrowth)} per jaar: aanname)`
+          : `geschatte winst ${year} ${euro(income.profit)} (eerst ingevoerde jaar ${income.fromYear}, teruggerekend met groei ${percent(context.profitGrowth)} per jaar: aanname)`,
     ]
     if (negative) parts.push('negatieve winst telt als € 0 (geen teruggave)')
     if (franchise.applied) parts.push(`franchise: maximaal ${euro(premium.wml.cap)} − WIA-loon ${euro(income.wiaWage)} = ${euro(franchise.limit)}`)
@@ -86,15 +136,26 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
     [premium.wml.capExplanation()],
     income.origin !== 'entered' || negative || franchise.applied,
   )
+  const maximum = premiumMaximumForYear(context, year, premium.wml)
+  const cappedByMaximum = maximum !== null && roundCents(premium.base.times(context.premiumRate)).greaterThan(maximum)
+  const maximumText = (): string =>
+    cappedByMaximum && maximum
+      ? `; gemaximeerd op ${euro(new Money(parameters.premiumMaximum.value!.monthly))} × 12 × minimumloon ${year} ${euro(premium.wml.annual)} / minimumloon ${parameters.premiumMaximum.value!.wmlYear} ${euro(wmlForYear(context, parameters.premiumMaximum.value!.wmlYear).annual)} = ${euro(maximum)}`
+      : ''
   const rateText = (): string => (context.premiumRateOverridden ? `${percent(context.premiumRate)} (premie gekozen door de adviseur)` : percent(context.premiumRate))
   const explanation = trace.money(
     `baz.premium.${year}`,
     `Premie ${year}`,
     premium.premium,
-    () => `${rateText()} × ${euro(premium.base)} (grondslag${capped || franchise.applied ? `, gemaximeerd op ${percent(context.capFactor)} × minimumloon` : ''}) = ${euro(premium.premium)}`,
-    refs(parameters.premiumRate.cite),
+    () =>
+      `${rateText()} × ${euro(premium.base)} (grondslag${capped || franchise.applied ? `, gemaximeerd op ${percent(context.capFactor)} × minimumloon` : ''})${maximumText()}` +
+      (premium.partYear
+        ? ` = ${euro(premium.fullYearPremium)} per jaar × ${premium.partYear.days}/${premium.partYear.daysInYear} dagen vóór de AOW-datum ${formatDate(premium.partYear.until)} (aanname: naar rato)`
+        : '') +
+      ` = ${euro(premium.premium)}`,
+    refs(parameters.premiumRate.cite, cappedByMaximum ? parameters.premiumMaximum.cite : undefined, premium.partYear ? aowYearCitation : undefined),
     [baseExplanation],
-    parameters.premiumRate.uncertain !== undefined,
+    parameters.premiumRate.uncertain !== undefined || premium.partYear !== undefined || cappedByMaximum,
   )
   const netExplanation = trace.money(
     `baz.netPremium.${year}`,

@@ -1,16 +1,18 @@
 /**
  * The premium projection of one option: gross and net premium per calendar year from the
- * calculation year to the year before the AOW age, and the running totals. The yearly amounts are
- * rounded to cents first; their sums are kept in whole cents (exact integer additions).
+ * calculation year to the year of the AOW age (that year until the AOW date only), and the running
+ * totals. The yearly amounts are rounded to cents first; their sums are kept in whole cents
+ * (exact integer additions).
  */
 import type Decimal from 'decimal.js'
-import { centsToEuros, Money, toWholeCents, zero } from '../money'
+import { centsToEuros, Money, roundCents, toWholeCents, zero } from '../money'
 import type { PrivatePolicy } from '../schema/case'
 import type { ProjectionYear } from '../schema/result'
 import type { RuleContext } from './context'
-import { yearOf } from './dates'
+import { minDate, yearOf } from './dates'
 import { benefitInYear, dayNumber, type BenefitPart, type Component } from './illustration'
 import { policyEndDate, type OptionPlan, type Shared } from './option-plan'
+import { daysBefore, prorate } from './premium'
 import { privatePremiumForYear } from './private-aov'
 
 const one = new Money(1)
@@ -19,10 +21,23 @@ function deductibleFactor(context: RuleContext, deductible: boolean): Decimal {
   return deductible ? context.netFactor : one
 }
 
-/** Years in which the projection shows the Baz premium for a plan (an opt-out starts on its switch date). */
-function paysBazIn(plan: OptionPlan, year: number): boolean {
-  if (plan.includesBaz) return true
-  return plan.effectiveFrom !== null && year < yearOf(plan.effectiveFrom)
+/**
+ * The Baz premium an option pays in a projection year, gross and net, in whole cents. An option
+ * with the Baz pays it every year (the AOW year only until the AOW date); an exemption (opt-out,
+ * transitional law) pays it until the exemption takes effect, a part-year for the days before.
+ */
+function bazCentsIn(shared: Shared, plan: OptionPlan, index: number): [number, number] {
+  if (plan.includesBaz) return [shared.bazYearCents[index]!, shared.bazYearNetCents[index]!]
+  if (plan.effectiveFrom === null) return [0, 0]
+  const year = shared.years[index]!
+  const switchYear = yearOf(plan.effectiveFrom)
+  if (year < switchYear) return [shared.bazYearCents[index]!, shared.bazYearNetCents[index]!]
+  if (year > switchYear) return [0, 0]
+  const bazYear = shared.bazYears[index]!
+  const { days, daysInYear } = daysBefore(year, minDate(plan.effectiveFrom, shared.aow.date))
+  if (days === 0) return [0, 0]
+  const gross = prorate(bazYear.fullYearPremium, days, daysInYear)
+  return [toWholeCents(gross), toWholeCents(roundCents(gross.times(shared.context.netFactor)))]
 }
 
 /** A premium per projection year, gross and net, in whole cents (see toWholeCents). */
@@ -40,16 +55,30 @@ const privateStreams = new WeakMap<PrivatePolicy, Map<string, PremiumStream>>()
 function privatePremiumStream(shared: Shared, policy: PrivatePolicy, stabiliteit: Decimal, factor: Decimal, policyEnd: string): PremiumStream {
   let byKey = privateStreams.get(policy)
   if (!byKey) privateStreams.set(policy, (byKey = new Map()))
-  const key = `${shared.years[0] ?? ''}|${shared.years.length}|${stabiliteit.toString()}|${factor.toString()}|${policyEnd}`
+  const key = `${shared.years[0] ?? ''}|${shared.years.length}|${stabiliteit.toString()}|${factor.toString()}|${policyEnd}|${policy.startDate}`
   const cached = byKey.get(key)
   if (cached) return cached
   const stream: PremiumStream = { grossCents: [], netCents: [] }
-  // A premium without indexation is the same every year: work it out once.
+  // Premiums run from the policy's start date to its end (its end age or the AOW date); a year
+  // the policy covers only in part pays for the days it covers.
+  const startDay = dayNumber(policy.startDate)
+  const endDay = dayNumber(policyEnd)
+  // A premium without indexation is the same every full year: work it out once.
   let constant: { gross: number; net: number } | undefined
   for (const year of shared.years) {
-    if (`${year}-01-01` >= policyEnd) {
+    const yearStart = Date.UTC(year, 0, 1) / 86_400_000
+    const yearEnd = Date.UTC(year + 1, 0, 1) / 86_400_000
+    const days = Math.min(endDay, yearEnd) - Math.max(startDay, yearStart)
+    if (days <= 0) {
       stream.grossCents.push(0)
       stream.netCents.push(0)
+      continue
+    }
+    const daysInYear = yearEnd - yearStart
+    if (days < daysInYear) {
+      const gross = prorate(privatePremiumForYear(policy, year - shared.calculationYear).plus(stabiliteit), days, daysInYear)
+      stream.grossCents.push(toWholeCents(gross))
+      stream.netCents.push(gross.isZero() ? 0 : toWholeCents(gross.times(factor)))
       continue
     }
     if (constant === undefined || policy.premiumIndexation !== 0) {
@@ -87,9 +116,7 @@ export function projectOption(shared: Shared, plan: OptionPlan, parts: readonly 
   let cumulativeNetCents = 0
   const projection: ProjectionYear[] = []
   shared.years.forEach((year, index) => {
-    const paysBaz = shared.insured.insured && paysBazIn(plan, year)
-    const publicCents = paysBaz ? shared.bazYearCents[index]! : 0
-    const publicNetCents = paysBaz ? shared.bazYearNetCents[index]! : 0
+    const [publicCents, publicNetCents] = shared.insured.insured ? bazCentsIn(shared, plan, index) : [0, 0]
     const privateCents = privateStream ? privateStream.grossCents[index]! : 0
     const privateNetCents = privateStream ? privateStream.netCents[index]! : 0
     cumulativeCents += publicCents + privateCents
@@ -104,6 +131,7 @@ export function projectOption(shared: Shared, plan: OptionPlan, parts: readonly 
       publicPremium: centsToEuros(publicCents),
       privatePremium: centsToEuros(privateCents),
       projected: shared.bazYears[index]!.wml.projected,
+      ...(shared.bazYears[index]!.partYear ? { partYear: shared.bazYears[index]!.partYear } : {}),
       benefitIfDisabled: partDays.length ? benefitInYear(partDays, year) : 0,
     })
   })

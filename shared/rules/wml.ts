@@ -12,10 +12,10 @@ import { Money } from '../money'
 import { minimumWageOn } from '../parameters/resolve'
 import type { WmlYearRule } from '../parameters/scenarios'
 import { memoise, perYear, type RuleContext } from './context'
+import { formatNumber } from '../format'
 import { euro, percent, refs } from './explain'
 import type { Explanation } from '../schema/result'
 
-const holidayPayFactor = new Money('1.08')
 const twelve = new Money(12)
 const two = new Money(2)
 
@@ -34,10 +34,10 @@ export interface YearWml {
   capExplanation(): Explanation
 }
 
-/** Annual WML from a monthly figure: RADI-2024 q2's "minimumloon op jaarbasis". */
-export function annualMinimumWage(monthly: Decimal, includesHolidayPay: boolean): Decimal {
+/** Annual WML from a monthly figure: RADI-2024 q2's "minimumloon op jaarbasis", × the holiday-pay factor when it counts. */
+export function annualMinimumWage(monthly: Decimal, holidayPayFactor: Decimal | null): Decimal {
   const annual = monthly.times(twelve)
-  return includesHolidayPay ? annual.times(holidayPayFactor) : annual
+  return holidayPayFactor ? annual.times(holidayPayFactor) : annual
 }
 
 /** Maximum premium base = cap factor × annual WML (MKB-2024; KB-2025), rounded to cents. */
@@ -92,7 +92,7 @@ function computeWml(context: RuleContext, year: number): YearWml {
   const { parameters } = context
   const { monthly, used, text } = monthlyForYear(year, parameters.wmlYearRule.value, context.wmlIndexation)
   const holidayPay = parameters.wmlIncludesHolidayPay.value
-  const annual = annualMinimumWage(monthly, holidayPay)
+  const annual = annualMinimumWage(monthly, holidayPay ? new Money(parameters.holidayPayFactor.value) : null)
   const cap = maximumBase(annual, context.capFactor)
   const projected = used.some((lookup) => lookup.projected)
   const uncertain = projected || used.some((lookup) => lookup.uncertain !== undefined) || parameters.wmlYearRule.uncertain !== undefined
@@ -105,8 +105,8 @@ function computeWml(context: RuleContext, year: number): YearWml {
       label: `Minimumloon ${year} op jaarbasis`,
       value: Number(annual.toDecimalPlaces(2).toString()),
       unit: 'euro',
-      expression: `12 × ${text()}${holidayPay ? ' × 1,08 (vakantiegeld)' : ' (zonder vakantiegeld)'}${projectionText} = ${euro(annual)}`,
-      sources: refs(...used.map((lookup) => lookup.cite), parameters.wmlYearRule.cite, parameters.wmlIncludesHolidayPay.cite),
+      expression: `12 × ${text()}${holidayPay ? ` × ${formatNumber(Number(parameters.holidayPayFactor.value), 2)} (vakantiegeld)` : ' (zonder vakantiegeld)'}${projectionText} = ${euro(annual)}`,
+      sources: refs(...used.map((lookup) => lookup.cite), parameters.wmlYearRule.cite, parameters.wmlIncludesHolidayPay.cite, holidayPay ? parameters.holidayPayFactor.cite : undefined),
       ...(uncertain ? { uncertain: true } : {}),
     }
     return explanation

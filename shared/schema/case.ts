@@ -5,10 +5,23 @@
  * decimal.js on entry and never compute with floats.
  */
 import { z } from 'zod'
+import { isScenarioId, resolveScenario, scenarioIdsAvailable } from '../parameters/resolve'
+import { defaultScenarioId } from '../parameters/scenarios'
 import { dutchErrorMap, problemsOf, type FieldProblem } from './messages'
 
-export const scenarioIds = ['mkb-toets-2024', 'consultatie-2024', 'raad-van-state-2025'] as const
-export const defaultScenarioId = 'raad-van-state-2025'
+/**
+ * The bill versions come from the data (shared/parameters/scenarios.ts), the one place a version
+ * is added: the ids here, the schema's check and both labels derive from it.
+ */
+export const scenarioIds: readonly string[] = scenarioIdsAvailable()
+export { defaultScenarioId }
+
+/** A known bill version, checked against the list when the case is read (a pack may have added one). */
+const scenarioId = z.string().superRefine((value, context) => {
+  if (!isScenarioId(value)) {
+    context.addIssue({ code: 'custom', message: `moet één van deze waarden zijn: ${scenarioIdsAvailable().map((id) => JSON.stringify(id)).join(', ')}` })
+  }
+})
 
 export const clientRoles = ['ib-ondernemer', 'meewerkende-partner', 'dga', 'resultaatgenieter', 'werknemer'] as const
 export type ClientRole = (typeof clientRoles)[number]
@@ -16,7 +29,14 @@ export type ClientRole = (typeof clientRoles)[number]
 export const disabilityCriteria = ['beroeps', 'passende', 'gangbare'] as const
 export type DisabilityCriterion = (typeof disabilityCriteria)[number]
 
-const isoDate = z.iso.date()
+/**
+ * A calendar date as JJJJ-MM-DD within the years a client's file can speak of: a date such as
+ * 9999-12-31 is a typing error, not a policy, and is refused as bad input.
+ */
+const isoDate = z.iso
+  .date()
+    // Only a well-formed date is checked for its range: a malformed one already has its message.
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (value >= '1900-01-01' && value <= '2100-12-31'), { message: 'moet een datum tussen 1900 en 2100 zijn' })
 /** Euros, at most cents. Kept as a JSON number; converted to Decimal by the rules. */
 const euros = z.number().finite().multipleOf(0.01)
 const nonNegativeEuros = euros.min(0)
@@ -107,7 +127,7 @@ export type ClientProfile = z.infer<typeof clientProfileSchema>
 export const clientCaseSchema = z
   .object({
     schemaVersion: z.literal(1),
-    scenario: z.enum(scenarioIds).default(defaultScenarioId),
+    scenario: scenarioId.default(defaultScenarioId),
     calculationYear: z.number().int().min(2023).max(2080),
     client: z
       .object({
@@ -142,12 +162,17 @@ export const clientCaseSchema = z
       }
       seen.add(row.year)
     })
+    // An illustration that does not fit the client (before the calculation year, after the AOW
+    // age) is no reason to refuse the case: the rules compare the options and say why it does not apply.
     const birthYear = Number(value.client.birthDate.slice(0, 4))
-    if (birthYear + value.disability.age < value.calculationYear) {
+    const partialBenefit = value.assumptions.parameterOverrides?.partialBenefit
+    if (partialBenefit !== undefined && partialBenefit !== 'full-only' && isScenarioId(value.scenario) && resolveScenario(value.scenario).criterion.value === 'absolute-wml') {
+      // Criterion and partial-benefit rule are one decision: under the absolute criterion only full
+      // disability gives a benefit, so another rule would be printed without changing anything.
       context.addIssue({
         code: 'custom',
-        path: ['disability', 'age'],
-        message: `de leeftijd bij arbeidsongeschiktheid ligt vóór het rekenjaar ${value.calculationYear}: kies ${value.calculationYear - birthYear} of ouder`,
+        path: ['assumptions', 'parameterOverrides', 'partialBenefit'],
+        message: `kan niet onder de versie ${value.scenario}: die kent het absolute criterium (alleen een uitkering bij volledige arbeidsongeschiktheid); kies "full-only" of een versie met het criterium van 35 % inkomensverlies`,
       })
     }
     if (birthYear < 1930 || birthYear > value.calculationYear - 15) {
@@ -160,8 +185,30 @@ export type ClientCase = z.output<typeof clientCaseSchema>
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] }
 
+const maxNesting = 16
+
+/** How deeply objects and arrays nest in `value`, counted without recursion; stops past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (item === null || typeof item !== 'object') continue
+    const level = depth + 1
+    if (level > deepest) deepest = level
+    if (deepest > limit) return deepest
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, level])
+  }
+  return deepest
+}
+
 /** Validate a case; problems come back one per field, in plain Dutch, never as an exception. */
 export function parseClientCase(input: unknown): ParseResult<ClientCase> {
+  // A case is a few levels deep; a file nested far deeper is not a case, and checking it
+  // recursively could exhaust the stack. Measured without recursion, before the schema looks at it.
+  if (nestingDepth(input, maxNesting) > maxNesting) {
+    return { ok: false, problems: [{ path: '(invoer)', message: `is te diep genest (meer dan ${maxNesting} niveaus): dit is geen klantbestand` }] }
+  }
   const result = clientCaseSchema.safeParse(input, { error: dutchErrorMap })
   return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) }
 }

@@ -33,6 +33,23 @@ function describeType(expected: string, input: unknown): string {
   return `moet ${names[expected] ?? expected} zijn`
 }
 
+/**
+ * Text from the input (a field name, a value) cut to a readable length: a message never echoes a
+ * 10 MB field name back whole.
+ */
+export function boundText(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/** Longest message of one problem, and most problems reported at once. */
+export const maxMessageLength = 300
+export const maxProblems = 50
+
+function listKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((key) => boundText(key, 60))
+  return keys.length > shown.length ? `${shown.join(', ')} en nog ${keys.length - shown.length}` : shown.join(', ')
+}
+
 /** A zod error map that speaks plain Dutch. Pass it to `safeParse(data, { error: dutchErrorMap })`. */
 export function dutchErrorMap(issue: Issue): string {
   switch (issue.code) {
@@ -47,7 +64,7 @@ export function dutchErrorMap(issue: Issue): string {
     case 'invalid_format':
       return issue.format === 'date' ? 'moet een datum zijn als JJJJ-MM-DD' : 'heeft niet de juiste vorm'
     case 'unrecognized_keys':
-      return `onbekend veld: ${issue.keys.join(', ')}`
+      return `onbekend veld: ${listKeys(issue.keys)}`
     case 'invalid_union':
       return 'heeft geen geldige waarde'
     case 'not_multiple_of':
@@ -64,9 +81,9 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   let out = ''
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`
-    else out += out === '' ? String(part) : `.${String(part)}`
+    else out += out === '' ? boundText(String(part), 60) : `.${boundText(String(part), 60)}`
   }
-  return out === '' ? '(invoer)' : out
+  return out === '' ? '(invoer)' : boundText(out, 200)
 }
 
 export interface FieldProblem {
@@ -76,5 +93,5 @@ export interface FieldProblem {
 
 /** One problem per line: "income[1].profit: moet een getal zijn". */
 export function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ path: fieldPath(issue.path), message: issue.message }))
+  return error.issues.slice(0, maxProblems).map((issue) => ({ path: fieldPath(issue.path), message: boundText(issue.message, maxMessageLength) }))
 }

@@ -75,6 +75,8 @@ export const projectionYearSchema = z.object({
   projected: z.boolean(),
   /** Yearly benefit if disabled in this year per the illustration (0 when none is due that year). */
   benefitIfDisabled: z.number(),
+  /** The AOW year: cover and Baz premium run only for `days` of the year's `daysInYear`, until the AOW date. */
+  partYear: z.object({ until: z.string(), days: z.number().int(), daysInYear: z.number().int() }).optional(),
 })
 export type ProjectionYear = z.infer<typeof projectionYearSchema>
 
@@ -90,6 +92,8 @@ export const illustrationSchema = z.object({
   benefitFrom: z.string().nullable(),
   benefitUntil: z.string().nullable(),
   /** The income gap during the waiting period: months without any benefit and their lost income. */
+  /** Days from the first day of illness to the first benefit (or the end of the waiting period). */
+  gapDays: z.number().int().default(0),
   gapMonths: z.number(),
   gapAmount: z.number(),
   /** What a broodfonds would bridge of that gap (adviser input). */
@@ -108,6 +112,8 @@ export const optionResultSchema = z.object({
   conditions: z.array(conditionSchema).optional(),
   /** The date from which the option takes effect (switch moments: 1 January rule, KB-2025). */
   effectiveFrom: z.string().nullable().default(null),
+  /** An exemption that may only end on 31 December (KB-2025): the first day it can end. */
+  exemptionEarliestEnd: z.string().optional(),
   premium: z.object({
     base: z.number(),
     rate: z.number(),

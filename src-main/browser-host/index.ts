@@ -8,7 +8,7 @@
  * write the PDF into the data folder.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { promises as fs, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import packageJson from '../../package.json' with { type: 'json' }
 import { advise } from '../../shared/rules/advise'
@@ -60,7 +60,7 @@ export async function startVangnetHost(options: VangnetHostOptions): Promise<Van
     const dir = join(dataDir, folder)
     await fs.mkdir(dir, { recursive: true })
     const path = join(dir, fileName.replace(/[^A-Za-z0-9._-]/g, '_'))
-    await fs.writeFile(path, pdf)
+    await fs.writeFile(path, pdf, { mode: 0o600 })
     return path
   }
   const services = createServices({
@@ -74,6 +74,7 @@ export async function startVangnetHost(options: VangnetHostOptions): Promise<Van
     desktop: {
       openPdf: async (fileName, pdf) => (await writeCopy('opened', fileName, pdf), true),
       savePdfAs: (fileName, pdf) => writeCopy('saved', fileName, pdf),
+      discardOpenedCopies: () => rmSync(join(dataDir, 'opened'), { recursive: true, force: true }),
     },
     ...(options.kdf ? { vaultOptions: { kdf: options.kdf } } : {}),
     ...(options.packPublicKey ? { packPublicKey: options.packPublicKey } : {}),

@@ -9,7 +9,7 @@ import { formatDate, formatEuro, formatNumber, formatPercent } from '../../share
 import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
-import { parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
+import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
@@ -19,7 +19,7 @@ Vergelijkt voor één klant de Baz, een private opt-out en het overgangsrecht.
 
 Opties:
   --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')}
-                  (standaard: die uit CASE.json, anders raad-van-state-2025)
+                  (standaard: die uit CASE.json, anders ${defaultScenarioId})
   --json          precies één JSON-document op stdout (contract advise-v1)
   --explain       elke uitkomst met berekening en bron, in het Nederlands
   --pdf UIT.pdf   schrijf ook het adviesrapport (PDF)
@@ -183,7 +183,8 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
   })
   const temporary = `${target}.${process.pid}.tmp`
   try {
-    await writeFile(temporary, pdf)
+    // Owner-only (0600): the report holds client data.
+    await writeFile(temporary, pdf, { mode: 0o600 })
     await rename(temporary, target)
   } catch (error) {
     await rm(temporary, { force: true })

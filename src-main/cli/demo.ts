@@ -4,7 +4,7 @@
  * self-signed demo certificate next to the report (passphrase from VANGNET_P12_PASSPHRASE, else
  * "vangnet-demo"); the report says it is self-signed. The adviser below is fictitious.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { join, relative, resolve } from 'node:path'
 import { advise } from '../../shared/rules/advise'
@@ -109,7 +109,7 @@ export const demoCommand: Subcommand = {
     } else {
       passphrase ||= demoPassphrase
       p12 = createSelfSignedCertificate({ name: demoAdviser.name, organisation: demoAdviser.firm, email: demoAdviser.email, passphrase })
-      await writeFile(join(outDir, 'demo-certificaat.p12'), p12)
+      await writeFile(join(outDir, 'demo-certificaat.p12'), p12, { mode: 0o600 })
     }
     const pdf = await renderAdviceReport({
       clientCase,
@@ -127,7 +127,8 @@ export const demoCommand: Subcommand = {
       throw error
     })
     const pdfPath = join(outDir, language === 'nl' ? 'adviesrapport-voorbeeld.pdf' : 'advice-report-sample.pdf')
-    await writeFile(pdfPath, pdf)
+    await writeFile(pdfPath, pdf, { mode: 0o600 })
+    await chmod(pdfPath, 0o600)
     const check = verifyPdf(pdf)
     io.stdout(
       [

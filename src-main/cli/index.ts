@@ -4,6 +4,7 @@
  */
 import packageJson from '../../package.json' with { type: 'json' }
 import { pathToFileURL } from 'node:url'
+import { boundText, maxMessageLength, maxProblems } from '../../shared/schema/messages'
 import { exitCodes, UserError, type CliIo } from './command'
 import { subcommands } from './commands'
 
@@ -21,6 +22,14 @@ function usage(): string {
     '  --version    het versienummer',
   ]
   return lines.join('\n') + '\n'
+}
+
+/** One plain message per problem, each line of readable length, never more than the first 50 problems. */
+function boundLines(message: string): string {
+  const lines = message.split('\n')
+  const shown = lines.slice(0, maxProblems).map((line) => boundText(line, maxMessageLength))
+  if (lines.length > shown.length) shown.push(`… en nog ${lines.length - shown.length} meldingen`)
+  return shown.join('\n')
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -47,12 +56,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command.run(rest, io)
   } catch (error) {
     if (error instanceof UserError) {
-      io.stderr(`${error.message}\n`)
+      io.stderr(`${boundLines(error.message)}\n`)
       return error.exitCode
     }
     // An internal fault: say so plainly, without a stack trace or the case's personal data.
     const reason = error instanceof Error ? error.message : String(error)
-    io.stderr(`Interne fout in "${name}": ${reason}\n`)
+    io.stderr(`Interne fout in "${name}": ${boundText(reason.split('\n')[0] ?? '', maxMessageLength)}\n`)
     return exitCodes.internal
   }
 }

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
+import { minimumPassphraseLength } from '../../shared/ipc'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 import { asVaultError, createVault, openVault, restoreVault, VaultError, type Vault } from '../store'
 import { importMappingSchema, type ImportMapping } from '../../shared/portfolio/import'
@@ -28,7 +29,13 @@ Acties:
   erase-client       --db PATH --id NR                wis een klant, ook uit het bestand (AVG)
   backup             --db PATH --out BESTAND          één versleuteld back-upbestand
   restore            --from BESTAND --db PATH         herstel na controle; overschrijft nooit met een slecht bestand
-  change-passphrase  --db PATH                        nieuw wachtwoord uit VANGNET_NEW_PASSPHRASE
+  change-passphrase  --db PATH                        nieuw wachtwoord uit VANGNET_NEW_PASSPHRASE; de kluis
+                                                      krijgt ook een nieuwe sleutel
+  renew-key          --db PATH                        nieuwe databasesleutel, zelfde wachtwoord (alles opnieuw
+                                                      versleuteld: het oude sleutelbestand opent niets nieuws)
+
+Een back-up van vóór een wachtwoord- of sleutelwijziging opent met het wachtwoord van toen; herstelt u
+haar over de huidige kluis en was dat een ander wachtwoord, zet het dan in VANGNET_BACKUP_PASSPHRASE.
 
 Wachtwoord: VANGNET_PASSPHRASE, of een vraag als u in een terminal werkt.
 Afsluitcodes: 0 gelukt, 2 ongeldige invoer, 3 kluis vergrendeld, onjuist wachtwoord of beschadigd bestand.
@@ -95,21 +102,28 @@ async function passphrase(io: CliIo): Promise<string> {
 async function newPassphrase(io: CliIo, variable: 'VANGNET_PASSPHRASE' | 'VANGNET_NEW_PASSPHRASE'): Promise<string> {
   const fromEnvironment = io.env[variable]
   if (fromEnvironment !== undefined) return fromEnvironment
-  const first = await prompt('Nieuw wachtwoord (minstens 8 tekens): ')
+  const first = await prompt(`Nieuw wachtwoord (minstens ${minimumPassphraseLength} tekens): `)
   const second = await prompt('Herhaal het nieuwe wachtwoord: ')
   if (first !== second) throw new UserError('De twee wachtwoorden zijn niet gelijk.')
   return first
 }
 
-async function withVault<T>(io: CliIo, options: Options, work: (vault: Vault) => Promise<T> | T): Promise<T> {
-  return withVaultAt(io, required(options, 'db'), work)
+/** Re-encrypting a large vault takes a while: say so on stderr, with its size. */
+function progress(io: CliIo): (step: { step: 're-encrypting' | 'done'; pages: number }) => void {
+  return ({ step, pages }) => {
+    if (step === 're-encrypting') io.stderr(`Kluis wordt opnieuw versleuteld (${pages} pagina's)…\n`)
+  }
+}
+
+async function withVault<T>(io: CliIo, options: Options, work: (vault: Vault) => Promise<T> | T, knownPassphrase?: string): Promise<T> {
+  return withVaultAt(io, required(options, 'db'), work, knownPassphrase)
 }
 
 /** Open the vault at `db` (passphrase from the environment or a prompt), work, lock. Vault errors become plain UserErrors. */
-export async function withVaultAt<T>(io: CliIo, db: string, work: (vault: Vault) => Promise<T> | T): Promise<T> {
+export async function withVaultAt<T>(io: CliIo, db: string, work: (vault: Vault) => Promise<T> | T, knownPassphrase?: string): Promise<T> {
   let vault: Vault
   try {
-    vault = await openVault(resolve(io.cwd, db), { passphrase: await passphrase(io) }, { actor: 'cli', autoLockAfterMs: 0 })
+    vault = await openVault(resolve(io.cwd, db), { passphrase: knownPassphrase ?? (await passphrase(io)) }, { actor: 'cli', autoLockAfterMs: 0 })
   } catch (error) {
     throw toUserError(error)
   }
@@ -208,8 +222,12 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 
   async 'erase-client'(options, io) {
     const id = clientId(options)
-    await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
-    io.stdout(`Klant ${id} is gewist, ook uit het kluisbestand. Oudere back-ups bevatten de klant nog.\n`)
+    const { goneFromFile } = await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
+    io.stdout(
+      goneFromFile
+        ? `Klant ${id} is gewist, ook uit het kluisbestand. Oudere back-ups bevatten de klant nog.\n`
+        : `Klant ${id} is gewist. Een ander programma houdt de kluis open: uit het kluisbestand zelf verdwijnen de gegevens zodra dat de kluis sluit, en anders bij het volgende openen. Oudere back-ups bevatten de klant nog.\n`,
+    )
   },
 
   async backup(options, io) {
@@ -221,7 +239,8 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
   async restore(options, io) {
     const from = resolve(io.cwd, required(options, 'from'))
     const path = resolve(io.cwd, required(options, 'db'))
-    const info = await restoreVault(from, path, { passphrase: await passphrase(io) }, { actor: 'cli' })
+    const backupPassphrase = io.env['VANGNET_BACKUP_PASSPHRASE']
+    const info = await restoreVault(from, path, { passphrase: await passphrase(io) }, { actor: 'cli', ...(backupPassphrase !== undefined ? { backupPassphrase } : {}) })
     io.stdout(`Kluis hersteld uit de back-up van ${info.createdAt}: ${path}\n`)
   },
 
@@ -231,11 +250,17 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
     const path = resolve(io.cwd, required(options, 'db'))
     const vault = await openVault(path, { passphrase: current }, { actor: 'cli', autoLockAfterMs: 0 })
     try {
-      await vault.changePassphrase(current, next)
+      await vault.changePassphrase(current, next, { onProgress: progress(io) })
     } finally {
       vault.lock()
     }
-    io.stdout('Wachtwoord gewijzigd. De gegevens zelf zijn niet opnieuw versleuteld; oude back-ups openen met het oude wachtwoord.\n')
+    io.stdout('Wachtwoord gewijzigd en de kluis opnieuw versleuteld met een nieuwe sleutel. Oude back-ups openen alleen met het oude wachtwoord.\n')
+  },
+
+  async 'renew-key'(options, io) {
+    const current = await passphrase(io)
+    await withVault(io, options, (vault) => vault.renewKey(current, { onProgress: progress(io) }), current)
+    io.stdout('Nieuwe sleutel: de kluis is opnieuw versleuteld. Een oud sleutelbestand opent niets wat vanaf nu wordt opgeslagen; oude back-ups openen met het wachtwoord van hun tijd.\n')
   },
 }
 

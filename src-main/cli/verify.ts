@@ -12,8 +12,10 @@ import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- verify FILE.pdf [--json]
 
-Controleert de digitale handtekening van een adviesrapport: wie tekende, wanneer, en of het
-hele document gedekt en ongewijzigd is.
+Controleert de digitale handtekening van een adviesrapport: wie tekende (met de SHA-256-
+vingerafdruk van het certificaat, om te vergelijken met die van de adviseur), wanneer, en of het
+hele document gedekt en ongewijzigd is. Het certificaat moet het certificaat zijn dat de
+handtekening zelf noemt (signing-certificate-v2).
 
 Opties:
   --json   één JSON-document op stdout
@@ -24,6 +26,11 @@ Afsluitcodes: 0 handtekening geldig, 2 ongeldige invoer, 4 handtekening niet gel
 
 function time(iso: string | null): string {
   return iso ? `${formatDate(iso)} ${iso.slice(11, 19)} UTC` : 'onbekend'
+}
+
+/** "AB:CD:…", the way certificate viewers show a fingerprint, so an adviser can compare it by eye. */
+function fingerprint(hex: string): string {
+  return (hex.toUpperCase().match(/../g) ?? []).join(':')
 }
 
 export const verifyCommand: Subcommand = {
@@ -49,6 +56,7 @@ export const verifyCommand: Subcommand = {
       result.signatures.forEach((signature, index) => {
         lines.push(`Handtekening ${index + 1}:`)
         lines.push(`  ondertekenaar:        ${signature.signer ? signature.signer.commonName : 'onbekend'}${signature.signer?.organisation ? `, ${signature.signer.organisation}` : ''}`)
+        if (signature.signer) lines.push(`  vingerafdruk:         SHA-256 ${fingerprint(signature.signer.fingerprint)}`)
         if (signature.signer?.selfSigned) lines.push('  certificaat:          zelfondertekend (bewijst dat het document ongewijzigd is, niet wie tekende)')
         lines.push(`  tijdstip:             ${time(signature.signingTime)}`)
         lines.push(`  hele document gedekt: ${signature.coversWholeDocument ? 'ja' : 'nee'}`)

@@ -1,9 +1,10 @@
 /**
- * The desktop side of reports: open a PDF in the system viewer (from a private temporary copy) and
- * "save as" through the native dialog. Only PDFs that Vangnet made reach here.
+ * The desktop side of reports: open a PDF in the system viewer (from a private temporary copy,
+ * removed again on lock and quit) and "save as" through the native dialog (owner-only file).
+ * Only PDFs that Vangnet made reach here.
  */
 import { app, dialog, shell, type BrowserWindow } from 'electron'
-import { mkdtempSync, promises as fs } from 'node:fs'
+import { mkdtempSync, promises as fs, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DesktopPort } from '../services'
 
@@ -22,8 +23,16 @@ export function electronDesktop(window: () => BrowserWindow | null): DesktopPort
       const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] }
       const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       if (choice.canceled || !choice.filePath) return null
-      await fs.writeFile(choice.filePath, pdf)
+      // Owner-only: the report holds client data.
+      await fs.writeFile(choice.filePath, pdf, { mode: 0o600 })
+      await fs.chmod(choice.filePath, 0o600)
       return choice.filePath
+    },
+    discardOpenedCopies() {
+      // Synchronous: on quit there is no later moment. A viewer that still has a file open keeps
+      // its own handle; on Windows the removal then fails and the OS temp cleanup takes it.
+      if (openDir) rmSync(openDir, { recursive: true, force: true, maxRetries: 2 })
+      openDir = null
     },
   }
 }

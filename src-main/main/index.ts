@@ -13,9 +13,11 @@ import { electronDesktop } from './desktop'
 import { registerIpc } from './ipc'
 import { safeStorageKeyWrapper } from './keychain'
 import { nativeSqliteBinding } from './native-sqlite'
-import { contentSecurityPolicy, hardenedWebPreferences, isOwnAppUrl } from './security'
+import { appOrigin, contentSecurityPolicy, hardenedWebPreferences, isOwnAppUrl } from './security'
 
-const devServerUrl = process.env['ELECTRON_RENDERER_URL']
+const rendererDir = join(import.meta.dirname, '../renderer')
+// The development server only for an unpackaged app (`npm start`); an installed app ignores it.
+const origin = appOrigin({ isPackaged: app.isPackaged, rendererDir, devServerUrl: process.env['ELECTRON_RENDERER_URL'] })
 let mainWindow: BrowserWindow | null = null
 
 function createMainWindow(): BrowserWindow {
@@ -31,16 +33,16 @@ function createMainWindow(): BrowserWindow {
   window.once('ready-to-show', () => window.show())
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isOwnAppUrl(url, devServerUrl)) event.preventDefault()
+    if (!isOwnAppUrl(url, origin)) event.preventDefault()
   })
   window.webContents.on('will-redirect', (event, url) => {
-    if (!isOwnAppUrl(url, devServerUrl)) event.preventDefault()
+    if (!isOwnAppUrl(url, origin)) event.preventDefault()
   })
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null
   })
-  if (devServerUrl) void window.loadURL(devServerUrl)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  if (origin.devServerUrl) void window.loadURL(origin.devServerUrl)
+  else void window.loadFile(join(rendererDir, 'index.html'))
   return window
 }
 
@@ -50,7 +52,7 @@ app.enableSandbox()
 void app.whenReady().then(() => {
   // No network at run time: every request that is not the app's own files or dev server is cancelled.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: !isOwnAppUrl(details.url, devServerUrl) && !details.url.startsWith('devtools:') })
+    callback({ cancel: !isOwnAppUrl(details.url, origin) && !details.url.startsWith('devtools:') })
   })
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
@@ -77,7 +79,7 @@ void app.whenReady().then(() => {
     },
   })
   // Errors are logged by channel and type only: a message could contain client data.
-  registerIpc(services.handlers, devServerUrl, (channel, error) => console.error(`Vangnet: interne fout op ${channel}: ${error instanceof Error ? error.name : 'onbekend'}`))
+  registerIpc(services.handlers, origin, (channel, error) => console.error(`Vangnet: interne fout op ${channel}: ${error instanceof Error ? error.name : 'onbekend'}`))
   app.on('before-quit', () => {
     services.dispose()
     void reportWorker.close()

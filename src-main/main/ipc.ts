@@ -6,18 +6,17 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { ipcChannels, type IpcChannel, type IpcResponse } from '../../shared/ipc'
 import { dispatch, type ServiceHandlers } from '../services/dispatch'
-import { isOwnAppUrl } from './security'
+import { isTrustedSenderFrame, type AppOrigin } from './security'
 
 /** Only our own top-level frame may call IPC (checklist item 17: validate the sender). */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, devServerUrl: string | undefined): boolean {
-  const frame = event.senderFrame
-  return !!frame && frame.parent === null && isOwnAppUrl(frame.url, devServerUrl)
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, origin: AppOrigin): boolean {
+  return isTrustedSenderFrame(event.senderFrame, origin)
 }
 
-export function registerIpc(handlers: ServiceHandlers, devServerUrl: string | undefined, onInternalError: (channel: string, error: unknown) => void): void {
+export function registerIpc(handlers: ServiceHandlers, origin: AppOrigin, onInternalError: (channel: string, error: unknown) => void): void {
   for (const channel of Object.keys(ipcChannels) as IpcChannel[]) {
     ipcMain.handle(channel, async (event, payload: unknown): Promise<IpcResponse<unknown>> => {
-      if (!isTrustedSender(event, devServerUrl)) {
+      if (!isTrustedSender(event, origin)) {
         return { ok: false, error: { code: 'forbidden', message: 'IPC-aanroep van een onbekende afzender geweigerd.' } }
       }
       return dispatch(handlers, channel, payload, { onInternalError })

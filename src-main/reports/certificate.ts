@@ -4,7 +4,7 @@
  * a self-signed certificate; it is labelled as such in its name and on the report, because it
  * proves that a document is unchanged, not who signed it.
  */
-import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
 import forge from 'node-forge'
 
 export interface CertificateInfo {
@@ -45,9 +45,10 @@ function attribute(certificate: forge.pki.Certificate, shortName: string, from: 
   }
 }
 
-export function describeCertificate(certificate: forge.pki.Certificate): CertificateInfo {
-  const der = forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes()
-  const fingerprint = forge.md.sha256.create().update(der).digest().toHex()
+/** `der`: the certificate's bytes as they were read, when known (the fingerprint is over exactly those). */
+export function describeCertificate(certificate: forge.pki.Certificate, der?: Buffer): CertificateInfo {
+  const bytes = der ?? Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary')
+  const fingerprint = createHash('sha256').update(bytes).digest('hex')
   const organisation = attribute(certificate, 'O')
   return {
     commonName: attribute(certificate, 'CN') ?? '(onbekend)',
@@ -85,12 +86,9 @@ export function readSigningIdentity(p12: Uint8Array, passphrase: string): Signin
 
 const utf8String = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class
 
-/** "Ünal & Bakker" -> "Unal & Bakker": diacritics dropped, other non-ASCII letters replaced. */
-export function asciiName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '?')
+/** forge encodes a UTF8String field's value to UTF-8 itself: it gets the text (composed, NFC). */
+function utf8Value(name: string): string {
+  return name.normalize('NFC')
 }
 
 export interface SelfSignedRequest {
@@ -120,13 +118,11 @@ export function createSelfSignedCertificate(request: SelfSignedRequest): Uint8Ar
   certificate.validity.notBefore = new Date(now.getTime() - 60_000)
   certificate.validity.notAfter = new Date(now)
   certificate.validity.notAfter.setUTCFullYear(now.getUTCFullYear() + (request.years ?? 5))
-  // ASCII names: poppler's pdfsig (22.x with NSS) reports "Unknown Validation Failure" for any
-  // certificate with a non-ASCII subject, from forge or from openssl alike (measured). The report
-  // itself prints the adviser's name as entered, with its diacritics.
+  // The name as the adviser wrote it, diacritics included, as UTF8String (RFC 5280 §4.1.2.6;
+  // PrintableString, forge's default, has neither "&" nor "Ü").
   const subject: forge.pki.CertificateField[] = [
-    // UTF8String tag: PrintableString, forge's default, has no "&".
-    { shortName: 'CN', value: `${asciiName(request.name)} (${selfSignedMarker})`, valueTagClass: utf8String },
-    { shortName: 'O', value: asciiName(request.organisation ?? 'Vangnet'), valueTagClass: utf8String },
+    { shortName: 'CN', value: utf8Value(`${request.name} (${selfSignedMarker})`), valueTagClass: utf8String },
+    { shortName: 'O', value: utf8Value(request.organisation ?? 'Vangnet'), valueTagClass: utf8String },
     { shortName: 'OU', value: 'Vangnet self-signed' },
     { shortName: 'C', value: 'NL' },
   ]

@@ -1,13 +1,17 @@
 /**
  * Checks a signed PDF without trusting the file's own claims: every signature's byte range must
  * start at 0 and (for the last one) end at the end of the file, the SHA-256 of the signed bytes
- * must equal the CMS messageDigest, and the CMS signature must verify with the signer's
- * certificate. This says "unchanged since signing"; whether the certificate is trusted is a
+ * must equal the CMS messageDigest, the certificate used must be the one the signed
+ * signing-certificate-v2 attribute names (so its name or serial cannot be swapped afterwards),
+ * the CMS signature must verify with it, and /Contents may hold nothing but zeros after the CMS. This says "unchanged since signing"; whether the certificate is trusted is a
  * separate question (a self-signed certificate is reported as such).
  */
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto'
+import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto'
 import forge from 'node-forge'
 import { describeCertificate, type CertificateInfo } from './certificate'
+import { der, fromDer, issuerAndSerial, oids as cmsOids } from './cms'
+
+type Asn1 = forge.asn1.Asn1
 
 export interface SignatureCheck {
   signer: CertificateInfo | null
@@ -38,6 +42,91 @@ function pdfDateToIso(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }
 
+/** Bytes of the DER element at the start of `bytes` (tag, length and content), or null when it is cut off. */
+function derElementLength(bytes: Buffer): number | null {
+  if (bytes.length < 2) return null
+  const first = bytes[1]!
+  if (first < 0x80) return 2 + first
+  const count = first & 0x7f
+  if (count === 0 || count > 4 || bytes.length < 2 + count) return null
+  let length = 0
+  for (let index = 0; index < count; index++) length = length * 256 + bytes[2 + index]!
+  return 2 + count + length
+}
+
+const children = (node: Asn1 | undefined): Asn1[] => (Array.isArray(node?.value) ? (node.value as Asn1[]) : [])
+const isContext = (node: Asn1 | undefined, tag: number): boolean => node?.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && node.type === tag
+const oidOf = (node: Asn1 | undefined): string | undefined => (node?.type === forge.asn1.Type.OID && typeof node.value === 'string' ? forge.asn1.derToOid(node.value) : undefined)
+
+interface ParsedSignature {
+  certificates: Buffer[]
+  sid: Buffer
+  attributes: Map<string, Asn1[]>
+  signedAttributes: Buffer
+  signatureValue: Buffer
+}
+
+/** The one SignerInfo of a CMS SignedData, with the embedded certificates as their exact DER bytes. */
+function parseSignedData(cms: Buffer): ParsedSignature {
+  const contentInfo = fromDer(cms)
+  const [type, explicit] = children(contentInfo)
+  if (oidOf(type) !== cmsOids.signedData || !isContext(explicit, 0)) throw new Error('not SignedData')
+  const fields = children(children(explicit)[0])
+  const certificateSet = fields.find((field) => isContext(field, 0))
+  const signerInfos = children(fields.at(-1))
+  if (signerInfos.length !== 1) throw new Error('expected one signer')
+  const signerParts = children(signerInfos[0])
+  const sid = signerParts[1]
+  const signedAttributesNode = signerParts.find((part) => isContext(part, 0))
+  const signatureValue = signerParts.at(-1)
+  if (!sid || !signedAttributesNode || signatureValue?.type !== forge.asn1.Type.OCTETSTRING) throw new Error('incomplete SignerInfo')
+  const attributes = new Map<string, Asn1[]>()
+  for (const attribute of children(signedAttributesNode)) {
+    const [attributeType, values] = children(attribute)
+    const key = oidOf(attributeType)
+    // A signed attribute that occurs twice makes the signature ambiguous (RFC 5652 §5.3).
+    if (!key || attributes.has(key)) throw new Error('duplicate or unreadable attribute')
+    attributes.set(key, children(values))
+  }
+  // The signature covers the attributes with the SET OF tag instead of [0] (RFC 5652 §5.4).
+  const signedAttributes = der(signedAttributesNode)
+  signedAttributes[0] = 0x31
+  return {
+    certificates: children(certificateSet).map(der),
+    sid: der(sid),
+    attributes,
+    signedAttributes,
+    signatureValue: Buffer.from(signatureValue.value as string, 'binary'),
+  }
+}
+
+/** The certificate signing-certificate-v2 names (RFC 5035), found among the embedded ones by its SHA-256. */
+function boundCertificate(parsed: ParsedSignature): { certificate: Buffer | null; problem?: string } {
+  const value = parsed.attributes.get(cmsOids.signingCertificateV2)
+  if (!value || value.length !== 1) return { certificate: null, problem: 'de handtekening noemt het certificaat van de ondertekenaar niet (signing-certificate-v2 ontbreekt)' }
+  const essCertId = children(children(children(value[0])[0])[0])
+  // hashAlgorithm is optional and then SHA-256; another algorithm is not what Vangnet accepts.
+  const hasAlgorithm = essCertId[0]?.type === forge.asn1.Type.SEQUENCE
+  if (hasAlgorithm && oidOf(children(essCertId[0])[0]) !== cmsOids.sha256) return { certificate: null, problem: 'het certificaat is met een onbekend hash-algoritme aan de handtekening gebonden' }
+  const hashNode = essCertId[hasAlgorithm ? 1 : 0]
+  const issuerSerialNode = essCertId[hasAlgorithm ? 2 : 1]
+  if (hashNode?.type !== forge.asn1.Type.OCTETSTRING) return { certificate: null, problem: 'signing-certificate-v2 is onleesbaar' }
+  const certHash = Buffer.from(hashNode.value as string, 'binary')
+  const certificate = parsed.certificates.find((candidate) => createHash('sha256').update(candidate).digest().equals(certHash))
+  if (!certificate) return { certificate: null, problem: 'het ingesloten certificaat is niet het certificaat waarmee getekend is: naam, serienummer of sleutel is gewijzigd' }
+  const { issuer, serial } = issuerAndSerial(certificate)
+  const sid = der(forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SEQUENCE, true, [issuer, serial]))
+  if (!sid.equals(parsed.sid)) return { certificate: null, problem: 'de ondertekenaar in de handtekening is een ander dan het gebonden certificaat' }
+  if (issuerSerialNode) {
+    const [generalNames, boundSerial] = children(issuerSerialNode)
+    const boundIssuer = children(children(generalNames)[0])[0]
+    if (!boundIssuer || !boundSerial || !der(boundIssuer).equals(der(issuer)) || !der(boundSerial).equals(der(serial))) {
+      return { certificate: null, problem: 'uitgever of serienummer van het certificaat wijkt af van de handtekening' }
+    }
+  }
+  return { certificate }
+}
+
 function checkSignature(bytes: Buffer, range: [number, number, number, number], text: string, rangeIndex: number): SignatureCheck {
   const [start1, length1, start2, length2] = range
   const problems: string[] = []
@@ -48,48 +137,47 @@ function checkSignature(bytes: Buffer, range: [number, number, number, number], 
   }
   check.coversWholeDocument = start2 + length2 === bytes.length
   const hole = bytes.subarray(start1 + length1, start2).toString('latin1')
-  const hex = /^<([0-9a-fA-F]*)>$/.exec(hole.trim())
-  if (!hex?.[1]) {
+  const hex = /^<([0-9a-fA-F]*)>$/.exec(hole)
+  if (!hex?.[1] || hex[1].length % 2 !== 0) {
     problems.push('de handtekening ontbreekt of is beschadigd')
     return check
   }
-  // The placeholder is padded with zeros after the DER structure; the DER length says where it ends.
-  let message: forge.pkcs7.PkcsSignedData
-  let signerInfo: forge.asn1.Asn1
+  // /Contents is not covered by the signature: after the DER structure only zero padding may
+  // follow, or anything could be hidden there in a file that still reads as "valid".
+  const contents = Buffer.from(hex[1], 'hex')
+  const cmsLength = derElementLength(contents)
+  if (cmsLength === null || cmsLength > contents.length || contents.subarray(cmsLength).some((byte) => byte !== 0)) {
+    problems.push('na de handtekening staan nog andere gegevens dan nullen in /Contents')
+    return check
+  }
+  let parsed: ParsedSignature
   try {
-    const der = forge.util.hexToBytes(hex[1])
-    const asn1 = (forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: object) => forge.asn1.Asn1)(forge.util.createBuffer(der), { strict: false, parseAllBytes: false })
-    message = forge.pkcs7.messageFromAsn1(asn1) as forge.pkcs7.PkcsSignedData
-    const signerInfos = (message as unknown as { rawCapture: { signerInfos: forge.asn1.Asn1[] } }).rawCapture.signerInfos
-    if (!signerInfos[0]) throw new Error('no signer')
-    signerInfo = signerInfos[0]
+    parsed = parseSignedData(contents.subarray(0, cmsLength))
   } catch {
     problems.push('de handtekening is geen leesbare CMS-handtekening')
     return check
   }
-  const certificate = message.certificates[0]
-  const parts = signerInfo.value as forge.asn1.Asn1[]
-  const signedAttributes = parts.find((part) => part.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && part.type === 0)
-  const signatureValue = parts.find((part) => part.tagClass === forge.asn1.Class.UNIVERSAL && part.type === forge.asn1.Type.OCTETSTRING)
-  // Pick the certificate the signer identifies (issuer + serial); fall back to the first one.
-  const serial = (parts[1]?.value as forge.asn1.Asn1[] | undefined)?.[1]?.value
-  const signerCertificate =
-    message.certificates.find((candidate) => typeof serial === 'string' && candidate.serialNumber === forge.util.bytesToHex(serial).replace(/^00/, '')) ?? certificate
-  if (signerCertificate) check.signer = describeCertificate(signerCertificate)
-  if (!signedAttributes || !signatureValue || !signerCertificate) {
-    problems.push('de handtekening mist ondertekende kenmerken of het certificaat')
+  const bound = boundCertificate(parsed)
+  if (!bound.certificate) {
+    problems.push(bound.problem ?? 'het certificaat van de ondertekenaar ontbreekt')
     return check
   }
-  let messageDigest: string | undefined
-  for (const attribute of signedAttributes.value as forge.asn1.Asn1[]) {
-    const [oid, values] = attribute.value as forge.asn1.Asn1[]
-    const type = forge.asn1.derToOid(oid?.value as string)
-    const first = (values?.value as forge.asn1.Asn1[] | undefined)?.[0]
-    if (type === forge.pki.oids.messageDigest && first) messageDigest = forge.util.bytesToHex(first.value as string)
-    if (type === forge.pki.oids.signingTime && first) {
-      const value = first.value as string
-      check.signingTime = (first.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(value) : forge.asn1.generalizedTimeToDate(value)).toISOString()
-    }
+  let x509: X509Certificate
+  try {
+    x509 = new X509Certificate(bound.certificate)
+    check.signer = describeCertificate(forge.pki.certificateFromAsn1(forge.asn1.fromDer(bound.certificate.toString('binary'))), bound.certificate)
+  } catch {
+    problems.push('het certificaat van de ondertekenaar is onleesbaar')
+    return check
+  }
+  // A self-signed certificate must at least carry its own valid signature.
+  if (check.signer.selfSigned && !x509.verify(x509.publicKey)) problems.push('het certificaat van de ondertekenaar is beschadigd (eigen handtekening klopt niet)')
+  const digestValue = parsed.attributes.get(cmsOids.messageDigest)?.[0]
+  const messageDigest = digestValue?.type === forge.asn1.Type.OCTETSTRING ? forge.util.bytesToHex(digestValue.value as string) : undefined
+  const time = parsed.attributes.get(cmsOids.signingTime)?.[0]
+  if (time && typeof time.value === 'string') {
+    const date = time.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(time.value) : forge.asn1.generalizedTimeToDate(time.value)
+    if (!Number.isNaN(date.getTime())) check.signingTime = date.toISOString()
   }
   if (!check.signingTime) {
     const dictionaryStart = text.lastIndexOf('<<', text.indexOf('/ByteRange', rangeIndex) >= 0 ? rangeIndex : 0)
@@ -99,12 +187,8 @@ function checkSignature(bytes: Buffer, range: [number, number, number, number], 
   const digest = createHash('sha256').update(bytes.subarray(start1, start1 + length1)).update(bytes.subarray(start2, start2 + length2)).digest('hex')
   check.digestMatches = messageDigest === digest
   if (!check.digestMatches) problems.push('de inhoud is gewijzigd na ondertekening (digest komt niet overeen)')
-  // The signature covers the DER of the signed attributes with the SET OF tag (RFC 5652 §5.4).
-  const attributesAsSet = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, signedAttributes.value as forge.asn1.Asn1[])
-  const signedBytes = Buffer.from(forge.asn1.toDer(attributesAsSet).getBytes(), 'binary')
-  const publicKey = createPublicKey(forge.pki.publicKeyToPem(signerCertificate.publicKey))
-  check.signatureValid = verifySignature('sha256', signedBytes, publicKey, Buffer.from(signatureValue.value as string, 'binary'))
-  if (!check.signatureValid) problems.push('de cryptografische handtekening klopt niet')
+  check.signatureValid = problems.length === 0 && verifySignature('sha256', parsed.signedAttributes, x509.publicKey, parsed.signatureValue)
+  if (!check.signatureValid && check.digestMatches && problems.length === 0) problems.push('de cryptografische handtekening klopt niet')
   return check
 }
 

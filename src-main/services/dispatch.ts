@@ -6,7 +6,7 @@
  * unexpected error is reported as "internal" without its text (it might contain data).
  */
 import { asChannel, ipcChannels, type IpcChannel, type IpcError, type IpcParsedRequest, type IpcResponse, type IpcResults } from '../../shared/ipc'
-import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
+import { boundText, dutchErrorMap, problemsOf } from '../../shared/schema/messages'
 import { ServiceError } from './errors'
 
 export type ServiceHandlers = {
@@ -26,10 +26,19 @@ export async function dispatch(
 ): Promise<IpcResponse<unknown>> {
   const channel = asChannel(channelName)
   if (!channel) return { ok: false, error: { code: 'forbidden', message: 'Onbekend kanaal.' } }
-  const parsed = ipcChannels[channel].request.safeParse(payload ?? {}, { error: dutchErrorMap })
+  // Depth first, iteratively: a deeply nested payload would overflow the validator's recursion.
+  if (nestingExceeds(payload, maxPayloadDepth)) {
+    return { ok: false, error: { code: 'invalid-input', message: `De invoer is te diep genest (meer dan ${maxPayloadDepth} niveaus).` } }
+  }
+  let parsed: ReturnType<(typeof ipcChannels)[typeof channel]['request']['safeParse']>
+  try {
+    parsed = ipcChannels[channel].request.safeParse(payload ?? {}, { error: dutchErrorMap })
+  } catch (error) {
+    return { ok: false, error: toIpcError(error, channel, options) }
+  }
   if (!parsed.success) {
     const problems = problemsOf(parsed.error)
-    return { ok: false, error: { code: 'invalid-input', message: problems.map((p) => `${p.path}: ${p.message}`).join('; '), problems } }
+    return { ok: false, error: { code: 'invalid-input', message: boundText(problems.map((p) => `${p.path}: ${p.message}`).join('; '), 1000), problems } }
   }
   try {
     const run = handlers[channel] as (request: unknown) => Promise<unknown> | unknown
@@ -38,6 +47,24 @@ export async function dispatch(
   } catch (error) {
     return { ok: false, error: toIpcError(error, channel, options) }
   }
+}
+
+/** No request of shared/ipc.ts nests deeper than a few levels; 32 leaves room and stops abuse. */
+export const maxPayloadDepth = 32
+
+/** True when arrays or objects nest deeper than `limit` (checked without recursion). */
+export function nestingExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]]
+  let visited = 0
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!
+    if (current === null || typeof current !== 'object') continue
+    if (depth >= limit) return true
+    // Wide payloads are the schema's business; this loop only needs to see every container once.
+    if (++visited > 1_000_000) return true
+    for (const child of Array.isArray(current) ? current : Object.values(current)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+  }
+  return false
 }
 
 export function toIpcError(error: unknown, channel: string, options: DispatchOptions = {}): IpcError {

@@ -36,8 +36,10 @@ import { SettingsFile } from './settings'
 export interface DesktopPort {
   /** Open the PDF in the system viewer; false when that is not possible here. */
   openPdf(fileName: string, pdf: Buffer): Promise<boolean>
-  /** Ask where to save a copy and write it there; null when the adviser cancels. */
+  /** Ask where to save a copy and write it there (owner-only, 0600); null when the adviser cancels. */
   savePdfAs(fileName: string, pdf: Buffer): Promise<string | null>
+  /** Remove the copies openPdf wrote for the viewer: they hold client data. Called on lock and quit. */
+  discardOpenedCopies?(): void
 }
 
 export interface ReportRequest {
@@ -174,6 +176,7 @@ export function createServices(deps: ServiceDependencies): Services {
       autoLockAfterMs: settings.autoLockMinutes * 60_000,
       onLock: (reason) => {
         forgetCachedDrafts()
+        deps.desktop.discardOpenedCopies?.()
         deps.onLocked?.(reason)
       },
     }
@@ -510,6 +513,7 @@ export function createServices(deps: ServiceDependencies): Services {
       vault?.lock()
       vault = null
       forgetCachedDrafts()
+      deps.desktop.discardOpenedCopies?.()
     },
   }
 }

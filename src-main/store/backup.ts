@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, promises as fs } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { z } from 'zod'
-import { connect, integrityProblems, type Db } from './connection'
+import { connect, integrityProblems, rekey, type Db } from './connection'
 import { VaultError, asVaultError, vaultMessages } from './errors'
 import {
   keyFilePath,
@@ -27,6 +27,7 @@ import {
   syncDirectory,
   unwrapWithDevice,
   unwrapWithPassphrase,
+  withoutRenewal,
   writeFileAtomically,
   writeKeyFile,
   type KeyFile,
@@ -80,20 +81,21 @@ function verifyDatabase(db: Db, vaultId: string): void {
   if (storedId !== vaultId) throw new VaultError('other-vault', vaultMessages.backupOtherVault)
 }
 
+const unwritableFolder = () => new VaultError('invalid-input', 'De map voor de back-up bestaat niet of is niet beschrijfbaar.')
+
 /** @internal called by Vault.backup */
 export async function makeBackup(db: Db, databaseKey: Buffer, keyFile: KeyFile, vaultPath: string, outFile: string, now: Date): Promise<BackupInfo> {
   const target = resolve(outFile)
   if (target === resolve(vaultPath) || target === resolve(keyFilePath(vaultPath)) || target.startsWith(resolve(vaultPath) + '-')) {
     throw new VaultError('invalid-input', 'Een back-up kan niet over de kluis zelf worden geschreven.')
   }
-  const snapshot = temporaryNextTo(target, 'snapshot')
+  // The snapshot goes next to the vault, so that the next open removes it if a crash leaves it.
+  const snapshot = temporaryNextTo(resolve(vaultPath), 'snapshot')
   try {
     try {
       db.exec(`VACUUM INTO ${sqlString(snapshot)}`)
     } catch (error) {
-      if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
-        throw new VaultError('invalid-input', 'De map voor de back-up bestaat niet of is niet beschrijfbaar.')
-      }
+      if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') throw unwritableFolder()
       throw error
     }
     // Check the copy before calling it a backup: it must open with the key and be sound.
@@ -112,7 +114,8 @@ export async function makeBackup(db: Db, databaseKey: Buffer, keyFile: KeyFile, 
       vaultId: keyFile.vaultId,
       createdAt: now.toISOString(),
       schemaVersion: version,
-      keys: { ...keyFile, device: null },
+      // The wrap of the key this copy is under; never the device wrap or a pending renewal.
+      keys: { ...withoutRenewal(keyFile), device: null },
       payloadBytes: payload.length,
       payloadSha256: sha256Hex(payload),
     }
@@ -120,7 +123,13 @@ export async function makeBackup(db: Db, databaseKey: Buffer, keyFile: KeyFile, 
     const length = Buffer.alloc(4)
     length.writeUInt32BE(headerBytes.length)
     const file = Buffer.concat([magic, length, headerBytes, payload])
-    await writeFileAtomically(target, file)
+    try {
+      await writeFileAtomically(target, file)
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR' || code === 'EPERM' || code === 'EROFS') throw unwritableFolder()
+      throw error
+    }
     return { file: target, bytes: file.length, vaultId: header.vaultId, createdAt: header.createdAt, schemaVersion: version }
   } finally {
     await removeWithSidecars(snapshot)
@@ -152,6 +161,11 @@ export async function readBackup(from: string): Promise<{ header: BackupHeader; 
 }
 
 export interface RestoreOptions {
+  /**
+   * The passphrase that was valid when the backup was made, when it differs from `unlock`'s and
+   * the database key has been renewed since (over an existing vault only).
+   */
+  backupPassphrase?: string
   nativeBinding?: string
   now?: () => Date
   actor?: string
@@ -181,7 +195,21 @@ export async function restoreVault(from: string, vaultPath: string, unlock: { pa
     keyFile = header.keys
   }
   const databaseKey = 'passphrase' in unlock ? await unwrapWithPassphrase(keyFile, unlock.passphrase) : await unwrapWithDevice(keyFile, unlock.device)
+  // The backup may be under an older database key (renewed since): then its own wrap, opened with
+  // the same passphrase or the one of its time, gives the key, and the copy is re-encrypted with
+  // the live key, so the live key file stays the one that opens the vault.
+  const backupKeys = async (): Promise<Buffer[]> => {
+    if (!liveExists) return []
+    const keys: Buffer[] = []
+    for (const candidate of new Set(['passphrase' in unlock ? unlock.passphrase : undefined, options.backupPassphrase])) {
+      if (candidate === undefined) continue
+      const key = await unwrapWithPassphrase(header.keys, candidate).catch(() => null)
+      if (key && !key.equals(databaseKey)) keys.push(key)
+    }
+    return keys
+  }
   const staged = temporaryNextTo(resolve(vaultPath), 'restore')
+  let olderKeys: Buffer[] = []
   try {
     const handle = await fs.open(staged, 'wx', 0o600)
     try {
@@ -194,7 +222,15 @@ export async function restoreVault(from: string, vaultPath: string, unlock: { pa
     try {
       check = connect(staged, databaseKey, { create: false, nativeBinding: options.nativeBinding })
     } catch (error) {
-      throw error instanceof VaultError && error.code === 'damaged' ? new VaultError('damaged', vaultMessages.backupDamaged) : error
+      if (!(error instanceof VaultError && error.code === 'damaged')) throw error
+      olderKeys = await backupKeys()
+      const opened = olderKeys.map((key) => openQuietly(staged, key, options.nativeBinding)).find((db) => db !== null)
+      if (!opened) {
+        if (olderKeys.length === 0 && liveExists) throw new VaultError('wrong-passphrase', vaultMessages.backupOlderKey)
+        throw new VaultError('damaged', vaultMessages.backupDamaged)
+      }
+      check = opened
+      rekey(check, databaseKey)
     }
     try {
       verifyDatabase(check, header.vaultId)
@@ -219,9 +255,18 @@ export async function restoreVault(from: string, vaultPath: string, unlock: { pa
     await syncDirectory(dirname(resolve(vaultPath)))
   } finally {
     databaseKey.fill(0)
+    olderKeys.forEach((key) => key.fill(0))
     await removeWithSidecars(staged)
   }
   return { file: resolve(vaultPath), bytes: payload.length, vaultId: header.vaultId, createdAt: header.createdAt, schemaVersion: header.schemaVersion }
+}
+
+function openQuietly(path: string, key: Buffer, nativeBinding: string | undefined): Db | null {
+  try {
+    return connect(path, key, { create: false, nativeBinding })
+  } catch {
+    return null
+  }
 }
 
 /**

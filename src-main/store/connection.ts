@@ -5,7 +5,7 @@
  */
 import untypedDatabase from 'better-sqlite3-multiple-ciphers'
 import type TypedDatabase from '../../node_modules/better-sqlite3-multiple-ciphers/index'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { VaultError, isDamageError, vaultMessages } from './errors'
 import { foldName } from './fold'
 
@@ -34,6 +34,14 @@ function startsWithPlainHeader(path: string): boolean {
   }
 }
 
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0
+  } catch {
+    return false
+  }
+}
+
 /**
  * Open (or create) the vault file with the database key. A wrong key or a damaged file throws
  * VaultError('damaged') before anything is written. The key buffer is not kept.
@@ -41,6 +49,8 @@ function startsWithPlainHeader(path: string): boolean {
 export function connect(path: string, databaseKey: Buffer, options: ConnectOptions): Db {
   // Never read or write an unencrypted file as if it were a vault: that would be a silent fallback.
   if (!options.create && startsWithPlainHeader(path)) throw new VaultError('damaged', vaultMessages.damaged)
+  // An empty file is no vault; SQLite would quietly write a new database header into it on keying.
+  if (!options.create && isEmptyFile(path)) throw new VaultError('damaged', vaultMessages.damaged)
   let db: Db
   try {
     db = new Database(path, { fileMustExist: !options.create, timeout: 5000, nativeBinding: options.nativeBinding })
@@ -71,6 +81,27 @@ export function connect(path: string, databaseKey: Buffer, options: ConnectOptio
     throw error
   }
   return db
+}
+
+/**
+ * Re-encrypt every page with a new database key (SQLCipher rekey, one SQLite transaction: a crash
+ * leaves the old key or the new one in force, never a mix), then checkpoint and truncate the WAL
+ * so no page under the old key stays behind in it.
+ */
+export function rekey(db: Db, newKey: Buffer): void {
+  const rawKey = Buffer.from(`x'${newKey.toString('hex')}'`, 'latin1')
+  try {
+    db.rekey(rawKey)
+  } finally {
+    rawKey.fill(0)
+  }
+  db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get()
+  db.pragma('wal_checkpoint(TRUNCATE)')
+}
+
+/** Pages in the database file: the work a rekey has to do. */
+export function pageCount(db: Db): number {
+  return Number(db.pragma('page_count', { simple: true }))
 }
 
 /**

@@ -38,6 +38,7 @@ export const vaultMessages = {
   noDeviceKey: 'Deze kluis is niet onthouden op dit apparaat; gebruik het wachtwoord.',
   busy: 'De kluis is in gebruik door een ander programma. Sluit dat eerst.',
   backupDamaged: 'Het back-upbestand is beschadigd of geen Vangnet-back-up. Er is niets veranderd.',
+  backupOlderKey: 'Deze back-up opent niet met het huidige wachtwoord: geef ook het wachtwoord dat gold toen de back-up werd gemaakt. Er is niets veranderd.',
   backupOtherVault: 'Deze back-up hoort bij een andere kluis. Er is niets veranderd.',
 } as const
 

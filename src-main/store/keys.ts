@@ -1,11 +1,13 @@
 /**
- * Key handling. The database is encrypted with a random 256-bit key that never changes and never
- * touches the disk in the clear. It is stored only wrapped, in a small JSON "key file" next to the
+ * Key handling. The database is encrypted with a random 256-bit key that never touches the disk
+ * in the clear. It is stored only wrapped, in a small JSON "key file" next to the
  * vault (`<vault>.keys`):
  *   - by a key derived from the adviser's passphrase (scrypt, parameters stored with it), and
  *   - optionally by the operating system's keychain through an injected KeyWrapper
  *     ("onthoud op dit apparaat"; Electron safeStorage in the app, see src-main/main/).
- * Changing the passphrase rewraps this one key: the database itself is not rewritten.
+ * Changing the passphrase (or renewing the key) makes a new database key and re-encrypts the
+ * database with it (SQLCipher rekey), so an old key file with the old passphrase opens nothing
+ * written afterwards; the key file says which step a renewal reached (`pending`).
  * Both wraps are AES-256-GCM with the vault id as associated data, so a wrapped key cannot be
  * moved to another vault's key file unnoticed.
  */
@@ -13,6 +15,7 @@ import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt as sc
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
 import { z } from 'zod'
+import { minimumPassphraseLength, passphraseSchema } from '../../shared/ipc'
 import { VaultError, vaultMessages } from './errors'
 
 /** Wraps and unwraps a secret with something outside the vault, e.g. the OS keychain. */
@@ -34,9 +37,34 @@ export interface KdfParameters {
 }
 export const defaultKdf: KdfParameters = { algorithm: 'scrypt', N: 2 ** 16, r: 8, p: 1 }
 
+/**
+ * The scrypt parameters Vangnet accepts from a key file or a backup header, checked before
+ * anything is derived: a crafted file with N = 2^22, r = 32 would otherwise ask for 16 GiB.
+ * r and p are what Vangnet writes; N is a power of two from 2^10 (the tests' cheap vaults) to
+ * 2^17 (twice the default, room for a future increase): at most 128 MiB (128 * N * r bytes).
+ */
+export const acceptedKdf = { r: 8, p: 1, minLog2N: 10, maxLog2N: 17 } as const
+
+export function isAcceptedKdf(kdf: Pick<KdfParameters, 'N' | 'r' | 'p'>): boolean {
+  const log2N = Math.log2(kdf.N)
+  return kdf.r === acceptedKdf.r && kdf.p === acceptedKdf.p && Number.isInteger(log2N) && log2N >= acceptedKdf.minLog2N && log2N <= acceptedKdf.maxLog2N
+}
+
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
 const gcmBoxSchema = z.object({ iv: base64, ciphertext: base64, tag: base64 }).strict()
 type GcmBox = z.infer<typeof gcmBoxSchema>
+
+const passphraseWrapSchema = z
+  .object({
+    kdf: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+    salt: base64,
+    box: gcmBoxSchema,
+  })
+  .strict()
+  .refine(isAcceptedKdf)
 
 export const keyFileSchema = z
   .object({
@@ -45,20 +73,18 @@ export const keyFileSchema = z
     vaultId: z.uuid(),
     /** The page cipher, stated explicitly: legacy=0 and legacy=4 are different file formats. */
     cipher: z.object({ name: z.literal('sqlcipher'), legacy: z.literal(4) }).strict(),
-    passphrase: z
-      .object({
-        kdf: z.literal('scrypt'),
-        N: z.number().int().min(2 ** 10).max(2 ** 22),
-        r: z.number().int().min(1).max(32),
-        p: z.number().int().min(1).max(16),
-        salt: base64,
-        box: gcmBoxSchema,
-      })
-      .strict(),
+    passphrase: passphraseWrapSchema,
     device: z.object({ wrapper: z.string().min(1).max(80), wrapped: base64 }).strict().nullable(),
+    /**
+     * Only while the database key is being renewed (see renewalKeyFile): the new key and the old
+     * one, both wrapped by the new passphrase, so that a crash at any moment of the renewal leaves
+     * a vault the new passphrase opens (and the old one until the new key is in use).
+     */
+    pending: z.object({ next: passphraseWrapSchema, previous: passphraseWrapSchema }).strict().optional(),
   })
   .strict()
 export type KeyFile = z.infer<typeof keyFileSchema>
+type PassphraseWrap = KeyFile['passphrase']
 
 export const databaseKeyBytes = 32
 
@@ -71,6 +97,8 @@ function associatedData(vaultId: string): Buffer {
 }
 
 function scrypt(passphrase: string, salt: Buffer, kdf: Pick<KdfParameters, 'N' | 'r' | 'p'>): Promise<Buffer> {
+  // Also here, for any caller that did not go through the schema: never derive with other costs.
+  if (!isAcceptedKdf(kdf)) return Promise.reject(new VaultError('damaged', vaultMessages.keyFileDamaged))
   const options: ScryptOptions = { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * kdf.N * kdf.r + 1024 * 1024 }
   return new Promise((resolve, reject) => {
     // Normalise so "é" typed on macOS and on Windows derives the same key.
@@ -106,14 +134,20 @@ export function newVaultId(): string {
   return randomUUID()
 }
 
-async function passphraseWrap(vaultId: string, databaseKey: Buffer, passphrase: string, kdf: KdfParameters): Promise<KeyFile['passphrase']> {
+/** Each key sealed under one derivation of the passphrase (one salt, a fresh IV per box). */
+async function passphraseWraps(vaultId: string, databaseKeys: Buffer[], passphrase: string, kdf: KdfParameters): Promise<PassphraseWrap[]> {
   const salt = randomBytes(16)
   const wrappingKey = await scrypt(passphrase, salt, kdf)
   try {
-    return { kdf: 'scrypt', N: kdf.N, r: kdf.r, p: kdf.p, salt: salt.toString('base64'), box: seal(wrappingKey, databaseKey, associatedData(vaultId)) }
+    return databaseKeys.map((databaseKey) => ({ kdf: 'scrypt', N: kdf.N, r: kdf.r, p: kdf.p, salt: salt.toString('base64'), box: seal(wrappingKey, databaseKey, associatedData(vaultId)) }))
   } finally {
     wrappingKey.fill(0)
   }
+}
+
+async function passphraseWrap(vaultId: string, databaseKey: Buffer, passphrase: string, kdf: KdfParameters): Promise<PassphraseWrap> {
+  const [wrap] = await passphraseWraps(vaultId, [databaseKey], passphrase, kdf)
+  return wrap!
 }
 
 export async function newKeyFile(vaultId: string, databaseKey: Buffer, passphrase: string, kdf: KdfParameters = defaultKdf): Promise<KeyFile> {
@@ -128,22 +162,65 @@ export async function newKeyFile(vaultId: string, databaseKey: Buffer, passphras
   }
 }
 
-/** A new passphrase: same database key, new salt, new wrap. The device wrap stays valid. */
-export async function rewrapWithPassphrase(keyFile: KeyFile, databaseKey: Buffer, passphrase: string, kdf: KdfParameters = defaultKdf): Promise<KeyFile> {
+/**
+ * First step of renewing the database key (a new passphrase, or the same one): the key file as it
+ * is, plus the new key and the current key wrapped by the new passphrase. Written before the
+ * database is re-encrypted; see Vault.changePassphrase.
+ */
+export async function renewalKeyFile(keyFile: KeyFile, currentKey: Buffer, nextKey: Buffer, passphrase: string, kdf: KdfParameters = defaultKdf): Promise<KeyFile> {
   assertPassphrase(passphrase)
-  return { ...keyFile, passphrase: await passphraseWrap(keyFile.vaultId, databaseKey, passphrase, kdf) }
+  const [next, previous] = await passphraseWraps(keyFile.vaultId, [nextKey, currentKey], passphrase, kdf)
+  return { ...keyFile, pending: { next: next!, previous: previous! } }
 }
 
-export async function unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
-  const { salt, box, N, r, p } = keyFile.passphrase
+/** Last step of a renewal: only the new key, under the new passphrase. The old device wrap held the old key. */
+export function renewedKeyFile(keyFile: KeyFile): KeyFile {
+  if (!keyFile.pending) return keyFile
+  const { pending, ...rest } = keyFile
+  return { ...rest, passphrase: pending.next, device: null }
+}
+
+/** An interrupted renewal that never re-encrypted the database, undone. */
+export function withoutRenewal(keyFile: KeyFile): KeyFile {
+  const { pending: _pending, ...rest } = keyFile
+  return rest
+}
+
+/** Returns null when the passphrase does not open this wrap. */
+async function unwrap(vaultId: string, wrap: PassphraseWrap, passphrase: string): Promise<Buffer | null> {
+  const { salt, box, N, r, p } = wrap
   const wrappingKey = await scrypt(passphrase, Buffer.from(salt, 'base64'), { N, r, p })
   try {
-    const key = open(wrappingKey, box, associatedData(keyFile.vaultId))
-    if (!key || key.length !== databaseKeyBytes) throw new VaultError('wrong-passphrase', vaultMessages.wrongPassphrase)
-    return key
+    const key = open(wrappingKey, box, associatedData(vaultId))
+    return key && key.length === databaseKeyBytes ? key : null
   } finally {
     wrappingKey.fill(0)
   }
+}
+
+export async function unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+  const key = await unwrap(keyFile.vaultId, keyFile.passphrase, passphrase)
+  if (!key) throw new VaultError('wrong-passphrase', vaultMessages.wrongPassphrase)
+  return key
+}
+
+/** Which wrap of the key file a candidate key came from. */
+export type KeyRole = 'current' | 'next' | 'previous'
+
+/**
+ * Every database key this passphrase unwraps: the current one, and during an interrupted
+ * renewal also the new key and the old one under the new passphrase. None: wrong passphrase.
+ */
+export async function passphraseCandidates(keyFile: KeyFile, passphrase: string): Promise<Array<{ key: Buffer; role: KeyRole }>> {
+  const wraps: Array<[KeyRole, PassphraseWrap]> = [['current', keyFile.passphrase]]
+  if (keyFile.pending) wraps.push(['next', keyFile.pending.next], ['previous', keyFile.pending.previous])
+  const candidates: Array<{ key: Buffer; role: KeyRole }> = []
+  for (const [role, wrap] of wraps) {
+    const key = await unwrap(keyFile.vaultId, wrap, passphrase)
+    if (key) candidates.push({ key, role })
+  }
+  if (candidates.length === 0) throw new VaultError('wrong-passphrase', vaultMessages.wrongPassphrase)
+  return candidates
 }
 
 export async function wrapForDevice(keyFile: KeyFile, databaseKey: Buffer, wrapper: KeyWrapper): Promise<KeyFile> {
@@ -172,8 +249,10 @@ export async function unwrapWithDevice(keyFile: KeyFile, wrapper: KeyWrapper): P
   return key
 }
 
+/** The one passphrase rule of the app, the browser host and the headless command (shared/ipc.ts). */
 function assertPassphrase(passphrase: string): void {
-  if (passphrase.length < 8) throw new VaultError('invalid-input', 'Het wachtwoord moet minstens 8 tekens lang zijn.')
+  const checked = passphraseSchema.safeParse(passphrase)
+  if (!checked.success) throw new VaultError('invalid-input', `Het wachtwoord ${checked.error.issues[0]?.message ?? `moet minstens ${minimumPassphraseLength} tekens lang zijn`}.`)
 }
 
 export function parseKeyFile(text: string): KeyFile {

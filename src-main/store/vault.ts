@@ -4,8 +4,8 @@
  */
 import { existsSync, promises as fs } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { dirname } from 'node:path'
-import { assertEncryptedOnDisk, connect, integrityProblems, type Db } from './connection'
+import { basename, dirname, join } from 'node:path'
+import { assertEncryptedOnDisk, connect, integrityProblems, pageCount, rekey, type Db } from './connection'
 import { VaultError, asVaultError, vaultMessages } from './errors'
 import {
   defaultKdf,
@@ -13,9 +13,12 @@ import {
   newDatabaseKey,
   newKeyFile,
   newVaultId,
+  passphraseCandidates,
   readKeyFile,
-  rewrapWithPassphrase,
+  renewalKeyFile,
+  renewedKeyFile,
   syncDirectory,
+  withoutRenewal,
   unwrapWithDevice,
   unwrapWithPassphrase,
   wrapForDevice,
@@ -34,7 +37,7 @@ import { ClientsRepository } from './repositories/clients'
 import { DraftsRepository } from './repositories/drafts'
 import { PortfolioRepository } from './repositories/portfolio'
 import type { StoreContext } from './repositories/context'
-import { PrivacyService } from './repositories/privacy'
+import { checkpointFully, PrivacyService } from './repositories/privacy'
 import { makeBackup, type BackupInfo } from './backup'
 
 /** How to unlock: the adviser's passphrase, or the key remembered on this device. */
@@ -58,6 +61,13 @@ export interface VaultOptions {
 }
 
 const defaultAutoLockMs = 15 * 60 * 1000
+
+export interface RenewOptions {
+  /** Renews "onthoud op dit apparaat" with the new key (without it, the device wrap is dropped). */
+  device?: KeyWrapper
+  /** Told before the database is re-encrypted (with its size in pages) and when it is done. */
+  onProgress?: (progress: { step: 're-encrypting' | 'done'; pages: number }) => void
+}
 
 /**
  * SQLite's damage and busy errors from any repository method become the plain VaultError
@@ -183,14 +193,44 @@ export class Vault {
     this.options.onLock?.(reason)
   }
 
-  /** New passphrase: only the key file changes (the database key is rewrapped, not the data). */
-  async changePassphrase(current: string, next: string): Promise<void> {
+  /**
+   * A new passphrase, and with it a new database key: the whole database is re-encrypted, so the
+   * old passphrase with an old key file or backup opens nothing written from now on (old backups
+   * keep opening with the passphrase of their time). In three steps, each durable before the next:
+   * key file with the new key pending, rekey (one SQLite transaction), key file with only the new
+   * key. openVault finishes or undoes a renewal a crash interrupted. The device wrap ("onthoud op
+   * dit apparaat") held the old key: it is renewed with `device`, otherwise dropped.
+   */
+  async changePassphrase(current: string, next: string, options: RenewOptions = {}): Promise<void> {
     const check = await unwrapWithPassphrase(this.keyFile, current)
     check.fill(0)
-    const updated = await rewrapWithPassphrase(this.keyFile, this.key(), next, this.options.kdf ?? defaultKdf)
-    await writeKeyFile(this.path, updated)
-    this.keyFile = updated
-    this.audit.record('vault.passphrase-changed', { type: 'vault' })
+    const db = this.db()
+    const currentKey = this.key()
+    const nextKey = newDatabaseKey()
+    try {
+      const renewal = await renewalKeyFile(this.keyFile, currentKey, nextKey, next, this.options.kdf ?? defaultKdf)
+      await writeKeyFile(this.path, renewal)
+      this.keyFile = renewal
+      const pages = pageCount(db)
+      options.onProgress?.({ step: 're-encrypting', pages })
+      rekey(db, nextKey)
+      options.onProgress?.({ step: 'done', pages })
+      let renewed = renewedKeyFile(renewal)
+      if (options.device && this.rememberedOnDevice) renewed = await wrapForDevice(renewed, nextKey, options.device)
+      await writeKeyFile(this.path, renewed)
+      this.keyFile = renewed
+    } catch (error) {
+      nextKey.fill(0)
+      throw asVaultError(error)
+    }
+    currentKey.fill(0)
+    this.databaseKey = nextKey
+    this.audit.record(current === next ? 'vault.key-renewed' : 'vault.passphrase-changed', { type: 'vault' })
+  }
+
+  /** A new database key under the same passphrase (see changePassphrase). */
+  async renewKey(passphrase: string, options: RenewOptions = {}): Promise<void> {
+    await this.changePassphrase(passphrase, passphrase, options)
   }
 
   /** "Onthoud op dit apparaat": also wrap the key with the OS keychain. Refused when unavailable. */
@@ -216,14 +256,66 @@ export class Vault {
     return info
   }
 
+  /** The connection's journal and sync settings, as SQLite reports them (tests assert WAL + FULL). */
+  durability(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const db = this.db()
+    const levels = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const
+    return { journalMode: String(db.pragma('journal_mode', { simple: true })), synchronous: levels[Number(db.pragma('synchronous', { simple: true }))] ?? 'OFF' }
+  }
+
   /** PRAGMA integrity_check: an empty list when the file is sound. */
   checkIntegrity(): string[] {
     return integrityProblems(this.db())
   }
 }
 
-async function unlockKey(keyFile: KeyFile, unlock: Unlock): Promise<Buffer> {
-  return 'passphrase' in unlock ? unwrapWithPassphrase(keyFile, unlock.passphrase) : unwrapWithDevice(keyFile, unlock.device)
+const interruptedRenewal = 'Het wijzigen van het wachtwoord is onderbroken. Ontgrendel de kluis met het nieuwe wachtwoord; daarmee wordt de wijziging afgemaakt.'
+
+/**
+ * The database opened with the key this unlock gives. During a renewal a crash interrupted
+ * (`pending` in the key file) the passphrase may unwrap several keys: the one the database
+ * opens with decides, and the renewal is then finished (new passphrase) or undone (old one).
+ */
+async function openWithUnlock(path: string, keyFile: KeyFile, unlock: Unlock, options: VaultOptions): Promise<{ db: Db; databaseKey: Buffer; keyFile: KeyFile }> {
+  const candidates = 'passphrase' in unlock ? await passphraseCandidates(keyFile, unlock.passphrase) : [{ key: await unwrapWithDevice(keyFile, unlock.device), role: 'current' as const }]
+  const wipe = () => candidates.forEach((candidate) => candidate.key.fill(0))
+  for (const [index, candidate] of candidates.entries()) {
+    let db: Db
+    try {
+      db = openDatabase(path, candidate.key, keyFile.vaultId, { nativeBinding: options.nativeBinding, migrate: false })
+    } catch (error) {
+      if (index < candidates.length - 1 && error instanceof VaultError && error.code === 'damaged') continue
+      wipe()
+      if (keyFile.pending && candidate.role === 'current' && error instanceof VaultError && error.code === 'damaged') throw new VaultError('wrong-passphrase', interruptedRenewal)
+      throw error
+    }
+    try {
+      const databaseKey = Buffer.from(candidate.key)
+      let settled = keyFile
+      if (keyFile.pending && candidate.role === 'current') {
+        // The old passphrase still opens the database: the rekey never happened. Undo.
+        settled = withoutRenewal(keyFile)
+      } else if (keyFile.pending) {
+        if (candidate.role === 'previous') {
+          // The new passphrase, but the database is still under the old key: finish the rekey.
+          const next = candidates.find((other) => other.role === 'next')
+          if (!next) throw new VaultError('damaged', vaultMessages.keyFileDamaged)
+          rekey(db, next.key)
+          databaseKey.set(next.key)
+        }
+        settled = renewedKeyFile(keyFile)
+      }
+      if (settled !== keyFile) await writeKeyFile(path, settled)
+      wipe()
+      return { db, databaseKey, keyFile: settled }
+    } catch (error) {
+      db.close()
+      wipe()
+      throw asVaultError(error)
+    }
+  }
+  wipe()
+  throw new VaultError('wrong-passphrase', vaultMessages.wrongPassphrase)
 }
 
 function readVaultId(db: Db): string | undefined {
@@ -257,19 +349,27 @@ export function preMigrationBackupPath(path: string, fromVersion: number): strin
   return `${path}.voor-update-v${fromVersion}.vangnet`
 }
 
+/** Temporary files Vangnet makes next to a vault: `<vault>.<8 hex>.tmp` (and `.snapshot`, `.restore`, `.new`), with SQLite's sidecars. */
+const temporaryName = /\.[0-9a-f]{8}\.(tmp|snapshot|restore|new)(-wal|-shm|-journal)?$/
+
+/**
+ * Temporary files a crash left next to the vault (a key file being written, a backup snapshot, a
+ * restore being checked): encrypted, but a snapshot can still hold clients erased since. Removed
+ * once the vault is unlocked, which also shows that nobody else is using it to write them.
+ */
+async function removeLeftovers(path: string): Promise<void> {
+  const folder = dirname(path)
+  const prefix = `${basename(path)}.`
+  const names = await fs.readdir(folder).catch(() => [] as string[])
+  await Promise.all(names.filter((name) => name.startsWith(prefix) && temporaryName.test(name)).map((name) => fs.rm(join(folder, name), { force: true })))
+}
+
 /** Unlock an existing vault. A wrong passphrase or damaged file throws VaultError and writes nothing. */
 export async function openVault(path: string, unlock: Unlock, options: VaultOptions = {}): Promise<Vault> {
   if (!existsSync(path)) throw new VaultError('not-found', vaultMessages.notFound)
-  const keyFile = await readKeyFile(path)
-  const databaseKey = await unlockKey(keyFile, unlock)
-  let db: Db
+  const { db, databaseKey, keyFile } = await openWithUnlock(path, await readKeyFile(path), unlock, options)
   try {
-    db = openDatabase(path, databaseKey, keyFile.vaultId, { nativeBinding: options.nativeBinding, migrate: false })
-  } catch (error) {
-    databaseKey.fill(0)
-    throw error
-  }
-  try {
+    await removeLeftovers(path)
     // A vault from an older Vangnet: keep a backup of it as it was before migrating (once per
     // version), so a faulty migration can never cost data.
     const version = schemaVersion(db)
@@ -277,6 +377,8 @@ export async function openVault(path: string, unlock: Unlock, options: VaultOpti
       await makeBackup(db, databaseKey, keyFile, path, preMigrationBackupPath(path, version), options.now?.() ?? new Date())
     }
     migrate(db)
+    // Pages an earlier erase could not remove from the file (a reader held them) go now.
+    checkpointFully(db, 1)
   } catch (error) {
     db.close()
     databaseKey.fill(0)

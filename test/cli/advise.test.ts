@@ -70,7 +70,8 @@ describe('vangnet advise: valid input', () => {
     const baz = JSON.parse(stdout).options.find((option: { id: string }) => option.id === 'baz')
     expect(baz.benefit.startsAfterDays).toBe(730)
     expect(baz.projection[0]).toMatchObject({ year: 2030, age: 45 })
-    expect(baz.projection.at(-1).year).toBe(2050)
+    // The AOW year 2051 counts until the AOW date, 17 August 2051 (contract advise-v1).
+    expect(baz.projection.at(-1)).toMatchObject({ year: 2051, partYear: { until: '2051-08-17' } })
     expect(baz.premium.annual).toBeCloseTo(baz.premium.rate * baz.premium.base, 1)
   })
 
@@ -139,6 +140,18 @@ describe('vangnet advise: bad input', () => {
       /income\[0\]\.profit: mag hoogstens 2 decimalen hebben \(centen\)/,
       /income\[1\]\.year: jaar 2029 staat er meer dan eens in/,
     )
+  })
+
+  it('a policy start date of 9999-12-31: exit 2 naming the field, not an internal error', async () => {
+    const policy = { ...(starter.privateQuote as Record<string, unknown>), startDate: '9999-12-31' }
+    const stderr = await expectBad(['advise', writeCase('far-date.json', { ...starter, existingPolicy: policy }), '--json'], /^existingPolicy\.startDate: moet een datum tussen 1900 en 2100 zijn$/m)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('a case nested 2.000 levels deep: exit 2 with a plain message', async () => {
+    const deep = `${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}`
+    const text = JSON.stringify({ ...starter, profile: '__DEEP__' }).replace('"__DEEP__"', deep)
+    await expectBad(['advise', writeCase('deep.json', text), '--json'], /^\(invoer\): is te diep genest/m)
   })
 
   it('an array or a number instead of a case', async () => {

@@ -14,7 +14,7 @@ import { escapeCell } from '../../shared/portfolio/export'
 import type { ImportedClient } from '../../shared/portfolio/import'
 import type { GroupId, PortfolioReport } from '../../shared/portfolio/triage'
 import { advise } from '../../shared/rules/advise'
-import { parseClientCase, type PrivatePolicy } from '../../shared/schema/case'
+import { defaultScenarioId, parseClientCase, type PrivatePolicy } from '../../shared/schema/case'
 import { fastKdf, removeTempDirs, tempDir } from '../store/helpers'
 
 const passphrase = 'triage-wachtwoord-1'
@@ -144,7 +144,7 @@ describe('vangnet portfolio', () => {
     expect(stderr).toBe('')
     expect(code).toBe(0)
     const document = JSON.parse(stdout) as PortfolioReport
-    expect(document).toMatchObject({ scenario: 'raad-van-state-2025', clients: book.length })
+    expect(document).toMatchObject({ scenario: defaultScenarioId, clients: book.length })
     expect(document.parameterHash).toMatch(/^[0-9a-f]{64}$/)
     const ids = document.groups.map((group) => group.id)
     for (const id of ['no-cover', 'aov-fails-opt-out', 'transitional-candidate', 'aov-ends-before-aow', 'over-insured', 'shortfall-exceeds-buffer', 'not-insured-group', 'advice-outdated', 'no-action']) expect(ids).toContain(id)

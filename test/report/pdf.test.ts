@@ -116,12 +116,15 @@ describe('the advice report PDF', () => {
     expect(report).toContain('Signature Type: ETSI.CAdES.detached')
     expect(report).toContain('Total document signed')
     expect(report).toContain('Signature is Valid')
+    // The adviser's name keeps its diacritics in the certificate (UTF8String), and pdfsig still validates.
+    expect(report).toContain('Signer Certificate Common Name: Mr. Ö. Bakker-Ünal (zelfondertekend)')
   })
 
   it('is verified by vangnet verify, with signer and time (exit 0)', async () => {
     const check = verifyPdf(signed)
     expect(check.valid).toBe(true)
-    expect(check.signatures[0]?.signer?.commonName).toContain('zelfondertekend')
+    expect(check.signatures[0]?.signer?.commonName).toBe('Mr. Ö. Bakker-Ünal (zelfondertekend)')
+    expect(check.signatures[0]?.signer?.organisation).toBe('Bakker & Ünal Adviseurs')
     expect(check.signatures[0]?.signer?.selfSigned).toBe(true)
     const { code, stdout } = await cli(['verify', 'signed.pdf'])
     expect(code).toBe(0)

@@ -1,20 +1,28 @@
 import { describe, expect, it } from 'vitest'
 import { aowAgeByYear } from '../../shared/parameters/aow-age'
 import { minimumWageMonthly } from '../../shared/parameters/minimum-wage'
-import { minimumWageOn, parameterHash, resolveScenario, scenarioIdsAvailable } from '../../shared/parameters/resolve'
-import { scenarioDefinitions } from '../../shared/parameters/scenarios'
-import { sourceDocuments } from '../../shared/parameters/sources'
-import { unsourcedParameters, unsourcedRows } from '../../shared/parameters/validate'
+import { minimumWageOn, parameterHash, resolveScenario, scenarioIdsAvailable, sourcedParameters } from '../../shared/parameters/resolve'
+import { defaultScenarioId, scenarioDefinitions } from '../../shared/parameters/scenarios'
+import { sourceDocuments, type SourceDocument } from '../../shared/parameters/sources'
+import { missingLabels, unsourcedParameters, unsourcedRows } from '../../shared/parameters/validate'
 import { Money } from '../../shared/money'
-import { scenarioIds } from '../../shared/schema/case'
+import { parseClientCase, scenarioIds } from '../../shared/schema/case'
 
 describe('parameter sets: every value has a source', () => {
-  it.each(scenarioIds)('%s: every parameter is sourced, dated and known', (id) => {
+  it.each(scenarioIds)('%s: every parameter is sourced and known', (id) => {
     const parameters = resolveScenario(id)
     expect(unsourcedParameters(parameters)).toEqual([])
-    for (const [, value] of Object.entries(parameters)) {
-      if (typeof value === 'object' && value !== null && 'cite' in value) expect((value as { effectiveFrom?: string }).effectiveFrom).toBe(`${parameters.startYear.value}-01-01`)
+  })
+
+  it.each(scenarioIds)('%s: a value from a secondary source is flagged uncertain', (id) => {
+    for (const [name, value] of sourcedParameters(resolveScenario(id))) {
+      if (sourceDocuments[value.cite.source].kind === 'secondary') expect(value.uncertain, `${id}.${name}`).toBeTruthy()
     }
+  })
+
+  it.each(scenarioIds)('%s: the absolute criterion comes with benefit only at full disability (one decision)', (id) => {
+    const parameters = resolveScenario(id)
+    if (parameters.criterion.value === 'absolute-wml') expect(parameters.partialBenefit.value).toBe('full-only')
   })
 
   it('the dated tables (WML, AOW age) cite a source on every row', () => {
@@ -30,11 +38,13 @@ describe('parameter sets: every value has a source', () => {
     expect(unsourcedRows('t', [{ from: '2030-01-01', value: 1, cite: { source: 'KB-2025', locator: '' } }])).toEqual(['t[0]: bron zonder vindplaats'])
   })
 
-  it('every source document has a short name, a title and a date', () => {
-    for (const document of Object.values(sourceDocuments)) {
+  it('every source document has a short name, a title and a date; parliamentary papers and laws their public address', () => {
+    for (const document of Object.values(sourceDocuments) as SourceDocument[]) {
       expect(document.short.length).toBeGreaterThan(3)
       expect(document.title.length).toBeGreaterThan(10)
       expect(document.date).toMatch(/^\d{4}(-\d{2}-\d{2})?$/)
+      if (document.reference?.startsWith('Kamerstukken')) expect(document.url).toMatch(/^https:\/\/zoek\.officielebekendmakingen\.nl\/kst-/)
+      if (document.url !== undefined) expect(document.url).toMatch(/^https:\/\//)
     }
   })
 })
@@ -44,6 +54,34 @@ describe('bill versions are overlays', () => {
     expect(scenarioIdsAvailable().sort()).toEqual([...scenarioIds].sort())
   })
 
+  it('every version is named in Dutch and English', () => {
+    expect(missingLabels(scenarioDefinitions)).toEqual([])
+  })
+
+  it('the check fails on a version without its English name', () => {
+    const withoutEnglish = { ...scenarioDefinitions.at(-1)!, id: 'zonder-engels', shortLabel: { nl: 'Zonder Engels' } }
+    expect(missingLabels([withoutEnglish])).toEqual(['zonder-engels: shortLabel ontbreekt in het Engels'])
+  })
+
+  it('a version added as data is known to the case schema at once (as a parameter pack would add it)', () => {
+    const pack = { id: 'test-pakket', label: { nl: 'Test', en: 'Test' }, shortLabel: { nl: 'Test', en: 'Test' }, extends: 'tweede-kamer-2026', verifiedThrough: '2026-11-30' }
+    scenarioDefinitions.push(pack)
+    try {
+      expect(parseClientCase({ schemaVersion: 1, scenario: 'test-pakket', calculationYear: 2030, client: { name: 'A', birthDate: '1980-01-01', role: 'ib-ondernemer' }, income: [{ year: 2029, profit: 1 }], disability: { age: 50, degree: 1 } }).ok).toBe(true)
+      expect(resolveScenario('test-pakket').premiumMaximum.value).toEqual({ monthly: '171', wmlYear: 2025 })
+    } finally {
+      scenarioDefinitions.splice(scenarioDefinitions.indexOf(pack), 1)
+    }
+  })
+
+  it('tweede-kamer-2026 extends raad-van-state-2025, is the default, and each changed value cites the news item of 13 March 2026 or a flagged secondary source', () => {
+    const own = scenarioDefinitions.find((definition) => definition.id === 'tweede-kamer-2026')!
+    expect(own.extends).toBe('raad-van-state-2025')
+    expect(defaultScenarioId).toBe('tweede-kamer-2026')
+    for (const [, value] of sourcedParameters(own as never)) expect(value.uncertain).toBeTruthy()
+    expect(resolveScenario('tweede-kamer-2026').premiumMaximum.cite.source).toBe('RO-2026-03-13')
+  })
+
   it('a version overrides only what changed and inherits the rest with its source', () => {
     const mkb = resolveScenario('mkb-toets-2024')
     const consultatie = resolveScenario('consultatie-2024')
@@ -51,8 +89,6 @@ describe('bill versions are overlays', () => {
     expect(rvs.earningsOffset.cite).toBe(mkb.earningsOffset.cite)
     expect(rvs.capFactor.cite).toBe(consultatie.capFactor.cite)
     expect(rvs.criterion.cite).toBe(consultatie.criterion.cite)
-    expect(rvs.earningsOffset.effectiveFrom).toBe('2030-01-01')
-    expect(mkb.earningsOffset.effectiveFrom).toBe('2027-01-01')
     const own = scenarioDefinitions.find((definition) => definition.id === 'raad-van-state-2025')!
     expect(Object.keys(own).length).toBeLessThan(Object.keys(mkb).length)
   })
@@ -61,6 +97,7 @@ describe('bill versions are overlays', () => {
     { version: 'mkb-toets-2024', rate: '0.08', cap: '1.43', waitingDays: 364, franchise: false, switchRule: 'any-moment' },
     { version: 'consultatie-2024', rate: '0.065', cap: '1.4286', waitingDays: 365, franchise: false, switchRule: 'any-moment' },
     { version: 'raad-van-state-2025', rate: '0.054', cap: '1.4286', waitingDays: 730, franchise: true, switchRule: 'first-of-january' },
+    { version: 'tweede-kamer-2026', rate: '0.054', cap: '1.4286', waitingDays: 730, franchise: true, switchRule: 'first-of-january' },
   ])('$version: rate $rate, cap $cap × WML, waiting $waitingDays days, franchise $franchise, switch $switchRule', (row) => {
     const parameters = resolveScenario(row.version)
     expect(parameters.premiumRate.value).toBe(row.rate)

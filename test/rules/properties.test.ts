@@ -7,6 +7,7 @@ import Decimal from 'decimal.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Money } from '../../shared/money'
+import { resolveScenario } from '../../shared/parameters/resolve'
 import { advise } from '../../shared/rules/advise'
 import { parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
 import type { AdviceResult } from '../../shared/schema/result'
@@ -146,20 +147,84 @@ describe('properties of the rules over random cases', () => {
     )
   })
 
-  it('the projection runs from the calculation year to the year before the AOW age', () => {
+  it('the projection runs from the calculation year to the AOW year, that year only until the AOW date', () => {
     fc.assert(
       fc.property(caseArbitrary, (clientCase) => {
         const result = advise(clientCase)
         const projection = result.options[0]!.projection
-        const aowYear = Number(result.client.aowDate.slice(0, 4))
+        const aowDate = result.client.aowDate
+        const lastYear = Number(aowDate.slice(0, 4)) - (aowDate.endsWith('-01-01') ? 1 : 0)
         if (projection.length > 0) {
           expect(projection[0]!.year).toBe(clientCase.calculationYear)
-          expect(projection.at(-1)!.year).toBe(aowYear - 1)
+          expect(projection.at(-1)!.year).toBe(lastYear)
+          for (const year of projection.slice(0, -1)) expect(year.partYear).toBeUndefined()
+          if (!aowDate.endsWith('-01-01')) expect(projection.at(-1)!.partYear?.until).toBe(aowDate)
         } else {
-          expect(clientCase.calculationYear).toBeGreaterThanOrEqual(aowYear)
+          expect(clientCase.calculationYear).toBeGreaterThan(lastYear)
         }
       }),
       { numRuns: 500 },
+    )
+  })
+
+  it('insured with a positive base and rate: a positive premium for the insured part of the year', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (clientCase) => {
+        const result = advise(clientCase)
+        const baz = result.options.find((option) => option.id === 'baz')!
+        if (!result.client.insured || baz.premium.rate === 0) return
+        // A base of at least € 100 gives at least a cent even for one insured day (4 % × € 100 / 366 > € 0,01).
+        const base = result.explanations[`baz.premiumBase.${clientCase.calculationYear}`]!.value as number
+        if (base >= 100 && baz.projection.length > 0) {
+          expect(baz.premium.publicAnnual).toBeGreaterThan(0)
+          expect(baz.projection[0]!.publicPremium).toBeGreaterThan(0)
+        }
+      }),
+      runs,
+    )
+  })
+
+  it('no private premium before a policy starts', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (clientCase) => {
+        const result = advise(clientCase)
+        const policyOf: Record<string, ClientCase['existingPolicy']> = {
+          'baz-top-up': clientCase.topUpQuote,
+          'opt-out': clientCase.privateQuote ?? clientCase.existingPolicy,
+          transitional: clientCase.existingPolicy,
+          'keep-both': clientCase.existingPolicy,
+        }
+        for (const option of result.options) {
+          const policy = policyOf[option.id]
+          if (!policy) continue
+          const startYear = Number(policy.startDate.slice(0, 4))
+          for (const year of option.projection) if (year.year < startYear) expect(year.privatePremium).toBe(0)
+        }
+      }),
+      runs,
+    )
+  })
+
+  it('an override is applied or refused: never printed without changing the figures', () => {
+    const overridden = fc.tuple(caseArbitrary, fc.constantFrom('proportional' as const, 'wia-classes' as const, 'full-only' as const))
+    fc.assert(
+      fc.property(overridden, ([clientCase, partialBenefit]) => {
+        const atSeventy = { ...clientCase, disability: { ...clientCase.disability, degree: 0.7, earnings: 0 } }
+        const parsed = parseClientCase({ ...atSeventy, assumptions: { ...atSeventy.assumptions, parameterOverrides: { partialBenefit } } })
+        const own = resolveScenario(clientCase.scenario).partialBenefit.value
+        if (!parsed.ok) {
+          expect(parsed.problems.map((problem) => problem.path)).toEqual(['assumptions.parameterOverrides.partialBenefit'])
+          expect(own).toBe('full-only')
+          return
+        }
+        const withOverride = advise(parsed.value)
+        const printed = withOverride.assumptions.some((note) => note.id === 'override-partial-benefit')
+        expect(printed).toBe(partialBenefit !== own)
+        const benefit = (result: AdviceResult) => result.explanations['illustration.bazBenefit']!.value
+        const base = withOverride.explanations['illustration.benefitBase']!.value as number
+        if (printed && base >= 100) expect(benefit(withOverride)).not.toBe(benefit(advise(atSeventy)))
+      }),
+      { numRuns: 1000 },
     )
   })
 })

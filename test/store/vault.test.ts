@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createVault, keyFilePath, openVault, VaultError } from '../../src-main/store'
@@ -110,20 +110,22 @@ describe('lock', () => {
 })
 
 describe('passphrase change and device key', () => {
-  it('changes the passphrase by rewrapping the key, without rewriting the database', async () => {
+  it('changing the passphrase renews the database key: every page re-encrypted, the old key file and passphrase open nothing new', async () => {
     const path = join(tempDir(), 'kluis.db')
     const vault = await createVault(path, passphrase, { kdf: fastKdf })
     vault.clients.createMany(Array.from({ length: 2000 }, (_, index) => ({ name: `Klant ${index}`, birthDate: '1990-09-09' })))
     vault.lock()
     const vaultBytes = readFileSync(path)
+    const oldKeyFile = readFileSync(keyFilePath(path))
 
     const open = await openVault(path, { passphrase }, { kdf: fastKdf })
     await expect(open.changePassphrase('niet het oude', 'nieuw wachtwoord 2')).rejects.toThrow('Onjuist wachtwoord.')
-    await open.changePassphrase(passphrase, 'nieuw wachtwoord 2')
+    const progress: Array<{ step: string; pages: number }> = []
+    await open.changePassphrase(passphrase, 'nieuw wachtwoord 2', { onProgress: (step) => progress.push(step) })
+    // Written after the renewal: the old key must not open it.
+    open.clients.create({ name: 'Na de wijziging', birthDate: '2000-01-01' })
     open.lock()
 
-    // Only the page(s) holding the new audit entry change; a rekey would change every page
-    // (each page has its own random IV), and the file's salt stays the same.
     const after = readFileSync(path)
     const pages = Math.ceil(vaultBytes.length / 4096)
     let changed = 0
@@ -131,13 +133,80 @@ describe('passphrase change and device key', () => {
       if (!after.subarray(page * 4096, (page + 1) * 4096).equals(vaultBytes.subarray(page * 4096, (page + 1) * 4096))) changed++
     }
     expect(pages).toBeGreaterThan(20)
-    expect(changed).toBeLessThanOrEqual(3)
-    expect(after.subarray(0, 16).equals(vaultBytes.subarray(0, 16))).toBe(true)
+    expect(changed).toBe(pages)
+    expect(progress.map((step) => step.step)).toEqual(['re-encrypting', 'done'])
+    expect(progress[0]!.pages).toBeGreaterThanOrEqual(pages)
+    expect(JSON.parse(readFileSync(keyFilePath(path), 'utf8'))).not.toHaveProperty('pending')
     expect((await rejection(openVault(path, { passphrase }))).code).toBe('wrong-passphrase')
     const reopened = await openVault(path, { passphrase: 'nieuw wachtwoord 2' })
-    expect(reopened.clients.count()).toBe(2000)
+    expect(reopened.clients.count()).toBe(2001)
     expect(reopened.audit.list().map((entry) => entry.action)).toContain('vault.passphrase-changed')
     reopened.lock()
+
+    // The old key file put back, with the old passphrase: the data written since stays shut.
+    const newKeyFile = readFileSync(keyFilePath(path))
+    writeFileSync(keyFilePath(path), oldKeyFile)
+    expect((await rejection(openVault(path, { passphrase }))).code).toBe('damaged')
+    writeFileSync(keyFilePath(path), newKeyFile)
+  })
+
+  it('a renewal cut off before the re-encryption: the old passphrase undoes it, the new one finishes it', async () => {
+    for (const unlockWith of [passphrase, 'nieuw wachtwoord 3']) {
+      const path = join(tempDir(), 'kluis.db')
+      const vault = await createVault(path, passphrase, { kdf: fastKdf })
+      vault.clients.create({ name: 'Eva Jansen', birthDate: '1970-07-07' })
+      const interrupted = vault.changePassphrase(passphrase, 'nieuw wachtwoord 3', {
+        onProgress: ({ step }) => {
+          if (step === 're-encrypting') throw new Error('stroom uitgevallen')
+        },
+      })
+      await expect(interrupted).rejects.toThrow('stroom uitgevallen')
+      vault.lock()
+      expect(JSON.parse(readFileSync(keyFilePath(path), 'utf8'))).toHaveProperty('pending')
+      const reopened = await openVault(path, { passphrase: unlockWith })
+      expect(reopened.clients.count()).toBe(1)
+      reopened.lock()
+      expect(JSON.parse(readFileSync(keyFilePath(path), 'utf8'))).not.toHaveProperty('pending')
+      const other = unlockWith === passphrase ? 'nieuw wachtwoord 3' : passphrase
+      expect((await rejection(openVault(path, { passphrase: other }))).code).toBe('wrong-passphrase')
+      ;(await openVault(path, { passphrase: unlockWith })).lock()
+    }
+  })
+
+  it('a renewal cut off after the re-encryption: the new passphrase opens and finishes it, the old one is told what to do', async () => {
+    const path = join(tempDir(), 'kluis.db')
+    const vault = await createVault(path, passphrase, { kdf: fastKdf })
+    vault.clients.create({ name: 'Eva Jansen', birthDate: '1970-07-07' })
+    const interrupted = vault.changePassphrase(passphrase, 'nieuw wachtwoord 4', {
+      onProgress: ({ step }) => {
+        if (step === 'done') throw new Error('stroom uitgevallen')
+      },
+    })
+    await expect(interrupted).rejects.toThrow('stroom uitgevallen')
+    vault.lock()
+    const old = await rejection(openVault(path, { passphrase }))
+    expect(old.code).toBe('wrong-passphrase')
+    expect(old.message).toMatch(/onderbroken.*nieuwe wachtwoord/)
+    const reopened = await openVault(path, { passphrase: 'nieuw wachtwoord 4' })
+    expect(reopened.clients.count()).toBe(1)
+    reopened.lock()
+    expect(JSON.parse(readFileSync(keyFilePath(path), 'utf8'))).not.toHaveProperty('pending')
+    expect((await rejection(openVault(path, { passphrase }))).message).toBe('Onjuist wachtwoord.')
+  })
+
+  it('renews the key on its own, with the same passphrase', async () => {
+    const path = join(tempDir(), 'kluis.db')
+    const vault = await createVault(path, passphrase, { kdf: fastKdf })
+    vault.clients.create({ name: 'Eva Jansen', birthDate: '1970-07-07' })
+    const oldKeyFile = readFileSync(keyFilePath(path))
+    await vault.renewKey(passphrase)
+    vault.lock()
+    const reopened = await openVault(path, { passphrase })
+    expect(reopened.clients.count()).toBe(1)
+    expect(reopened.audit.list().map((entry) => entry.action)).toContain('vault.key-renewed')
+    reopened.lock()
+    writeFileSync(keyFilePath(path), oldKeyFile)
+    expect((await rejection(openVault(path, { passphrase }))).code).toBe('damaged')
   })
 
   it('remembers the key on this device and unlocks with it; forgetting removes the wrap', async () => {

@@ -7,6 +7,7 @@ import type { StoreContext } from './context'
 export type AuditAction =
   | 'vault.created'
   | 'vault.passphrase-changed'
+  | 'vault.key-renewed'
   | 'vault.device-key-added'
   | 'vault.device-key-removed'
   | 'vault.backup-made'

@@ -7,6 +7,7 @@ import type { AdviceVersion, AdviceVersionsRepository } from './advice-versions'
 import type { IncomeYearsRepository, PoliciesRepository, StoredPolicy } from './client-finances'
 import type { Client, ClientsRepository } from './clients'
 import { clientNotFound } from './clients'
+import type { Db } from '../connection'
 import type { StoreContext } from './context'
 import type { DraftsRepository, StoredDraft } from './drafts'
 import type { IncomeYear } from '../../../shared/schema/case'
@@ -72,7 +73,7 @@ export class PrivacyService {
    * file and a TRUNCATE checkpoint empties the WAL, so no old page keeps the data. Only an audit
    * entry with the client's number remains. Backups made earlier still hold the client.
    */
-  eraseClient(clientId: number): void {
+  eraseClient(clientId: number): ErasureResult {
     const db = this.context.db()
     db.transaction(() => {
       if (!db.prepare('SELECT 1 FROM clients WHERE id = ?').get(clientId)) throw clientNotFound()
@@ -82,6 +83,29 @@ export class PrivacyService {
       this.repositories.audit.record('client.erased', { type: 'client', id: clientId })
     }).immediate()
     db.exec('VACUUM')
-    db.pragma('wal_checkpoint(TRUNCATE)')
+    return { goneFromFile: checkpointFully(db) }
   }
+}
+
+export interface ErasureResult {
+  /**
+   * False when another connection (another Vangnet, a backup in progress) holds a read snapshot:
+   * the old pages then stay in the vault file until it lets go; the next checkpoint (at the latest
+   * when the vault is next opened) removes them.
+   */
+  goneFromFile: boolean
+}
+
+/**
+ * A TRUNCATE checkpoint that reports whether it finished: SQLite answers busy = 1 (and leaves the
+ * WAL in place) while a reader holds an older snapshot. A few short retries cover a reader that is
+ * just finishing; the answer is then given honestly.
+ */
+export function checkpointFully(db: Db, attempts = 5, pauseMs = 40): boolean {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>
+    if (result && result.busy === 0 && result.log === result.checkpointed) return true
+    if (attempt < attempts - 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs)
+  }
+  return false
 }

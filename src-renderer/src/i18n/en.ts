@@ -1,3 +1,4 @@
+import { scenarioShortLabels } from '../../../shared/parameters/scenarios'
 import type { Messages } from './nl'
 
 export const en: Messages = {
@@ -173,11 +174,8 @@ export const en: Messages = {
     outcomeDone: 'Done: {created} clients imported, {merged} merged, {skipped} rows skipped.',
     tooLarge: 'The file is too large (50 MB at most).',
   },
-  scenarios: {
-    'mkb-toets-2024': 'SME test (February 2024)',
-    'consultatie-2024': 'Internet consultation (2024)',
-    'raad-van-state-2025': 'Sent to the Council of State (September 2025)',
-  },
+  // The bill versions are named in their data, in both languages (shared/parameters/scenarios.ts).
+  scenarios: scenarioShortLabels('en'),
   policy: {
     insurer: 'Insurer',
     insuredAmount: 'Insured amount',

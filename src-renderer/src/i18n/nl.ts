@@ -1,3 +1,5 @@
+import { scenarioShortLabels } from '../../../shared/parameters/scenarios'
+
 export const nl = {
   app: {
     name: 'Vangnet',
@@ -171,11 +173,8 @@ export const nl = {
     outcomeDone: 'Klaar: {created} klanten geïmporteerd, {merged} samengevoegd, {skipped} rijen overgeslagen.',
     tooLarge: 'Het bestand is te groot (hoogstens 50 MB).',
   },
-  scenarios: {
-    'mkb-toets-2024': 'MKB-toets (februari 2024)',
-    'consultatie-2024': 'Internetconsultatie (2024)',
-    'raad-van-state-2025': 'Naar de Raad van State (september 2025)',
-  },
+  // The bill versions are named in their data, in both languages (shared/parameters/scenarios.ts).
+  scenarios: scenarioShortLabels('nl'),
   policy: {
     insurer: 'Verzekeraar',
     insuredAmount: 'Verzekerd bedrag',

@@ -145,7 +145,7 @@ function policyInput(p: PolicyDraft | null) {
 export function toCaseInput(draft: IntakeDraft): Record<string, unknown> {
   const a = draft.assumptions
   const birthYear = Number(draft.client.birthDate.slice(0, 4))
-  const disabilityAge = draft.disability.age.trim() === '' && birthYear > 0 ? Math.max(18, Number(draft.calculationYear) - birthYear) : int(draft.disability.age)
+  const disabilityAge = draft.disability.age.trim() === '' && birthYear > 0 ? Math.min(75, Math.max(18, Number(draft.calculationYear) - birthYear)) : int(draft.disability.age)
   return {
     schemaVersion: 1,
     scenario: draft.scenario,
