@@ -19,7 +19,8 @@ export async function buildCli() {
   rmSync(outdir, { recursive: true, force: true })
   await build({
     absWorkingDir: root,
-    entryPoints: { vangnet: 'src-main/cli/index.ts' },
+    // The triage worker is its own entry: large client books are evaluated on every core.
+    entryPoints: { vangnet: 'src-main/cli/index.ts', 'portfolio-worker': 'src-main/portfolio/worker.ts' },
     outdir,
     bundle: true,
     splitting: true,

@@ -72,11 +72,14 @@ export const portfolioCommand: Subcommand = {
       if (error instanceof PackError) throw new UserError(error.message)
       throw error
     }
+    let shown = -1
     const { report } = await withVaultAt(io, values.db, (vault) =>
       evaluatePortfolio(vault, {
         scenario,
         onProgress: (done, total) => {
-          if (total >= progressFrom) io.stderr(`\rDoorrekenen: ${formatNumber(done)} van ${formatNumber(total)} klanten${done === total ? '\n' : ''}`)
+          if (total < progressFrom || done === shown) return
+          shown = done
+          io.stderr(`\rDoorrekenen: ${formatNumber(done)} van ${formatNumber(total)} klanten${done === total ? '\n' : ''}`)
         },
       }),
     )

@@ -4,9 +4,15 @@
  * `vangnet portfolio` and the portfolio screen.
  */
 import { rename, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { activeParameterUpdate } from '../../shared/parameters/update'
 import { exportHeader, exportRows, toCsv } from '../../shared/portfolio/export'
 import { portfolioReport, triageClient, type PortfolioClient, type PortfolioReport, type TriagedClient } from '../../shared/portfolio/triage'
 import type { Vault } from '../store'
+import type { TriageJob, TriageReply } from './worker'
 
 export interface EvaluateOptions {
   scenario: string
@@ -14,6 +20,8 @@ export interface EvaluateOptions {
   /** Called after each slice with (done, total). */
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
+  /** Worker threads; default: one per core for books of 2,000 clients or more, none for smaller ones. */
+  threads?: number
 }
 
 export class CancelledError extends Error {
@@ -24,9 +32,18 @@ export class CancelledError extends Error {
 
 const slice = 250
 
-/** Evaluate clients; every slice yields to the event loop so progress shows and cancel works. */
+/** Books this large are spread over worker threads, one per core (fewer clients: not worth starting them). */
+const parallelFrom = 2000
+
+/**
+ * Evaluate clients. A large book is split over worker threads (one per core, each with the same
+ * parameter update); a small one runs here in slices that yield to the event loop. Either way
+ * progress is reported and an abort stops the work.
+ */
 export async function evaluateClients(clients: PortfolioClient[], options: EvaluateOptions): Promise<TriagedClient[]> {
   const today = options.today ?? new Date().toISOString().slice(0, 10)
+  const threads = options.threads ?? (clients.length >= parallelFrom ? Math.min(availableParallelism(), 8) : 1)
+  if (threads > 1 && clients.length > 0) return evaluateInWorkers(clients, { ...options, today }, threads)
   const out: TriagedClient[] = []
   for (let start = 0; start < clients.length; start += slice) {
     if (options.signal?.aborted) throw new CancelledError()
@@ -35,6 +52,55 @@ export async function evaluateClients(clients: PortfolioClient[], options: Evalu
     await new Promise((resolve) => setImmediate(resolve))
   }
   return out
+}
+
+/** The worker file: the .ts source through tsx (tests, tsx), or the built file next to the bundle. */
+function workerSpec(): { url: URL; execArgv: string[] } {
+  const fromSource = import.meta.url.endsWith('.ts')
+  if (!fromSource) return { url: new URL('./portfolio-worker.js', import.meta.url), execArgv: process.execArgv }
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href
+  return { url: new URL('./worker.ts', import.meta.url), execArgv: [...process.execArgv, '--import', tsx] }
+}
+
+async function evaluateInWorkers(clients: PortfolioClient[], options: EvaluateOptions & { today: string }, threads: number): Promise<TriagedClient[]> {
+  const spec = workerSpec()
+  const size = Math.ceil(clients.length / threads)
+  const done = new Array<number>(threads).fill(0)
+  const workers: Worker[] = []
+  const abort = () => {
+    for (const worker of workers) void worker.terminate()
+  }
+  options.signal?.addEventListener('abort', abort, { once: true })
+  try {
+    const parts = await Promise.all(
+      Array.from({ length: threads }, (_, index) => {
+        const job: TriageJob = { clients: clients.slice(index * size, (index + 1) * size), scenario: options.scenario, today: options.today, update: activeParameterUpdate() }
+        return new Promise<TriagedClient[]>((resolve, reject) => {
+          const worker = new Worker(spec.url, { workerData: job, execArgv: spec.execArgv })
+          workers.push(worker)
+          worker.on('message', (reply: TriageReply) => {
+            if ('result' in reply) {
+              done[index] = reply.result.length
+              options.onProgress?.(done.reduce((sum, count) => sum + count, 0), clients.length)
+              resolve(reply.result)
+            } else {
+              done[index] = reply.done
+              options.onProgress?.(done.reduce((sum, count) => sum + count, 0), clients.length)
+            }
+          })
+          worker.on('error', reject)
+          worker.on('exit', (code) => {
+            if (options.signal?.aborted) reject(new CancelledError())
+            else if (code !== 0) reject(new Error(`triage worker stopped (${code})`))
+          })
+        })
+      }),
+    )
+    return parts.flat()
+  } finally {
+    options.signal?.removeEventListener('abort', abort)
+    abort()
+  }
 }
 
 export async function evaluatePortfolio(vault: Vault, options: EvaluateOptions): Promise<{ report: PortfolioReport; triaged: TriagedClient[] }> {

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/index'
-import { evaluatePortfolio } from '../../src-main/portfolio'
+import { evaluateClients, evaluatePortfolio } from '../../src-main/portfolio'
 import { createVault, openVault } from '../../src-main/store'
 import { escapeCell } from '../../shared/portfolio/export'
 import type { ImportedClient } from '../../shared/portfolio/import'
@@ -127,6 +127,22 @@ describe('portfolio triage: one client per group', () => {
     expect(groupsOf(same, 'Oud Advies')).toEqual(['no-cover'])
     const changed = await report('consultatie-2024')
     expect(reasonOf(changed, 'Oud Advies', 'advice-outdated')).toMatch(/wetsvoorstel mkb-toets-2024 → consultatie-2024/)
+  }, 60_000)
+})
+
+describe('portfolio triage on worker threads', () => {
+  it('gives the same groups and reasons as in one thread, with progress', async () => {
+    const vault = await openVault(db, { passphrase }, { autoLockAfterMs: 0 })
+    try {
+      const clients = vault.portfolio.load()
+      const single = await evaluateClients(clients, { scenario: 'raad-van-state-2025', today, threads: 1 })
+      const seen: number[] = []
+      const spread = await evaluateClients(clients, { scenario: 'raad-van-state-2025', today, threads: 2, onProgress: (done) => seen.push(done) })
+      expect(spread).toEqual(single)
+      expect(seen.at(-1)).toBe(clients.length)
+    } finally {
+      vault.lock()
+    }
   }, 60_000)
 })
 
