@@ -220,6 +220,8 @@ export type IpcErrorCode =
   | 'damaged'
   | 'unavailable'
   | 'forbidden'
+  /** Office mode: a colleague saved the same client in between; the text was kept as a copy. */
+  | 'conflict'
   | 'internal'
 
 export interface IpcError {
@@ -230,6 +232,41 @@ export interface IpcError {
 }
 
 export type IpcResponse<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+/**
+ * Office mode: the firm's PostgreSQL server. The CA certificate (PEM text of the file the adviser
+ * chose) is required: the server's certificate is always verified (verify-full). A password or a
+ * client certificate with its key; all of it is kept inside the encrypted vault.
+ */
+const pemText = z.string().max(20_000).regex(/^-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----\s*$/, 'moet een PEM-bestand zijn')
+export const officeConnectSchema = z
+  .object({
+    host: z.string().trim().min(1, 'mag niet leeg zijn').max(253),
+    port: z.number().int().min(1).max(65_535),
+    database: z.string().trim().min(1, 'mag niet leeg zijn').max(63),
+    user: z.string().trim().min(1, 'mag niet leeg zijn').max(63),
+    caPem: pemText,
+    password: z.string().min(1, 'mag niet leeg zijn').max(1024).optional(),
+    certPem: pemText.optional(),
+    keyPem: pemText.optional(),
+  })
+  .strict()
+
+export interface OfficeStatus {
+  /** This laptop works in office mode (a connection is configured). */
+  linked: boolean
+  /** The firm's server answered and the schema is current. */
+  connected: boolean
+  /** host:port/database and the login, for the screen; never the password. */
+  server: string | null
+  user: string | null
+  /** Drafts typed while the server was unreachable, kept encrypted here until sent. */
+  unsent: number
+  /** A plain sentence when something is wrong (unreachable, refused), else null. */
+  message: string | null
+  /** Changes colleagues made since the app started (server notifications): the client list reloads when it moves. */
+  changes: number
+}
 
 // ---------------------------------------------------------------------------------------------
 // The channels
@@ -306,6 +343,11 @@ export const ipcChannels = {
       })
       .strict(),
   },
+  'office:status': { request: empty },
+  /** Test the connection first; only a connection that works is kept. */
+  'office:connect': { request: officeConnectSchema },
+  /** Back to the local vault; the office data stays on the server. */
+  'office:disconnect': { request: empty },
 } as const
 
 export type IpcChannel = keyof typeof ipcChannels
@@ -345,6 +387,9 @@ export interface IpcResults {
   'params:status': ParamsStatus
   'params:import': ParamsImportResult
   'params:rollback': ParamsStatus
+  'office:status': OfficeStatus
+  'office:connect': OfficeStatus
+  'office:disconnect': OfficeStatus
 }
 
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['request']>
@@ -386,6 +431,9 @@ export const apiMethods = {
   paramsStatus: 'params:status',
   importParams: 'params:import',
   rollbackParams: 'params:rollback',
+  officeStatus: 'office:status',
+  connectOffice: 'office:connect',
+  disconnectOffice: 'office:disconnect',
 } as const satisfies Record<string, IpcChannel>
 
 export type ApiMethod = keyof typeof apiMethods

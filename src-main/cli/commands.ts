@@ -23,6 +23,11 @@ export const subcommands: CommandEntry[] = [
     load: async () => (await import('./vault')).vaultCommand,
   },
   {
+    name: 'office',
+    summary: 'kantoormodus op de PostgreSQL-server van het kantoor: inrichten, bijwerken, adviseurs',
+    load: async () => (await import('./office')).officeCommand,
+  },
+  {
     name: 'portfolio',
     summary: 'de hele klantenkring: wie moet u als eerste bellen, en waarom',
     load: async () => (await import('./portfolio')).portfolioCommand,

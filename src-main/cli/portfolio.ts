@@ -11,6 +11,7 @@ import type { PortfolioReport } from '../../shared/portfolio/triage'
 import { PackError, packStorePath, PackStore } from '../params'
 import { evaluatePortfolio, writeExport } from '../portfolio'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
+import { vaultBook } from '../store'
 import { withVaultAt } from './vault'
 
 const usage = `Gebruik: npm run -s vangnet -- portfolio --db KLUIS [opties]
@@ -74,7 +75,7 @@ export const portfolioCommand: Subcommand = {
     }
     let shown = -1
     const { report } = await withVaultAt(io, values.db, (vault) =>
-      evaluatePortfolio(vault, {
+      evaluatePortfolio(vaultBook(vault).portfolio!, {
         scenario,
         onProgress: (done, total) => {
           if (total < progressFrom || done === shown) return

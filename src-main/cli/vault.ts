@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { minimumPassphraseLength } from '../../shared/ipc'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
-import { asVaultError, createVault, openVault, restoreVault, VaultError, type Vault } from '../store'
+import { asVaultError, createVault, openVault, restoreVault, vaultBook, VaultError, type ClientBook, type Vault } from '../store'
 import { importMappingSchema, type ImportMapping } from '../../shared/portfolio/import'
 import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
 
@@ -80,7 +80,7 @@ function clientId(options: Options): number {
 }
 
 /** Ask without echo; only in a terminal, so scripts never hang on a prompt. */
-async function prompt(question: string): Promise<string> {
+export async function prompt(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
     throw new UserError('Geen wachtwoord: zet VANGNET_PASSPHRASE of start de opdracht in een terminal.', exitCodes.vault)
   }
@@ -152,6 +152,11 @@ async function readMapping(path: string, shown: string): Promise<ImportMapping> 
   return parsed.data
 }
 
+/** Client work goes through the client book, like the services. */
+async function withBook<T>(io: CliIo, options: Options, work: (book: ClientBook) => Promise<T>): Promise<T> {
+  return withVault(io, options, (vault) => work(vaultBook(vault)))
+}
+
 const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = {
   async init(options, io) {
     const path = resolve(io.cwd, required(options, 'db'))
@@ -167,12 +172,12 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
       email: options.email ?? null,
       phone: options.phone ?? null,
     }
-    const client = await withVault(io, options, (vault) => vault.clients.create(input))
+    const client = await withBook(io, options, (book) => book.clients.create(input))
     io.stdout(`${client.id}\n`)
   },
 
   async list(options, io) {
-    const clients = await withVault(io, options, (vault) => (options.search ? vault.clients.search(options.search, { limit: 10_000 }) : vault.clients.list()))
+    const clients = await withBook(io, options, (book) => (options.search ? book.clients.search(options.search, { limit: 10_000 }) : book.clients.list()))
     if (options.json) {
       io.stdout(JSON.stringify(clients, null, 2) + '\n')
       return
@@ -196,7 +201,7 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
     const mapping = options.mapping === undefined ? undefined : await readMapping(resolve(io.cwd, options.mapping), options.mapping)
     const bytes = await readFile(path)
     const report = await withVault(io, options, (vault) =>
-      importClients(vault, { fileName: from, bytes, mapping, duplicates, dryRun: options['dry-run'] === true }).catch((error: unknown) => {
+      importClients(vaultBook(vault).clientImport!, { fileName: from, bytes, mapping, duplicates, dryRun: options['dry-run'] === true }).catch((error: unknown) => {
         if (error instanceof ImportFileError) throw new UserError(`${from}: ${error.message}`)
         throw error
       }),
@@ -216,12 +221,13 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 
   async 'export-client'(options, io) {
     const id = clientId(options)
-    const data = await withVault(io, options, (vault) => vault.privacy.exportClient(id))
+    const data = await withBook(io, options, (book) => book.privacy.exportClient(id))
     io.stdout(JSON.stringify(data, null, 2) + '\n')
   },
 
   async 'erase-client'(options, io) {
     const id = clientId(options)
+    // The vault's own erase: it reports whether the pages are gone from the file itself.
     const { goneFromFile } = await withVault(io, options, (vault) => vault.privacy.eraseClient(id))
     io.stdout(
       goneFromFile

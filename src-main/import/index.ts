@@ -5,7 +5,7 @@
  * import screen alike.
  */
 import { headerOf, mergeImported, planImport, type ImportedClient, type ImportMapping, type RowProblem } from '../../shared/portfolio/import'
-import type { Vault } from '../store'
+import type { ClientImportStore } from '../store/book'
 import { ImportFileError, readTable } from './read-table'
 
 export { ImportFileError, maxImportBytes, tooLargeMessage } from './read-table'
@@ -44,9 +44,9 @@ export interface ImportReport {
 }
 
 /** Throws ImportFileError when the file as a whole cannot be read; changes nothing then. */
-export async function importClients(vault: Vault, request: ImportRequest): Promise<ImportReport> {
+export async function importClients(store: ClientImportStore, request: ImportRequest): Promise<ImportReport> {
   const { table, description } = await readTable(request.fileName, request.bytes)
-  const existing = vault.clientImport.existingKeys()
+  const existing = await store.existingKeys()
   const plan = planImport(table, existing, request.mapping)
   if (plan.plan.problems.length > 0) throw new ImportFileError(plan.plan.problems.join('\n'))
   const headers = table[0] ?? []
@@ -80,7 +80,7 @@ export async function importClients(vault: Vault, request: ImportRequest): Promi
   const mergedRows = request.duplicates === 'merge' ? duplicates.length : 0
   let written = false
   if (!request.dryRun && (create.length > 0 || merges.size > 0)) {
-    vault.clientImport.apply({ create, merge: [...merges.entries()].map(([clientId, client]) => ({ clientId, client })) })
+    await store.apply({ create, merge: [...merges.entries()].map(([clientId, client]) => ({ clientId, client })) })
     written = true
   }
   return {

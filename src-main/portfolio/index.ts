@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads'
 import { activeParameterUpdate } from '../../shared/parameters/update'
 import { exportHeader, exportRows, toCsv } from '../../shared/portfolio/export'
 import { portfolioReport, triageClient, type PortfolioClient, type PortfolioReport, type TriagedClient } from '../../shared/portfolio/triage'
-import type { Vault } from '../store'
+import type { PortfolioStore } from '../store/book'
 import type { TriageJob, TriageReply } from './worker'
 
 export interface EvaluateOptions {
@@ -103,8 +103,8 @@ async function evaluateInWorkers(clients: PortfolioClient[], options: EvaluateOp
   }
 }
 
-export async function evaluatePortfolio(vault: Vault, options: EvaluateOptions): Promise<{ report: PortfolioReport; triaged: TriagedClient[] }> {
-  const clients = vault.portfolio.load()
+export async function evaluatePortfolio(store: PortfolioStore, options: EvaluateOptions): Promise<{ report: PortfolioReport; triaged: TriagedClient[] }> {
+  const clients = await store.load()
   const triaged = await evaluateClients(clients, options)
   return { report: portfolioReport(triaged, options.scenario), triaged }
 }

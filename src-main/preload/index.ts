@@ -51,6 +51,9 @@ const api = {
   paramsStatus: on('params:status'),
   importParams: on('params:import'),
   rollbackParams: on('params:rollback'),
+  officeStatus: on('office:status'),
+  connectOffice: on('office:connect'),
+  disconnectOffice: on('office:disconnect'),
 } satisfies VangnetApi
 
 contextBridge.exposeInMainWorld('vangnet', Object.freeze(api))

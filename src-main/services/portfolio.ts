@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import type { ImportResult, IpcParsedRequest, PortfolioRun, PortfolioStep, PortfolioView } from '../../shared/ipc'
 import { portfolioReport, triageClient, type PortfolioClient, type TriagedClient } from '../../shared/portfolio/triage'
 import { importClients, ImportFileError, maxImportBytes, tooLargeMessage } from '../import'
-import type { Vault } from '../store'
+import type { ClientBook } from '../store'
 import { ServiceError } from './errors'
 
 interface Run {
@@ -31,23 +31,29 @@ function view(run: Run): PortfolioView {
   }
 }
 
-export function portfolioServices(open: () => Vault, now: () => Date) {
+export function portfolioServices(book: () => ClientBook, now: () => Date) {
+  /** The local vault has the bulk read and the one-transaction import; office mode does not yet. */
+  function stores() {
+    const open = book()
+    if (!open.portfolio || !open.clientImport) throw new ServiceError('unavailable', 'De klantenkring en de import werken nog niet in kantoormodus; gebruik ze op de eigen kluis.')
+    return { portfolio: open.portfolio, clientImport: open.clientImport }
+  }
   const runs = new Map<string, Run>()
   return {
     /** Forget every run (lock, quit). */
     clear(): void {
       runs.clear()
     },
-    start({ scenario }: IpcParsedRequest<'portfolio:start'>): PortfolioRun {
+    async start({ scenario }: IpcParsedRequest<'portfolio:start'>): Promise<PortfolioRun> {
       // One run at a time: a new start replaces an unfinished one.
       runs.clear()
       const runId = randomBytes(8).toString('hex')
-      const clients = open().portfolio.load()
+      const clients = await stores().portfolio.load()
       runs.set(runId, { scenario, today: now().toISOString().slice(0, 10), clients, triaged: [] })
       return { runId, total: clients.length }
     },
     step({ runId }: IpcParsedRequest<'portfolio:step'>): PortfolioStep {
-      open()
+      book()
       const run = runs.get(runId)
       if (!run) throw new ServiceError('not-found', 'Deze doorrekening is gestopt of vervangen; start opnieuw.')
       const started = performance.now()
@@ -67,7 +73,7 @@ export function portfolioServices(open: () => Vault, now: () => Date) {
       const bytes = Buffer.from(request.contentBase64, 'base64')
       if (bytes.length > maxImportBytes) throw new ServiceError('invalid-input', tooLargeMessage(bytes.length))
       try {
-        const report = await importClients(open(), {
+        const report = await importClients(stores().clientImport, {
           fileName: request.fileName,
           bytes,
           ...(request.mapping ? { mapping: request.mapping } : {}),

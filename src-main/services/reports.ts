@@ -2,7 +2,7 @@
 import type { VerifyResult } from '../../shared/ipc'
 import { formatDate } from '../../shared/format'
 import { renderAdviceReport, verifyPdf, type AdviceReportRequest } from '../reports'
-import type { ReportPort, ReportRequest } from './index'
+import type { ReportPort, ReportRequest } from './types'
 
 export interface ReportPortOptions {
   fontsDir?: string

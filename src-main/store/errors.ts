@@ -14,6 +14,9 @@ export type VaultErrorCode =
   | 'device-key-unavailable'
   | 'invalid-input'
   | 'busy'
+  | 'conflict'
+  | 'unreachable'
+  | 'forbidden'
 
 export class VaultError extends Error {
   constructor(

@@ -29,6 +29,8 @@
  * keys.ts). Repository methods are synchronous and each runs in one transaction; unlock, backup,
  * restore and key changes are async (key derivation and file I/O stay off the event loop).
  */
+export type { ClientBook, ClientStore, DraftSaveOptions, VersionedDraft, BookChange } from './book'
+export { vaultBook } from './vault-book'
 export { createVault, openVault, Vault, type Unlock, type VaultOptions, type LockReason } from './vault'
 export { restoreVault, readBackup, type BackupInfo, type RestoreOptions } from './backup'
 export { VaultError, asVaultError, vaultMessages, type VaultErrorCode } from './errors'
@@ -42,3 +44,4 @@ export type { StoredPolicy, PolicyKind } from './repositories/client-finances'
 export type { ClientExport } from './repositories/privacy'
 export type { StoredDraft } from './repositories/drafts'
 export type { ImportWork, ImportOutcome } from './repositories/client-import'
+export { officeLinkSchema, type OfficeLink, type UnsentDraft } from './repositories/office-link'

@@ -36,6 +36,7 @@ import { ClientImportRepository } from './repositories/client-import'
 import { ClientsRepository } from './repositories/clients'
 import { DraftsRepository } from './repositories/drafts'
 import { PortfolioRepository } from './repositories/portfolio'
+import { OfficeLinkRepository } from './repositories/office-link'
 import type { StoreContext } from './repositories/context'
 import { checkpointFully, PrivacyService } from './repositories/privacy'
 import { makeBackup, type BackupInfo } from './backup'
@@ -101,6 +102,8 @@ export class Vault {
   readonly privacy: PrivacyService
   readonly clientImport: ClientImportRepository
   readonly portfolio: PortfolioRepository
+  /** Office mode: the connection to the firm's server and the drafts not yet sent to it. */
+  readonly officeLink: OfficeLinkRepository
 
   private connection: Db | null
   private databaseKey: Buffer | null
@@ -131,6 +134,7 @@ export class Vault {
     this.privacy = withPlainErrors(new PrivacyService(context, this))
     this.clientImport = withPlainErrors(new ClientImportRepository(context, this.audit))
     this.portfolio = withPlainErrors(new PortfolioRepository(context))
+    this.officeLink = withPlainErrors(new OfficeLinkRepository(context, this.audit))
     this.scheduleIdleCheck()
   }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importClients } from '../../src-main/import'
 import { evaluatePortfolio } from '../../src-main/portfolio'
-import { createVault } from '../../src-main/store'
+import { createVault, vaultBook } from '../../src-main/store'
 import { defaultScenarioId } from '../../shared/schema/case'
 import { bookCsv } from '../portfolio/book'
 import type { BenchSection } from './section'
@@ -21,11 +21,11 @@ export const portfolioBench: BenchSection = {
       const vault = await createVault(join(dir, 'kluis.db'), 'benchmark wachtwoord', { autoLockAfterMs: 0 })
       const bytes = Buffer.from(bookCsv(10_000), 'utf8')
       const importStart = performance.now()
-      const imported = await importClients(vault, { fileName: 'klanten.csv', bytes, duplicates: 'skip', dryRun: false })
+      const imported = await importClients(vaultBook(vault).clientImport!, { fileName: 'klanten.csv', bytes, duplicates: 'skip', dryRun: false })
       const importSeconds = (performance.now() - importStart) / 1000
       if (imported.created !== 10_000) throw new Error(`import: ${imported.created} of 10,000 rows imported`)
       const evaluateStart = performance.now()
-      const { report } = await evaluatePortfolio(vault, { scenario: defaultScenarioId })
+      const { report } = await evaluatePortfolio(vaultBook(vault).portfolio!, { scenario: defaultScenarioId })
       const evaluateSeconds = (performance.now() - evaluateStart) / 1000
       vault.lock()
       return {

@@ -50,7 +50,7 @@ export function randomCases(count: number, seed = 42): ClientCase[] {
 }
 
 /** Runs a batch split over worker threads (one per core), as a batch job on this machine would. */
-async function parallelBatch(cases: ClientCase[], workers: number): Promise<number> {
+export async function parallelBatch(cases: ClientCase[], workers: number): Promise<number> {
   const execArgv = [...process.execArgv, '--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href]
   const pool = Array.from({ length: workers }, () => new Worker(new URL('./rules-worker.ts', import.meta.url), { execArgv }))
   const runOn = (worker: Worker, slice: ClientCase[]) =>

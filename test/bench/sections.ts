@@ -1,10 +1,11 @@
 /** The benchmark sections, in the order they run. Add one line per section module. */
 import { cliBench } from './cli'
 import { portfolioBench } from './portfolio'
+import { officeBench } from './office'
 import { reportBench } from './report'
 import { rulesBench } from './rules'
 import type { BenchSection } from './section'
 import { uiBench } from './ui'
 import { vaultBench } from './vault'
 
-export const sections: BenchSection[] = [rulesBench, reportBench, vaultBench, uiBench, cliBench, portfolioBench]
+export const sections: BenchSection[] = [rulesBench, reportBench, vaultBench, officeBench, uiBench, cliBench, portfolioBench]

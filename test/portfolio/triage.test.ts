@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/index'
 import { evaluateClients, evaluatePortfolio } from '../../src-main/portfolio'
-import { createVault, openVault } from '../../src-main/store'
+import { createVault, openVault, vaultBook } from '../../src-main/store'
 import { escapeCell } from '../../shared/portfolio/export'
 import type { ImportedClient } from '../../shared/portfolio/import'
 import type { GroupId, PortfolioReport } from '../../shared/portfolio/triage'
@@ -82,7 +82,7 @@ afterAll(removeTempDirs)
 async function report(scenario = 'raad-van-state-2025'): Promise<PortfolioReport> {
   const vault = await openVault(db, { passphrase }, { autoLockAfterMs: 0 })
   try {
-    return (await evaluatePortfolio(vault, { scenario, today })).report
+    return (await evaluatePortfolio(vaultBook(vault).portfolio!, { scenario, today })).report
   } finally {
     vault.lock()
   }

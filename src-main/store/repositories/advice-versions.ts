@@ -67,7 +67,7 @@ export function sha256Hex(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
-function contentHashOf(fields: {
+export function contentHashOf(fields: {
   clientId: number
   versionNo: number
   createdAt: string

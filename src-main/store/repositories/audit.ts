@@ -25,13 +25,15 @@ export type AuditAction =
   | 'policy.removed'
   | 'advice.created'
   | 'advice.report-attached'
+  | 'adviser.added'
+  | 'vault.office-link-changed'
 
 export interface AuditEntry {
   id: number
   at: string
   actor: string
   action: AuditAction
-  subjectType: 'client' | 'advice' | 'policy' | 'vault' | 'adviser' | null
+  subjectType: 'client' | 'advice' | 'policy' | 'vault' | 'adviser' | 'office' | null
   subjectId: number | null
   detail: string
 }

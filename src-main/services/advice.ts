@@ -1,0 +1,124 @@
+/**
+ * Advice versions and their signed reports: save an immutable version (the result is computed
+ * here from the validated case, never taken from the screen), list the versions with what
+ * changed, make, verify, open and save the signed PDF.
+ */
+import type { AdviceVersionDetail, AdviceVersionSummary, ReportInfo } from '../../shared/ipc'
+import type { ClientBook } from '../store'
+import { describeChanges, readRecommendation, writeRecommendation } from './advice-text'
+import { adviserOut } from './adviser'
+import { inspectP12 } from './certificate'
+import type { ServiceHandlers } from './dispatch'
+import { ServiceError } from './errors'
+import type { ServiceContext } from './types'
+
+type AdviceHandlers = Pick<
+  ServiceHandlers,
+  'advice:list' | 'advice:get' | 'advice:save' | 'report:make' | 'report:verify' | 'report:open' | 'report:saveAs'
+>
+
+const versionNotFound = 'Deze adviesversie bestaat niet (meer).'
+
+function reportInfo(adviceId: number, versionNo: number, pdf: Buffer, sha256: string): ReportInfo {
+  return { adviceId, fileName: `Vangnet-advies-versie-${versionNo}.pdf`, signed: true, sha256, bytes: pdf.length }
+}
+
+async function adviceSummary(book: ClientBook, id: number, previous?: AdviceVersionDetail | null): Promise<AdviceVersionSummary> {
+  const version = await book.adviceVersions.get(id)
+  if (!version) throw new ServiceError('not-found', versionNotFound)
+  const recommendation = readRecommendation(version.recommendation)
+  const pdf = version.reportSha256 ? await book.adviceVersions.reportPdf(id) : null
+  return {
+    id: version.id,
+    clientId: version.clientId,
+    versionNo: version.versionNo,
+    createdAt: version.createdAt,
+    scenario: version.billVersion,
+    chosenOption: recommendation.optionId,
+    recommendation: recommendation.motivation,
+    changes: previous === undefined ? [] : describeChanges(previous, { clientCase: version.case, result: version.result, chosenOption: recommendation.optionId }),
+    report: pdf ? reportInfo(version.id, version.versionNo, pdf, version.reportSha256!) : null,
+  }
+}
+
+async function detail(book: ClientBook, id: number): Promise<AdviceVersionDetail> {
+  const version = await book.adviceVersions.get(id)
+  if (!version) throw new ServiceError('not-found', versionNotFound)
+  return { ...(await adviceSummary(book, id)), clientCase: version.case, result: version.result }
+}
+
+async function reportOf(book: ClientBook, adviceId: number): Promise<{ pdf: Buffer; info: ReportInfo }> {
+  const version = await book.adviceVersions.get(adviceId)
+  const pdf = version ? await book.adviceVersions.reportPdf(adviceId) : null
+  if (!version || !pdf) throw new ServiceError('not-found', 'Voor deze adviesversie is nog geen rapport gemaakt.')
+  return { pdf, info: reportInfo(adviceId, version.versionNo, pdf, version.reportSha256!) }
+}
+
+export function adviceServices(context: ServiceContext): AdviceHandlers {
+  const { deps } = context
+  return {
+    'advice:list': async ({ clientId }) => {
+      const book = context.book()
+      const versions = (await book.adviceVersions.list(clientId)).sort((a, b) => a.versionNo - b.versionNo)
+      const out: AdviceVersionSummary[] = []
+      let previous: AdviceVersionDetail | null = null
+      for (const version of versions) {
+        out.push(await adviceSummary(book, version.id, previous))
+        previous = await detail(book, version.id)
+      }
+      return out.reverse()
+    },
+    'advice:get': ({ adviceId }) => detail(context.book(), adviceId),
+    'advice:save': async ({ clientId, clientCase, chosenOption, recommendation }) => {
+      const book = context.book()
+      // The result is computed here from the validated case, never taken from the renderer.
+      const result = deps.advise(clientCase)
+      if (!result.options.some((option) => option.id === chosenOption)) {
+        throw new ServiceError('invalid-input', 'De gekozen optie hoort niet bij deze berekening.')
+      }
+      const created = await book.adviceVersions.create({ clientId, case: clientCase, result, recommendation: writeRecommendation(chosenOption, recommendation) })
+      const versions = (await book.adviceVersions.list(clientId)).sort((a, b) => a.versionNo - b.versionNo)
+      const before = versions.filter((version) => version.versionNo < created.versionNo).at(-1)
+      return adviceSummary(book, created.id, before ? await detail(book, before.id) : null)
+    },
+    'report:make': async ({ adviceId, certificatePassword }) => {
+      const book = context.book()
+      const version = await book.adviceVersions.get(adviceId)
+      if (!version) throw new ServiceError('not-found', versionNotFound)
+      if (version.reportSha256) return (await reportOf(book, adviceId)).info
+      const p12 = await book.adviser.signingCertificate()
+      const adviser = await adviserOut(book)
+      if (!p12 || !adviser) throw new ServiceError('not-found', 'Er is nog geen ondertekeningscertificaat. Voeg er een toe bij Instellingen.')
+      const { info } = inspectP12(p12, certificatePassword, context.now())
+      const settings = await context.settingsFile.read()
+      const pdf = await deps.reports.makeSigned({
+        clientCase: version.case,
+        result: version.result,
+        adviser,
+        recommendation: readRecommendation(version.recommendation),
+        reportDate: version.createdAt.slice(0, 10),
+        language: settings.language === 'en-GB' ? 'en' : 'nl',
+        appVersion: deps.appVersion,
+        certificate: { p12, password: certificatePassword, selfSigned: info.selfSigned },
+      })
+      await book.adviceVersions.attachReport(adviceId, pdf)
+      return (await reportOf(book, adviceId)).info
+    },
+    'report:verify': async ({ adviceId }) => {
+      const book = context.book()
+      const { pdf } = await reportOf(book, adviceId)
+      const stored = await book.adviceVersions.verify(adviceId)
+      const signature = await deps.reports.verify(pdf)
+      if (stored.reportOk === false) return { ...signature, valid: false, message: 'Het rapport in de kluis komt niet overeen met de opgeslagen vingerafdruk.' }
+      return signature
+    },
+    'report:open': async ({ adviceId }) => {
+      const { pdf, info } = await reportOf(context.book(), adviceId)
+      return { opened: await deps.desktop.openPdf(info.fileName, pdf) }
+    },
+    'report:saveAs': async ({ adviceId }) => {
+      const { pdf, info } = await reportOf(context.book(), adviceId)
+      return { savedTo: await deps.desktop.savePdfAs(info.fileName, pdf) }
+    },
+  }
+}
