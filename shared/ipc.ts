@@ -18,6 +18,9 @@ import type { FieldProblem } from './schema/messages'
 import { importMappingSchema } from './portfolio/mapping'
 import type { GroupId } from './portfolio/triage'
 import type { ParameterUpdate } from './parameters/update'
+import { apiMethods, type ApiMethod, type IpcChannel } from './ipc-methods'
+
+export { apiMethods, type ApiMethod, type IpcChannel }
 
 // ---------------------------------------------------------------------------------------------
 // Shared request pieces
@@ -58,7 +61,9 @@ export const defaultSettings: Settings = { autoLockMinutes: 10, language: 'nl-NL
  * yet (nothing typed may be lost), but it is bounded in size and shape: a JSON object whose
  * leaves are strings, numbers, booleans or null.
  */
-const draftLeaf = z.union([z.string().max(4000), z.number().finite(), z.boolean(), z.null()])
+/** The longest free text the adviser can type (advice motivation, notes): fields stop there. */
+export const longTextMaxLength = 20_000
+const draftLeaf = z.union([z.string().max(longTextMaxLength), z.number().finite(), z.boolean(), z.null()])
 type DraftValue = z.infer<typeof draftLeaf> | DraftValue[] | { [key: string]: DraftValue }
 const draftValue: z.ZodType<DraftValue> = z.lazy(() =>
   z.union([draftLeaf, z.array(draftValue).max(100), z.record(z.string().max(80), draftValue)]),
@@ -162,6 +167,18 @@ export interface ClientSummary {
   name: string
   birthDate: string | null
   updatedAt: string
+}
+
+/** A row of the client list: where the dossier stands, at a glance. */
+export interface ClientListEntry extends ClientSummary {
+  /** The intake as last saved is a complete, valid case. */
+  intakeComplete: boolean
+  /** The number of the latest advice version, or null when there is none yet. */
+  adviceVersion: number | null
+  /** A signed report is attached to at least one advice version. */
+  signedReport: boolean
+  /** The latest change to the dossier: intake, advice or report (ISO timestamp). */
+  lastEdited: string
 }
 
 export interface ClientRecord extends ClientSummary {
@@ -271,6 +288,7 @@ export interface OfficeStatus {
 // ---------------------------------------------------------------------------------------------
 // The channels
 
+/** The request schema of each channel (the channel names themselves are declared in ipc-methods.ts). */
 export const ipcChannels = {
   'app:info': { request: empty },
   'vault:status': { request: empty },
@@ -298,14 +316,20 @@ export const ipcChannels = {
   'clients:recent': { request: empty },
   'clients:get': { request: z.object({ id }).strict() },
   'clients:create': {
-    request: z.object({ name: z.string().trim().min(1, 'mag niet leeg zijn').max(200), birthDate: z.iso.date() }).strict(),
+    request: z
+      .object({
+        name: z.string().trim().min(1, 'mag niet leeg zijn').max(200),
+        // A birth date in the future is a typing error; a day of slack for time zones.
+        birthDate: z.iso.date().refine((date) => date <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), 'mag niet in de toekomst liggen'),
+      })
+      .strict(),
   },
   /**
-   * `draft` is the form as typed (kept whole); `caseInput` is the same draft converted to the case
-   * schema's input, from which the vault's structured fields (name, birth date, income years,
-   * policies) are updated where they are valid.
+   * `draft` is the form as typed, kept whole. The main process derives the case from it with the
+   * same code as the screen (shared/intake/draft.ts) and updates the vault's structured fields
+   * (name, birth date, income years, policies) where they are valid: one owner of the draft.
    */
-  'clients:saveDraft': { request: z.object({ id, draft: caseDraftSchema, caseInput: caseDraftSchema }).strict() },
+  'clients:saveDraft': { request: z.object({ id, draft: caseDraftSchema }).strict() },
   'clients:erase': { request: z.object({ id, confirmName: z.string().max(200) }).strict() },
   'advice:list': { request: z.object({ clientId: id }).strict() },
   'advice:get': { request: z.object({ adviceId: id }).strict() },
@@ -315,7 +339,7 @@ export const ipcChannels = {
         clientId: id,
         clientCase: clientCaseSchema,
         chosenOption: z.enum(optionIds),
-        recommendation: z.string().trim().min(1, 'mag niet leeg zijn').max(20_000),
+        recommendation: z.string().trim().min(1, 'mag niet leeg zijn').max(longTextMaxLength),
       })
       .strict(),
   },
@@ -350,8 +374,10 @@ export const ipcChannels = {
   'office:disconnect': { request: empty },
 } as const
 
-export type IpcChannel = keyof typeof ipcChannels
+/** Every channel in apiMethods has its request schema here, and nothing else does (checked by the compiler). */
+ipcChannels satisfies Record<IpcChannel, { request: z.ZodType }>
 
+/** The result of each channel; `satisfies` below checks that every channel has one and no other. */
 export interface IpcResults {
   'app:info': AppInfo
   'vault:status': VaultStatus
@@ -367,15 +393,16 @@ export interface IpcResults {
   'certificate:status': CertificateStatus
   'certificate:import': CertificateStatus
   'certificate:createSelfSigned': CertificateStatus
-  'clients:list': ClientSummary[]
-  'clients:recent': ClientSummary[]
+  'clients:list': ClientListEntry[]
+  'clients:recent': ClientListEntry[]
   'clients:get': ClientRecord
   'clients:create': ClientRecord
   'clients:saveDraft': SaveDraftResult
   'clients:erase': { erased: true }
   'advice:list': AdviceVersionSummary[]
   'advice:get': AdviceVersionDetail
-  'advice:save': AdviceVersionSummary
+  /** `created` is false when nothing changed since the latest version (which is returned). */
+  'advice:save': AdviceVersionSummary & { created: boolean }
   'report:make': ReportInfo
   'report:verify': VerifyResult
   'report:open': { opened: boolean }
@@ -392,51 +419,15 @@ export interface IpcResults {
   'office:disconnect': OfficeStatus
 }
 
+type ExactlyTheChannels<T> = [Exclude<keyof T, IpcChannel>, Exclude<IpcChannel, keyof T>] extends [never, never] ? true : never
+const resultsCoverEveryChannel: ExactlyTheChannels<IpcResults> = true
+const schemasCoverEveryChannel: ExactlyTheChannels<typeof ipcChannels> = true
+void resultsCoverEveryChannel
+void schemasCoverEveryChannel
+
 export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['request']>
 export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcChannels)[C]['request']>
 
-/** The methods of `window.vangnet`, each bound to exactly one channel. */
-export const apiMethods = {
-  appInfo: 'app:info',
-  vaultStatus: 'vault:status',
-  createVault: 'vault:create',
-  unlockVault: 'vault:unlock',
-  unlockRemembered: 'vault:unlockRemembered',
-  lockVault: 'vault:lock',
-  forgetDevice: 'vault:forgetDevice',
-  getSettings: 'settings:get',
-  saveSettings: 'settings:save',
-  getAdviser: 'adviser:get',
-  saveAdviser: 'adviser:save',
-  certificateStatus: 'certificate:status',
-  importCertificate: 'certificate:import',
-  createSelfSignedCertificate: 'certificate:createSelfSigned',
-  listClients: 'clients:list',
-  recentClients: 'clients:recent',
-  getClient: 'clients:get',
-  createClient: 'clients:create',
-  saveDraft: 'clients:saveDraft',
-  eraseClient: 'clients:erase',
-  listAdvice: 'advice:list',
-  getAdvice: 'advice:get',
-  saveAdvice: 'advice:save',
-  makeReport: 'report:make',
-  verifyReport: 'report:verify',
-  openReport: 'report:open',
-  saveReportAs: 'report:saveAs',
-  startPortfolio: 'portfolio:start',
-  stepPortfolio: 'portfolio:step',
-  cancelPortfolio: 'portfolio:cancel',
-  importClients: 'import:run',
-  paramsStatus: 'params:status',
-  importParams: 'params:import',
-  rollbackParams: 'params:rollback',
-  officeStatus: 'office:status',
-  connectOffice: 'office:connect',
-  disconnectOffice: 'office:disconnect',
-} as const satisfies Record<string, IpcChannel>
-
-export type ApiMethod = keyof typeof apiMethods
 
 /** The object the preload exposes as `window.vangnet`. */
 export type VangnetApi = {

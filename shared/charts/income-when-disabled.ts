@@ -4,7 +4,7 @@
  * The years of the waiting period show as zero: the gap the client has to bridge.
  */
 import type { AdviceResult } from '../schema/result'
-import { euroPerYearFrame } from './euro-per-year'
+import { euroPerYearFrame, optionLine } from './euro-per-year'
 import { optionName } from './option-names'
 import { mutedColour } from './palette'
 import type { ChartOption, ChartSettings } from './types'
@@ -26,9 +26,8 @@ export function incomeWhenDisabledChart(result: AdviceResult, settings: ChartSet
       return {
         name: optionName(option, settings.language),
         type: 'line',
-        step: 'end',
-        symbol: 'none',
-        lineStyle: { width: 2.5 },
+        step: 'middle',
+        ...optionLine(option, settings),
         data: years.map((year) => byYear.get(year) ?? 0),
         // Mark the year the illustration starts, once.
         ...(index === 0
@@ -37,7 +36,7 @@ export function incomeWhenDisabledChart(result: AdviceResult, settings: ChartSet
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: mutedColour, type: 'dashed' },
-                label: { formatter: disabledLabel[settings.language], color: mutedColour, fontSize: 11, position: 'insideEndTop' },
+                label: { formatter: disabledLabel[settings.language], color: mutedColour, fontSize: settings.fontSize ?? 11, position: 'insideEndTop' },
                 data: [{ xAxis: String(disabledYear) }],
               },
             }

@@ -1,9 +1,10 @@
 /**
  * "Premie per jaar tot de AOW": the gross premium of every available option, year by year from
- * the calculation year to the year before AOW age (the projection the rules computed).
+ * the calculation year to the year before AOW age (the projection the rules computed). A premium
+ * is paid per year, so each year is a step, not a slope between years.
  */
 import type { AdviceResult } from '../schema/result'
-import { euroPerYearFrame } from './euro-per-year'
+import { euroPerYearFrame, optionLine } from './euro-per-year'
 import { optionName } from './option-names'
 import type { ChartOption, ChartSettings } from './types'
 
@@ -19,10 +20,8 @@ export function premiumPerYearChart(result: AdviceResult, settings: ChartSetting
       return {
         name: optionName(option, settings.language),
         type: 'line',
-        step: false,
-        symbol: 'circle',
-        symbolSize: 4,
-        lineStyle: { width: 2.5 },
+        step: 'middle',
+        ...optionLine(option, settings),
         data: years.map((year) => byYear.get(year) ?? null),
       }
     }),

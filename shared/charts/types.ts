@@ -12,6 +12,11 @@ export interface ChartSettings {
   /** Animation on screen; off for the PDF (a server-side render takes the first frame). */
   animation?: boolean
   fontFamily?: string
+  /**
+   * Size of the axis labels and the legend in CSS pixels (default 11 and 12, for the PDF page);
+   * the presentation screen asks at least 16 so a client across the table can read it.
+   */
+  fontSize?: number
 }
 
 /** The size the PDF renders a chart at, in CSS pixels; the report scales it to the page width. */

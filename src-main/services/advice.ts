@@ -19,6 +19,13 @@ type AdviceHandlers = Pick<
 
 const versionNotFound = 'Deze adviesversie bestaat niet (meer).'
 
+/** JSON with the keys of every object sorted: equal content gives equal text, whatever the key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
+  )
+}
+
 function reportInfo(adviceId: number, versionNo: number, pdf: Buffer, sha256: string): ReportInfo {
   return { adviceId, fileName: `Vangnet-advies-versie-${versionNo}.pdf`, signed: true, sha256, bytes: pdf.length }
 }
@@ -36,7 +43,10 @@ async function adviceSummary(book: ClientBook, id: number, previous?: AdviceVers
     scenario: version.billVersion,
     chosenOption: recommendation.optionId,
     recommendation: recommendation.motivation,
-    changes: previous === undefined ? [] : describeChanges(previous, { clientCase: version.case, result: version.result, chosenOption: recommendation.optionId }),
+    changes:
+      previous === undefined
+        ? []
+        : describeChanges(previous && { ...previous, motivation: previous.recommendation }, { clientCase: version.case, result: version.result, chosenOption: recommendation.optionId, motivation: recommendation.motivation }),
     report: pdf ? reportInfo(version.id, version.versionNo, pdf, version.reportSha256!) : null,
   }
 }
@@ -76,10 +86,19 @@ export function adviceServices(context: ServiceContext): AdviceHandlers {
       if (!result.options.some((option) => option.id === chosenOption)) {
         throw new ServiceError('invalid-input', 'De gekozen optie hoort niet bij deze berekening.')
       }
-      const created = await book.adviceVersions.create({ clientId, case: clientCase, result, recommendation: writeRecommendation(chosenOption, recommendation) })
+      const text = writeRecommendation(chosenOption, recommendation)
       const versions = (await book.adviceVersions.list(clientId)).sort((a, b) => a.versionNo - b.versionNo)
-      const before = versions.filter((version) => version.versionNo < created.versionNo).at(-1)
-      return adviceSummary(book, created.id, before ? await detail(book, before.id) : null)
+      const latest = versions.at(-1)
+      // Saving again with nothing changed makes no new immutable version: the latest one stands.
+      if (latest) {
+        const stored = await book.adviceVersions.get(latest.id)
+        if (stored && stored.recommendation === text && canonical(stored.case) === canonical(clientCase)) {
+          const before = versions.at(-2)
+          return { ...(await adviceSummary(book, latest.id, before ? await detail(book, before.id) : null)), created: false }
+        }
+      }
+      const created = await book.adviceVersions.create({ clientId, case: clientCase, result, recommendation: text })
+      return { ...(await adviceSummary(book, created.id, latest ? await detail(book, latest.id) : null)), created: true }
     },
     'report:make': async ({ adviceId, certificatePassword }) => {
       const book = context.book()

@@ -9,8 +9,9 @@
  * text is kept as a draft copy (never lost, never overwriting the colleague's work).
  */
 import { z } from 'zod'
-import type { CaseDraft, ClientRecord, ClientSummary } from '../../shared/ipc'
-import { incomeYearSchema, parseClientCase, privatePolicySchema, type PrivatePolicy } from '../../shared/schema/case'
+import type { CaseDraft, ClientListEntry, ClientRecord, ClientSummary } from '../../shared/ipc'
+import { normaliseDraft, toCaseInput, validateDraft } from '../../shared/intake/draft'
+import { incomeYearSchema, privatePolicySchema, type PrivatePolicy } from '../../shared/schema/case'
 import { VaultError, type Client, type ClientBook } from '../store'
 import type { ServiceHandlers } from './dispatch'
 import { ServiceError } from './errors'
@@ -133,6 +134,20 @@ export function clientServices(context: ServiceContext, session: Pick<Session, '
     }
   }
 
+  /** A row of the client list: where the dossier stands (intake complete, advice, signed report, last edit). */
+  async function listEntry(book: ClientBook, client: Client): Promise<ClientListEntry> {
+    const [saved, versions] = await Promise.all([book.drafts.get(client.id), book.adviceVersions.list(client.id)])
+    const latest = versions.reduce<(typeof versions)[number] | null>((best, version) => (best && best.versionNo > version.versionNo ? best : version), null)
+    const moments = [client.updatedAt, saved?.updatedAt ?? '', ...versions.map((version) => version.createdAt)]
+    return {
+      ...summary(client),
+      intakeComplete: saved?.complete === true,
+      adviceVersion: latest?.versionNo ?? null,
+      signedReport: versions.some((version) => version.reportSha256 !== null),
+      lastEdited: moments.reduce((a, b) => (a > b ? a : b)),
+    }
+  }
+
   async function existing(book: ClientBook, id: number): Promise<Client> {
     const client = await book.clients.get(id)
     if (!client) throw new ServiceError('not-found', notFoundMessage)
@@ -153,13 +168,16 @@ export function clientServices(context: ServiceContext, session: Pick<Session, '
   }
 
   const handlers: ClientHandlers = {
-    'clients:list': async ({ query }) => (await context.book().clients.search(query, { limit: 100 })).map(summary),
-    'clients:recent': async () =>
-      // The most recently changed clients, newest first (ISO timestamps sort as text).
-      (await context.book().clients.list())
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-        .slice(0, recentLimit)
-        .map(summary),
+    'clients:list': async ({ query }) => {
+      const book = context.book()
+      return Promise.all((await book.clients.search(query, { limit: 100 })).map((client) => listEntry(book, client)))
+    },
+    'clients:recent': async () => {
+      const book = context.book()
+      const entries = await Promise.all((await book.clients.list()).map((client) => listEntry(book, client)))
+      // The most recently edited dossiers, newest first (ISO timestamps sort as text).
+      return entries.sort((a, b) => b.lastEdited.localeCompare(a.lastEdited)).slice(0, recentLimit)
+    },
     'clients:get': async ({ id }) => {
       const book = context.book()
       const client = await existing(book, id)
@@ -171,8 +189,11 @@ export function clientServices(context: ServiceContext, session: Pick<Session, '
       const book = context.book()
       return record(book, await book.clients.create({ name, birthDate }))
     },
-    'clients:saveDraft': async ({ id, draft, caseInput }) => {
-      const parsed = parseClientCase(caseInput)
+    'clients:saveDraft': async ({ id, draft }) => {
+      // The case is derived here from the draft, with the screen's own code: the renderer sends only the draft.
+      const intake = normaliseDraft(draft)
+      const caseInput = toCaseInput(intake)
+      const parsed = validateDraft(intake, context.now().toISOString().slice(0, 10))
       let book: ClientBook
       try {
         book = context.book()

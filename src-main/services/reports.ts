@@ -1,8 +1,11 @@
 /** The ReportPort over the report helper's functions: render + sign in one step, and verify. */
 import type { VerifyResult } from '../../shared/ipc'
 import { formatDate } from '../../shared/format'
-import { renderAdviceReport, verifyPdf, type AdviceReportRequest } from '../reports'
+import { randomBytes } from 'node:crypto'
+import { createSelfSignedCertificate, renderAdviceReport, verifyPdf, type AdviceReportRequest } from '../reports'
 import type { ReportPort, ReportRequest } from './types'
+import { advise } from '../../shared/rules/advise'
+import { warmUpCase } from './warm-report'
 
 export interface ReportPortOptions {
   fontsDir?: string
@@ -25,6 +28,24 @@ export function reportPort(options: ReportPortOptions = {}): ReportPort {
         ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
       })
       return Buffer.from(pdf)
+    },
+    /**
+     * Render and sign one sample report and throw it away: loads pdfmake, the fonts, the charts and
+     * the signing code. It signs with a throwaway certificate made for this in memory; neither the
+     * key nor the PDF is kept or written anywhere.
+     */
+    async warm(): Promise<void> {
+      const clientCase = warmUpCase()
+      const passphrase = randomBytes(16).toString('hex')
+      const p12 = createSelfSignedCertificate({ name: 'Vangnet warm-up', passphrase, years: 1 })
+      await render({
+        clientCase,
+        result: advise(clientCase),
+        language: 'nl',
+        reportDate: '2030-01-01',
+        signing: { p12, passphrase },
+        ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+      })
     },
     async verify(pdf: Buffer): Promise<VerifyResult> {
       const result = verifyPdf(pdf)

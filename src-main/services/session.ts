@@ -176,7 +176,23 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
     vault = v
     localBook = vaultBook(v)
     await startOffice()
+    warmReports()
     return v
+  }
+
+  let warmed = false
+  /**
+   * After an unlock the adviser will likely make a report: warm the report renderer now, in the
+   * background (the desktop app renders in a worker thread), once per run of the app.
+   */
+  function warmReports(): void {
+    if (warmed || !deps.reports.warm) return
+    warmed = true
+    setTimeout(() => {
+      deps.reports.warm?.().catch(() => {
+        warmed = false
+      })
+    }, 0)
   }
 
   function status(): VaultStatus {

@@ -34,6 +34,8 @@ export interface ReportPort {
   /** Render and sign; returns the signed PDF. */
   makeSigned(request: ReportRequest): Promise<Buffer>
   verify(pdf: Buffer): Promise<VerifyResult>
+  /** Get the renderer ready for the first report (called, not awaited, after unlocking). */
+  warm?(): Promise<void>
 }
 
 export interface ServiceDependencies {

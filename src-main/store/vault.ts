@@ -218,17 +218,18 @@ export class Vault {
       const pages = pageCount(db)
       options.onProgress?.({ step: 're-encrypting', pages })
       rekey(db, nextKey)
+      // From here the database is under the new key: keep that one in memory whatever follows.
+      this.databaseKey = nextKey
+      currentKey.fill(0)
       options.onProgress?.({ step: 'done', pages })
       let renewed = renewedKeyFile(renewal)
       if (options.device && this.rememberedOnDevice) renewed = await wrapForDevice(renewed, nextKey, options.device)
       await writeKeyFile(this.path, renewed)
       this.keyFile = renewed
     } catch (error) {
-      nextKey.fill(0)
+      if (this.databaseKey !== nextKey) nextKey.fill(0)
       throw asVaultError(error)
     }
-    currentKey.fill(0)
-    this.databaseKey = nextKey
     this.audit.record(current === next ? 'vault.key-renewed' : 'vault.passphrase-changed', { type: 'vault' })
   }
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync } from 'node:fs'
 import type { BenchSection } from './section'
-import { buildRenderer, caseInputOf, chromiumPath, initialBundleGzipBytes, measureRecalc, median, openPage, sampleDraft, startWorld } from '../e2e/support'
+import { buildRenderer, rulesMedianInPage, chromiumPath, initialBundleGzipBytes, measureRecalc, median, openPage, sampleDraft, startWorld } from '../e2e/support'
 
 const round = (value: number) => Math.round(value * 100) / 100
 
@@ -25,21 +25,21 @@ export const uiBench: BenchSection = {
       await page.waitForSelector('[data-testid="setup-passphrase"]')
       const draft = sampleDraft('Bench Klant')
       const id = await page.evaluate(
-        async ({ draft, caseInput }) => {
+        async ({ draft }) => {
           const api = window.vangnet
           await api.createVault({ passphrase: 'benchmark wachtwoord 2030', adviser: { name: 'Bench', firm: '', afmNumber: '', kifidNumber: '' }, remember: false })
           const created = await api.createClient({ name: 'Bench Klant', birthDate: (draft as { client: { birthDate: string } }).client.birthDate })
           if (!created.ok) throw new Error(created.error.message)
-          await api.saveDraft({ id: created.value.id, draft, caseInput })
+          await api.saveDraft({ id: created.value.id, draft })
           return created.value.id
         },
-        { draft, caseInput: caseInputOf(draft) },
+        { draft },
       )
       await page.goto(`${world.host.origin}/#/clients/${id}/compare`)
       await page.waitForSelector('[data-testid="option-baz"]')
       const values = Array.from({ length: 60 }, (_, index) => String((index % 7) * 0.5).replace('.', ','))
       const timings = await measureRecalc(page, 'assume-growth', values)
-      const rules = await page.evaluate(() => (window as unknown as { __vangnetRecalcMedian?: () => number | null }).__vangnetRecalcMedian?.() ?? null)
+      const rules = await rulesMedianInPage(page)
       return {
         recalcMedianMs: round(median(timings.domMs)),
         frameMedianMs: round(median(timings.frameMs)),

@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import AxeBuilder from '@axe-core/playwright'
 import { startVangnetHost, type VangnetHost } from '../../src-main/browser-host'
 import { parseClientCase } from '../../shared/schema/case'
-import { draftFromCase, toCaseInput, type IntakeDraft } from '../../src-renderer/src/lib/draft'
+import { draftFromCase } from '../../shared/intake/draft'
 
 export const chromiumPath = process.env['VANGNET_CHROMIUM'] ?? '/usr/bin/chromium'
 export const screenshotDir = resolve('test-results/screenshots')
@@ -118,6 +118,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`)
 }
 
+/** axe-core: violations of any impact (minor and moderate too), as "rule (impact): help — nodes". */
+export async function allViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+  return results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`)
+}
+
 /**
  * Keystroke-to-screen latency of the comparison. For each value: set the field, fire the input
  * event, then (a) wait one microtask turn, by which Vue has run the rules and patched the DOM
@@ -146,6 +152,12 @@ export async function measureRecalc(page: Page, testid: string, values: string[]
   )
 }
 
+/** The median time of advise() in the page, from its User Timing measures (see stores/comparison.ts). */
+export async function rulesMedianInPage(page: Page): Promise<number | null> {
+  const durations = await page.evaluate(() => performance.getEntriesByName('vangnet:advise', 'measure').map((entry) => entry.duration))
+  return durations.length ? median(durations) : null
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
@@ -169,9 +181,4 @@ export function sampleDraft(name: string): Record<string, unknown> {
   if (!parsed.ok) throw new Error('sample case invalid')
   const draft = draftFromCase({ ...parsed.value, client: { ...parsed.value.client, name } })
   return JSON.parse(JSON.stringify(draft)) as Record<string, unknown>
-}
-
-/** The draft's case input, as the intake store sends it along with the draft. */
-export function caseInputOf(draft: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(toCaseInput(draft as unknown as IntakeDraft))) as Record<string, unknown>
 }

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { advise } from '../../shared/rules/advise'
+import { parseClientCase } from '../../shared/schema/case'
+import { draftFromCase } from '../../shared/intake/draft'
 import { memoryKeyWrapper } from '../../src-main/browser-host'
 import { createServices, type Services } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
@@ -72,8 +74,7 @@ describe('drafts through the services', () => {
     const first = start(dir)
     await first.value('vault:create', { passphrase: vaultPassphrase, adviser: { name: 'Anna de Adviseur' }, remember: false })
     const client = await first.value<ClientRecordOut>('clients:create', { name: 'Jan de Vries', birthDate: '1985-03-14' })
-    const caseInput = { client: { name: 'Jan de Vries', birthDate: '1985-03-14' }, income: [{ year: 2029, profit: 'ongeveer veertig', wiaWage: 0 }] }
-    const saved = await first.value<{ problems: unknown[] }>('clients:saveDraft', { id: client.id, draft: typed(marker), caseInput })
+    const saved = await first.value<{ problems: unknown[] }>('clients:saveDraft', { id: client.id, draft: typed(marker) })
     expect(saved.problems.length).toBeGreaterThan(0)
     expect(await first.value('clients:get', { id: client.id })).toMatchObject({ draft: typed(marker), complete: false })
 
@@ -84,9 +85,10 @@ describe('drafts through the services', () => {
     expect(await first.value('clients:get', { id: client.id })).toMatchObject({ draft: typed(marker), complete: false })
 
     // A complete case is remembered as complete.
-    const starter = JSON.parse(readFileSync('resources/cases/starter.json', 'utf8')) as Record<string, unknown>
-    const completeDraft = { ...typed(marker), adviserNotes: `Compleet ${marker}` }
-    await first.value('clients:saveDraft', { id: client.id, draft: completeDraft, caseInput: { ...starter, client: { ...(starter['client'] as object), name: 'Jan de Vries', birthDate: '1985-03-14' } } })
+    const starter = parseClientCase(JSON.parse(readFileSync('resources/cases/starter.json', 'utf8')))
+    if (!starter.ok) throw new Error('sample case invalid')
+    const completeDraft = JSON.parse(JSON.stringify({ ...draftFromCase({ ...starter.value, client: { ...starter.value.client, name: 'Jan de Vries', birthDate: '1985-03-14' } }), adviserNotes: `Compleet ${marker}` })) as Record<string, unknown>
+    await first.value('clients:saveDraft', { id: client.id, draft: completeDraft })
 
     // Quit: the vault is locked and closed, the process's memory is gone.
     first.services.dispose()
@@ -102,7 +104,7 @@ describe('drafts through the services', () => {
     expect(reopened.complete).toBe(true)
 
     // Typing on after the restart overwrites it; erasing the client removes it for good.
-    await second.value('clients:saveDraft', { id: client.id, draft: typed(`${marker}-2`), caseInput })
+    await second.value('clients:saveDraft', { id: client.id, draft: typed(`${marker}-2`) })
     expect(await second.value('clients:get', { id: client.id })).toMatchObject({ draft: { adviserNotes: `Twijfelt over broodfonds ${marker}-2` }, complete: false })
     await second.value('clients:erase', { id: client.id, confirmName: 'Jan de Vries' })
     second.services.dispose()

@@ -1,4 +1,5 @@
 /** vault.drafts: the intake as typed, one encrypted draft per client. */
+import { longTextMaxLength } from '../../shared/ipc'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createVault, openVault, type Vault } from '../../src-main/store'
@@ -71,7 +72,7 @@ describe('drafts', () => {
   it('refuses an unknown client and a draft that is not a bounded JSON object, in plain Dutch', () => {
     expect(() => vault.drafts.save(999, intake('x'))).toThrow(/niet \(meer\)/)
     const client = vault.clients.create({ name: 'Iemand', birthDate: '1980-01-01' })
-    expect(() => vault.drafts.save(client.id, { notes: 'x'.repeat(4001) })).toThrow(expect.objectContaining({ code: 'invalid-input' }))
+    expect(() => vault.drafts.save(client.id, { notes: 'x'.repeat(longTextMaxLength + 1) })).toThrow(expect.objectContaining({ code: 'invalid-input' }))
     expect(() => vault.drafts.save(client.id, { big: Array.from({ length: 60 }, () => 'x'.repeat(3999)) })).toThrow(/te groot/)
     expect(() => vault.drafts.save(client.id, { when: new Date() } as never)).toThrow(expect.objectContaining({ code: 'invalid-input' }))
     expect(vault.drafts.get(client.id)).toBeNull()

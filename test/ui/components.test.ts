@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { readFileSync } from 'node:fs'
 import TextField from '../../src-renderer/src/components/TextField.vue'
-import OptionCard from '../../src-renderer/src/components/OptionCard.vue'
+import OptionsTable from '../../src-renderer/src/components/OptionsTable.vue'
 import ExplainTree from '../../src-renderer/src/components/ExplainTree.vue'
 import { i18n } from '../../src-renderer/src/i18n'
 import { nl } from '../../src-renderer/src/i18n/nl'
@@ -25,37 +25,49 @@ describe('TextField', () => {
     expect(label.attributes('for')).toBe(input.attributes('id'))
     expect(input.attributes('aria-invalid')).toBe('true')
     const described = input.attributes('aria-describedby')!.split(' ')
-    expect(described.map((id) => wrapper.find(`[id="${id}"]`).text())).toEqual(['in euro', 'moet een getal zijn'])
+    expect(described.map((id) => wrapper.find(`[id="${id}"]`).text())).toEqual(['in euro', 'Winst moet een getal zijn.'])
     await input.setValue('41.000')
     expect(wrapper.emitted('update:modelValue')!.at(-1)).toEqual(['41.000'])
   })
 })
 
-describe('OptionCard', () => {
-  it('shows the amounts with the shared formatter and the conditions ✓/✗ with their reasons', () => {
-    const baz = mount(OptionCard, { props: { option: result.options.find((option) => option.id === 'baz')! }, global: { plugins: [i18n] } })
-    expect(baz.get('[data-testid="premium-month-baz"]').text()).toMatch(/^€\u00a0[\d.]+,\d\d$/)
-    const optOut = result.options.find((option) => option.conditions?.length)!
-    const wrapper = mount(OptionCard, { props: { option: optOut }, global: { plugins: [i18n] } })
-    const conditions = wrapper.findAll('.conditions li')
-    expect(conditions).toHaveLength(optOut.conditions!.length)
-    expect(conditions[0]!.text()).toContain(optOut.conditions![0]!.explanation)
-    expect(wrapper.text()).toContain(optOut.conditions![0]!.passed ? '✓' : '✗')
+describe('OptionsTable', () => {
+  const available = result.options.filter((option) => option.available)
+  const unavailable = result.options.filter((option) => !option.available)
+
+  it('puts every possible option in a column, with the amounts from the shared formatter and the conditions behind a disclosure', () => {
+    const wrapper = mount(OptionsTable, { props: { options: result.options }, global: { plugins: [i18n] } })
+    expect(wrapper.findAll('.option-head').map((head) => head.attributes('data-testid'))).toEqual(available.map((option) => `option-${option.id}`))
+    expect(wrapper.get('[data-testid="premium-month-baz"]').text()).toMatch(/^€\u00a0[\d.]+,\d\d/)
+    const withConditions = available.find((option) => option.conditions?.length)!
+    const disclosure = wrapper.get(`[data-testid="conditions-${withConditions.id}"]`)
+    expect(disclosure.element.tagName).toBe('DETAILS')
+    expect(disclosure.findAll('.conditions li')).toHaveLength(withConditions.conditions!.length)
+    expect(disclosure.text()).toContain(withConditions.conditions![0]!.explanation)
   })
 
-  it('shows an unavailable option with its reasons and without misleading amounts', () => {
-    const unavailable = result.options.find((option) => !option.available)!
-    const wrapper = mount(OptionCard, { props: { option: unavailable }, global: { plugins: [i18n] } })
-    expect(wrapper.text()).toContain('Niet mogelijk')
-    expect(wrapper.text()).toContain(unavailable.reasons[0])
-    expect(wrapper.find('.figures').exists()).toBe(false)
+  it('reduces an option that is not possible to one line with its reason, without amounts', () => {
+    const wrapper = mount(OptionsTable, { props: { options: result.options }, global: { plugins: [i18n] } })
+    for (const option of unavailable) {
+      const line = wrapper.get(`[data-testid="option-${option.id}"]`)
+      expect(line.element.tagName).toBe('LI')
+      expect(line.text()).toContain('niet mogelijk')
+      expect(line.text()).toContain(option.reasons[0])
+      expect(line.text()).not.toContain('€')
+    }
   })
 
-  it('hides the conditions and the explain buttons in presentation mode', () => {
-    const optOut = result.options.find((option) => option.conditions?.length)!
-    const wrapper = mount(OptionCard, { props: { option: optOut, presentation: true }, global: { plugins: [i18n] } })
+  it('shows the client no conditions, no explain buttons, no source codes and (unless asked) no impossible options', () => {
+    const withWarning = { ...available[0]!, warnings: ['Verzekeraars keren vaak niet meer uit dan 80–90 % van het inkomen (RADI-2024 vraag 13).'] }
+    const options = [withWarning, ...result.options.slice(1)]
+    const wrapper = mount(OptionsTable, { props: { options, presentation: true }, global: { plugins: [i18n] } })
     expect(wrapper.find('.conditions').exists()).toBe(false)
-    expect(wrapper.find('.card-actions').exists()).toBe(false)
+    expect(wrapper.find('.explain-links').exists()).toBe(false)
+    expect(wrapper.text()).toContain('van het inkomen.')
+    expect(wrapper.text()).not.toContain('RADI-2024')
+    expect(wrapper.find('.unavailable-list').exists()).toBe(false)
+    const all = mount(OptionsTable, { props: { options, presentation: true, showUnavailable: true }, global: { plugins: [i18n] } })
+    expect(all.findAll('.unavailable-list li')).toHaveLength(unavailable.length)
   })
 })
 

@@ -1,7 +1,7 @@
 /** The intake draft: Dutch number input, conversion to a case, validation keyed by form paths. */
 import { describe, expect, it } from 'vitest'
-import { parseDutchNumber, parsePercent, percentText } from '../../src-renderer/src/lib/numbers'
-import { draftFromCase, newDraft, normaliseDraft, problemsByPath, toCaseInput, validateDraft } from '../../src-renderer/src/lib/draft'
+import { parseDutchNumber, parsePercent, percentText } from '../../shared/intake/numbers'
+import { draftFromCase, newDraft, normaliseDraft, problemsByPath, toCaseInput, validateDraft } from '../../shared/intake/draft'
 import { passphraseStrength } from '../../src-renderer/src/lib/passphrase'
 
 describe('Dutch number input', () => {
@@ -42,7 +42,7 @@ describe('intake draft', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.value.calculationYear).toBe(2030)
-    expect(result.value.income.map((row) => row.year)).toEqual([2023, 2024, 2025])
+    expect(result.value.income.map((row) => row.year)).toEqual([2027, 2028, 2029])
     expect(result.value.assumptions.marginalTaxRate).toBe(0.37)
     expect(result.value.disability.age).toBe(2030 - 1985)
   })

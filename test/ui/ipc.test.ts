@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiMethods, ipcChannels, type IpcResponse } from '../../shared/ipc'
 import { advise } from '../../shared/rules/advise'
 import { parseClientCase } from '../../shared/schema/case'
+import { formatEuro } from '../../shared/format'
 import { dispatch, type ServiceHandlers } from '../../src-main/services/dispatch'
 import { createServices, type Services } from '../../src-main/services'
 import { reportPort } from '../../src-main/services/reports'
@@ -21,12 +22,14 @@ import { contentSecurityPolicy } from '../../src-main/main/security'
 const testKdf = { algorithm: 'scrypt' as const, N: 2 ** 12, r: 8, p: 1 }
 
 describe('the contract', () => {
-  it('the preload exposes one method per channel, exactly as apiMethods declares', () => {
+  it('the preload builds one method per channel from the one list of channels, without zod', () => {
     const source = readFileSync('src-main/preload/index.ts', 'utf8')
-    const exposed = Object.fromEntries([...source.matchAll(/^\s+(\w+): on\('([^']+)'\),$/gm)].map((match) => [match[1], match[2]]))
-    expect(exposed).toEqual(apiMethods)
+    expect(source).toMatch(/Object\.entries\(apiMethods\)\.map\(\(\[method, channel\]\) => \[method, on\(channel\)\]\)/)
     expect(source).not.toMatch(/ipcRenderer\.(send|on|sendSync)\b/)
     expect(source).toMatch(/^import type \{[^}]+\} from '\.\.\/\.\.\/shared\/ipc'$/m)
+    expect(source).toMatch(/^import \{ apiMethods, type IpcChannel \} from '\.\.\/\.\.\/shared\/ipc-methods'$/m)
+    // The list of channels imports nothing (so the sandboxed preload bundles no zod).
+    expect(readFileSync('shared/ipc-methods.ts', 'utf8')).not.toMatch(/^import /m)
   })
 
   it('every channel has a method and a request schema', () => {
@@ -158,15 +161,17 @@ describe('services over a real vault', () => {
     expect(await value('adviser:get', {})).toEqual({ name: 'Anna de Adviseur', firm: 'Bureau', afmNumber: '', kifidNumber: '' })
   })
 
-  it('keeps the intake as typed and stores the valid structured parts in the vault', async () => {
+  it('keeps the intake as typed and derives the valid structured parts from it in the main process', async () => {
     const client = await value<{ id: number }>('clients:create', { name: 'Jan de Vries', birthDate: '1985-03-14' })
+    expect(await call('clients:create', { name: 'Nog Niet Geboren', birthDate: '2999-01-01' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     const draft = { client: { name: 'Jan de Vries', birthDate: '1985-03-14' }, income: [{ year: '2024', profit: 'veertig' }], adviserNotes: 'notitie' }
-    const caseInput = { client: { name: 'Jan de Vries', birthDate: '1985-03-14' }, income: [{ year: 2024, profit: 'veertig', wiaWage: 0 }] }
-    const saved = await value<{ problems: { path: string }[] }>('clients:saveDraft', { id: client.id, draft, caseInput })
+    const saved = await value<{ problems: { path: string }[] }>('clients:saveDraft', { id: client.id, draft })
     expect(saved.problems.map((problem) => problem.path)).toContain('income[0].profit')
     expect(await value('clients:get', { id: client.id })).toMatchObject({ draft: { income: [{ profit: 'veertig' }], adviserNotes: 'notitie' } })
-    const valid = { ...caseInput, client: { name: 'Jan de Vries-Bakker', birthDate: '1985-03-14' }, income: [{ year: 2024, profit: 40000, wiaWage: 0 }] }
-    await value('clients:saveDraft', { id: client.id, draft, caseInput: valid })
+    // A renderer cannot send a case of its own beside the draft any more.
+    expect(await call('clients:saveDraft', { id: client.id, draft, caseInput: {} } as never)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    const valid = { ...draft, client: { name: 'Jan de Vries-Bakker', birthDate: '1985-03-14' }, income: [{ year: '2024', profit: '€ 40.000,-', wiaWage: '0' }] }
+    await value('clients:saveDraft', { id: client.id, draft: valid })
     expect(await value('clients:list', { query: 'bakker' })).toMatchObject([{ name: 'Jan de Vries-Bakker' }])
   })
 
@@ -179,6 +184,16 @@ describe('services over a real vault', () => {
     expect(first).toMatchObject({ versionNo: 1, changes: ['Eerste adviesversie.'] })
     const second = await value<{ changes: string[] }>('advice:save', { clientId: client.id, clientCase: { ...sample.value, assumptions: { ...sample.value.assumptions, premiumRate: 0.08 } }, chosenOption: 'opt-out', recommendation: 'Opt-out.' })
     expect(second.changes.join('\n')).toMatch(/Gekozen optie: .* → .*\nPremiepercentage: volgens wetsvoorstel → 8\u00a0%/)
+    // Saving the same advice again makes no new version; the latest one is returned.
+    const again = await value<{ versionNo: number; created: boolean }>('advice:save', { clientId: client.id, clientCase: { ...sample.value, assumptions: { ...sample.value.assumptions, premiumRate: 0.08 } }, chosenOption: 'opt-out', recommendation: 'Opt-out.' })
+    expect(again).toMatchObject({ versionNo: 2, created: false })
+    expect(await value<unknown[]>('advice:list', { clientId: client.id })).toHaveLength(2)
+    // A changed profit shows its old and new amount; a changed motivation alone is named too.
+    const income = sample.value.income.map((row, index) => (index === 0 ? { ...row, profit: 51_234.5 } : row))
+    const third = await value<{ versionNo: number; created: boolean; changes: string[] }>('advice:save', { clientId: client.id, clientCase: { ...sample.value, income, assumptions: { ...sample.value.assumptions, premiumRate: 0.08 } }, chosenOption: 'opt-out', recommendation: 'Opt-out, met nieuwe winst.' })
+    expect(third).toMatchObject({ versionNo: 3, created: true })
+    expect(third.changes, third.changes.join(' | ')).toContain(`Winst ${sample.value.income[0]!.year}: ${formatEuro(sample.value.income[0]!.profit)} → ${formatEuro(51_234.5)}`)
+    expect(third.changes).toContain('Toelichting gewijzigd')
 
     expect(await call('report:make', { adviceId: first.id, certificatePassword: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     await value('certificate:createSelfSigned', { commonName: 'Anna de Adviseur', password: 'certificaat-ww' })
@@ -187,8 +202,12 @@ describe('services over a real vault', () => {
     const report = await value<{ signed: boolean; bytes: number }>('report:make', { adviceId: first.id, certificatePassword: 'certificaat-ww' })
     expect(report.signed).toBe(true)
     expect(await value('report:verify', { adviceId: first.id })).toMatchObject({ valid: true, signer: 'Anna de Adviseur' })
-    expect((await value<{ report: unknown }[]>('advice:list', { clientId: client.id })).map((version) => version.report !== null)).toEqual([false, true])
+    expect((await value<{ report: unknown }[]>('advice:list', { clientId: client.id })).map((version) => version.report !== null)).toEqual([false, false, true])
 
+    // The client list shows where the dossier stands.
+    const [entry] = await value<{ adviceVersion: number | null; signedReport: boolean; intakeComplete: boolean; lastEdited: string }[]>('clients:list', { query: 'sanne' })
+    expect(entry).toMatchObject({ adviceVersion: 3, signedReport: true, intakeComplete: false })
+    expect(Date.parse(entry!.lastEdited)).not.toBeNaN()
     expect(await call('clients:erase', { id: client.id, confirmName: 'iemand anders' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     await value('clients:erase', { id: client.id, confirmName: 'sanne starter' })
     expect(await call('clients:get', { id: client.id })).toMatchObject({ ok: false, error: { code: 'not-found' } })

@@ -8,7 +8,7 @@ import { useDossierStore, autosaveDelayMs } from '../../src-renderer/src/stores/
 import { useSessionStore } from '../../src-renderer/src/stores/session'
 import { useClientsStore } from '../../src-renderer/src/stores/clients'
 import { useComparisonStore } from '../../src-renderer/src/stores/comparison'
-import { draftFromCase } from '../../src-renderer/src/lib/draft'
+import { draftFromCase } from '../../shared/intake/draft'
 import { parseClientCase } from '../../shared/schema/case'
 import { installFakeApi } from './fake-api'
 
@@ -31,9 +31,10 @@ describe('dossier autosave', () => {
     await vi.advanceTimersByTimeAsync(autosaveDelayMs + 10)
     const saves = calls.filter((call) => call.method === 'saveDraft')
     expect(saves).toHaveLength(1)
-    const request = saves[0]!.request as { draft: { income: { profit: string }[] }; caseInput: { income: { profit: number }[] } }
+    const request = saves[0]!.request as { draft: { income: { profit: string }[] } }
     expect(request.draft.income[0]!.profit).toBe('41.000')
-    expect(request.caseInput.income[0]!.profit).toBe(41000)
+    // Only the draft is sent: the main process derives the case itself.
+    expect(Object.keys(request)).toEqual(['id', 'draft'])
     expect(dossier.saveState).toBe('saved')
   })
 
@@ -84,7 +85,7 @@ describe('session', () => {
     session.beforeLock(async () => void order.push('flush'))
     const locked = vi.fn()
     session.touch()
-    session.startIdleWatch(locked, Date.now, 1000)
+    session.startIdleWatch(locked, () => void order.push('remember screen'), Date.now, 1000)
     await vi.advanceTimersByTimeAsync(4 * 60_000)
     expect(locked).not.toHaveBeenCalled()
     session.touch()
@@ -92,7 +93,7 @@ describe('session', () => {
     expect(locked).not.toHaveBeenCalled()
     await vi.advanceTimersByTimeAsync(60_000 + 1000)
     expect(locked).toHaveBeenCalledTimes(1)
-    expect(order).toEqual(['flush', 'lock'])
+    expect(order).toEqual(['remember screen', 'flush', 'lock'])
     session.stopIdleWatch()
   })
 })
@@ -126,6 +127,7 @@ describe('live comparison', () => {
     const after = comparison.result!.options.find((option) => option.id === 'baz')!.premium.annual
     expect(after).toBeGreaterThan(before)
     dossier.draft!.income[0]!.profit = 'abc'
+    await nextTick()
     expect(comparison.result).toBeNull()
     expect(comparison.timings.length).toBeGreaterThanOrEqual(2)
   })

@@ -16,7 +16,7 @@ export const useAdviceStore = defineStore('advice', () => {
     versions.value = await call('listAdvice', { clientId: id })
   }
 
-  async function save(clientCase: ClientCase, chosenOption: OptionId, recommendation: string): Promise<AdviceVersionSummary> {
+  async function save(clientCase: ClientCase, chosenOption: OptionId, recommendation: string): Promise<AdviceVersionSummary & { created: boolean }> {
     if (clientId.value === null) throw new Error('no client')
     const saved = await call('saveAdvice', { clientId: clientId.value, clientCase, chosenOption, recommendation })
     await load(clientId.value)

@@ -1,13 +1,13 @@
 /** The client list: instant search, recent clients, create and erase. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ClientRecord, ClientSummary } from '../../../shared/ipc'
+import type { ClientListEntry, ClientRecord } from '../../../shared/ipc'
 import { call } from '../lib/api'
 
 export const useClientsStore = defineStore('clients', () => {
   const query = ref('')
-  const results = ref<ClientSummary[]>([])
-  const recent = ref<ClientSummary[]>([])
+  const results = ref<ClientListEntry[]>([])
+  const recent = ref<ClientListEntry[]>([])
   let searchSeq = 0
 
   async function search(text: string = query.value): Promise<void> {

@@ -8,7 +8,7 @@ import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import type { ClientRecord } from '../../../shared/ipc'
 import type { FieldProblem } from '../../../shared/schema/messages'
 import { call, messageOf } from '../lib/api'
-import { normaliseDraft, problemsByPath, toCaseInput, validateDraft, type IntakeDraft } from '../lib/draft'
+import { normaliseDraft, problemsByPath, validateDraft, type IntakeDraft } from '../../../shared/intake/draft'
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error'
 
@@ -86,12 +86,11 @@ export const useDossierStore = defineStore('dossier', () => {
     dirtyAgain = false
     const id = record.value.id
     const snapshot = JSON.parse(JSON.stringify(toRaw(draft.value))) as Record<string, unknown>
-    // Unparseable numbers stay text here; the main process stores only the fields that are valid.
-    const caseInput = JSON.parse(JSON.stringify(toCaseInput(draft.value))) as Record<string, unknown>
+    // Only the draft goes: the main process derives the case from it with the same shared code.
     saveState.value = 'saving'
     saving = (async () => {
       try {
-        const result = await call('saveDraft', { id, draft: snapshot, caseInput })
+        const result = await call('saveDraft', { id, draft: snapshot })
         lastSavedAt.value = result.savedAt
         saveError.value = null
         saveState.value = dirtyAgain ? 'pending' : 'saved'

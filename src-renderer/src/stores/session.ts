@@ -88,12 +88,19 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   /** Start watching for idleness; `onLocked` runs after an automatic lock (e.g. to show the unlock screen). */
-  function startIdleWatch(onLocked: () => void, now: () => number = Date.now, everyMs = 15_000): void {
+  /**
+   * Start watching for idleness. `beforeLocking` runs first (e.g. to remember the screen to return
+   * to), `onLocked` after the automatic lock (e.g. to show the unlock screen).
+   */
+  function startIdleWatch(onLocked: () => void, beforeLocking: () => void = () => {}, now: () => number = Date.now, everyMs = 15_000): void {
     stopIdleWatch()
     idleTimer = setInterval(() => {
       const minutes = settings.value.autoLockMinutes
       if (!unlocked.value || minutes <= 0) return
-      if (now() - lastActivity.value >= minutes * 60_000) void lock().then(onLocked)
+      if (now() - lastActivity.value >= minutes * 60_000) {
+        beforeLocking()
+        void lock().then(onLocked)
+      }
     }, everyMs)
   }
 

@@ -4,9 +4,10 @@
  * turns it into the input of the shared schema (clientCaseSchema) and `validateDraft` returns the
  * case or the problems, keyed by the same paths the form uses ("income[0].profit").
  */
-import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole } from '../../../shared/schema/case'
-import type { FieldProblem } from '../../../shared/schema/messages'
+import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole } from '../schema/case'
+import type { FieldProblem } from '../schema/messages'
 import { amountText, parseDutchNumber, parsePercent, percentText } from './numbers'
+import { todayIso } from './dates'
 
 export interface PolicyDraft {
   insurer: string
@@ -53,6 +54,18 @@ export interface IntakeDraft {
   profile: { goals: string; financialBuffer: string; riskAppetite: 'laag' | 'gemiddeld' | 'hoog'; knowledgeAndExperience: string }
   /** The adviser's own notes: never shown in presentation mode, never in the report. */
   adviserNotes: string
+  /**
+   * The advice being written on the Advies tab (chosen option and motivation), kept with the rest
+   * of the dossier as typed so it survives a tab switch, a lock and a restart. Saving the advice
+   * makes an immutable version of it; this stays the text being worked on.
+   */
+  advice: AdviceDraft
+}
+
+export interface AdviceDraft {
+  /** An option id, or '' when none is chosen yet. */
+  chosenOption: string
+  motivation: string
 }
 
 export function emptyPolicy(): PolicyDraft {
@@ -72,14 +85,23 @@ export function emptyPolicy(): PolicyDraft {
   }
 }
 
+/**
+ * The income years a calculation year needs: the three calendar years before it (the benefit is
+ * based on the profit of the years before the year of disability; the starting case shows 2027–2029
+ * for 2030).
+ */
+export function incomeYearsFor(calculationYear: number): number[] {
+  return [3, 2, 1].map((back) => calculationYear - back)
+}
+
 export function newDraft(name: string, birthDate: string, today: Date = new Date()): IntakeDraft {
-  const year = today.getFullYear()
+  const calculationYear = Math.max(2030, today.getFullYear())
   return {
     draftVersion: 1,
     scenario: defaultScenarioId,
-    calculationYear: String(Math.max(2030, year)),
+    calculationYear: String(calculationYear),
     client: { name, birthDate, role: 'ib-ondernemer', conscientiousObjector: false },
-    income: [0, 1, 2].map((back) => ({ year: String(year - 3 + back), profit: '', wiaWage: '0' })),
+    income: incomeYearsFor(calculationYear).map((year) => ({ year: String(year), profit: '', wiaWage: '0' })),
     existingPolicy: null,
     privateQuote: null,
     assumptions: {
@@ -95,6 +117,7 @@ export function newDraft(name: string, birthDate: string, today: Date = new Date
     disability: { age: '', degree: '100' },
     profile: { goals: '', financialBuffer: '0', riskAppetite: 'gemiddeld', knowledgeAndExperience: '' },
     adviserNotes: '',
+    advice: { chosenOption: '', motivation: '' },
   }
 }
 
@@ -116,6 +139,15 @@ export function normaliseDraft(saved: unknown, fallbackName = '', fallbackBirthD
     disability: { ...base.disability, ...(s.disability ?? {}) },
     profile: { ...base.profile, ...(s.profile ?? {}) },
     adviserNotes: typeof s.adviserNotes === 'string' ? s.adviserNotes : '',
+    advice: adviceDraft(s.advice),
+  }
+}
+
+function adviceDraft(saved: unknown): AdviceDraft {
+  const s = (saved && typeof saved === 'object' ? saved : {}) as Partial<Record<keyof AdviceDraft, unknown>>
+  return {
+    chosenOption: typeof s.chosenOption === 'string' ? s.chosenOption : '',
+    motivation: typeof s.motivation === 'string' ? s.motivation : '',
   }
 }
 
@@ -180,9 +212,21 @@ export function toCaseInput(draft: IntakeDraft): Record<string, unknown> {
 
 export type DraftValidation = { ok: true; value: ClientCase; problems: [] } | { ok: false; problems: FieldProblem[] }
 
-export function validateDraft(draft: IntakeDraft): DraftValidation {
+export function validateDraft(draft: IntakeDraft, today: string = todayIso()): DraftValidation {
   const result = parseClientCase(toCaseInput(draft))
-  return result.ok ? { ok: true, value: result.value, problems: [] } : { ok: false, problems: result.problems }
+  // A birth date in the future is a typing error (the schema only checks that it is a date).
+  const future = /^\d{4}-\d{2}-\d{2}$/.test(draft.client.birthDate) && draft.client.birthDate > today
+  const futureProblem: FieldProblem[] = future ? [{ path: 'client.birthDate', message: futureDateMessage }] : []
+  if (result.ok && !future) return { ok: true, value: result.value, problems: [] }
+  return { ok: false, problems: [...futureProblem, ...(result.ok ? [] : result.problems.map(onScreen))] }
+}
+
+export const futureDateMessage = 'mag niet in de toekomst liggen'
+
+/** The schema's wording where the screen asks for something else (dates are typed dd-mm-jjjj). */
+function onScreen(problem: FieldProblem): FieldProblem {
+  if (problem.message === 'moet een datum zijn als JJJJ-MM-DD') return { ...problem, message: 'moet een datum zijn als dd-mm-jjjj (dag-maand-jaar)' }
+  return problem
 }
 
 /** Problems by field path, first message per field: what the form shows next to each input. */
@@ -238,5 +282,6 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
       knowledgeAndExperience: value.profile?.knowledgeAndExperience ?? '',
     },
     adviserNotes: '',
+    advice: { chosenOption: '', motivation: '' },
   }
 }

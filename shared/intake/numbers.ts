@@ -1,12 +1,13 @@
 /**
- * Dutch number input: "42.000", "42.000,50", "5,4" and "42000" all read as the adviser meant them.
+ * Dutch number input: "42.000", "42.000,50", "5,4", "42000", "€ 3.900,-" and "€ 48.000,50" all
+ * read as the adviser meant them ("-" or "--" after the comma are zero cents, as on a cheque).
  * A comma is the decimal mark; dots are thousands separators when a comma is present or when every
  * group after a dot has three digits; otherwise a single dot is read as a decimal point.
  * Returns undefined for an empty field and the text itself when it is not a number (so the shared
  * schema reports "moet een getal zijn" next to the field).
  */
 export function parseDutchNumber(text: string): number | string | undefined {
-  const trimmed = text.replace(/[\s\u00a0€%]/g, '')
+  const trimmed = text.replace(/[\s\u00a0€%]/g, '').replace(/,[-\u2013\u2014]{1,2}$/, '')
   if (trimmed === '') return undefined
   let normalised: string
   if (trimmed.includes(',')) normalised = trimmed.replace(/\./g, '').replace(',', '.')
