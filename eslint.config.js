@@ -17,7 +17,7 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser }, globals: globals.browser },
   },
   {
-    files: ['src-main/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.config.js', 'test/**/*.js'],
+    files: ['src-main/**/*.ts', 'test/**/*.ts', '*.config.ts', '*.config.js', 'test/**/*.js', 'bin/**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -15,6 +15,9 @@ import { z } from 'zod'
 import { clientCaseSchema, scenarioIds, type ClientCase, type ClientCaseInput } from './schema/case'
 import { optionIds, type AdviceResult, type OptionId } from './schema/result'
 import type { FieldProblem } from './schema/messages'
+import { importMappingSchema } from './portfolio/mapping'
+import type { GroupId } from './portfolio/triage'
+import type { ParameterUpdate } from './parameters/update'
 import { apiMethods, type ApiMethod, type IpcChannel } from './ipc-methods'
 
 export { apiMethods, type ApiMethod, type IpcChannel }
@@ -94,6 +97,69 @@ export interface CertificateStatus {
   present: boolean
   /** The label stored with it, e.g. "J. de Adviseur (zelf ondertekend, geldig tot 2031-05-01)". */
   label: string | null
+}
+
+/** The portfolio screen's run: started, then evaluated slice by slice (progress, cancel). */
+export interface PortfolioRun {
+  runId: string
+  total: number
+}
+
+export interface PortfolioRow {
+  id: number
+  name: string
+  groups: GroupId[]
+  /** The reasons of every group, in group order, one line each. */
+  reasons: string[]
+}
+
+export interface PortfolioView {
+  scenario: string
+  parameterHash: string
+  clients: number
+  groups: { id: GroupId; label: string; count: number }[]
+  rows: PortfolioRow[]
+}
+
+export interface PortfolioStep {
+  done: number
+  total: number
+  /** Set when the run is finished. */
+  view: PortfolioView | null
+}
+
+/** The parameter packs of the vault (src-main/params) and the update the rules must use. */
+export interface ParamsStatus {
+  packs: { id: string; label: string; publishedAt: string; importedAt: string; active: boolean }[]
+  /** The active pack's name, or null: the built-in parameters. */
+  activeLabel: string | null
+  /** The active update, for the rules in the window (shared/parameters/update.ts). */
+  update: ParameterUpdate | null
+  /** Set when the kept packs could not be verified (then the built-in parameters apply). */
+  problem: string | null
+}
+
+export interface ParamsImportResult {
+  id: string
+  label: string
+  publishedAt: string
+  /** What the pack changes, one plain Dutch line each. */
+  changes: string[]
+  status: ParamsStatus
+}
+
+/** An import's preview (dry run) or its outcome: see src-main/import. */
+export interface ImportResult {
+  file: string
+  columns: { header: string; field: string }[]
+  unknownColumns: string[]
+  notes: string[]
+  problems: { row: number; message: string }[]
+  duplicates: { row: number; name: string; birthDate: string; existingClientId: number | null; sameAsRow: number | null; action: string }[]
+  created: number
+  merged: number
+  skipped: number
+  written: boolean
 }
 
 export interface ClientSummary {
@@ -282,6 +348,25 @@ export const ipcChannels = {
   'report:verify': { request: z.object({ adviceId: id }).strict() },
   'report:open': { request: z.object({ adviceId: id }).strict() },
   'report:saveAs': { request: z.object({ adviceId: id }).strict() },
+  'portfolio:start': { request: z.object({ scenario: z.enum(scenarioIds) }).strict() },
+  'portfolio:step': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
+  'portfolio:cancel': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
+  /** A client file (CSV or XLSX, at most 50 MB) with the adviser's column mapping and duplicate choice. */
+  'params:status': { request: empty },
+  /** A signed parameter pack file; `dryRun` shows what it changes without keeping it. */
+  'params:import': { request: z.object({ fileBase64: z.string().max(7_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/), dryRun: z.boolean() }).strict() },
+  'params:rollback': { request: empty },
+  'import:run': {
+    request: z
+      .object({
+        fileName: z.string().trim().min(1).max(260),
+        contentBase64: z.string().max(70_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+        mapping: importMappingSchema.nullable(),
+        duplicates: z.enum(['skip', 'merge']),
+        dryRun: z.boolean(),
+      })
+      .strict(),
+  },
   'office:status': { request: empty },
   /** Test the connection first; only a connection that works is kept. */
   'office:connect': { request: officeConnectSchema },
@@ -322,6 +407,13 @@ export interface IpcResults {
   'report:verify': VerifyResult
   'report:open': { opened: boolean }
   'report:saveAs': { savedTo: string | null }
+  'portfolio:start': PortfolioRun
+  'portfolio:step': PortfolioStep
+  'portfolio:cancel': { cancelled: true }
+  'import:run': ImportResult
+  'params:status': ParamsStatus
+  'params:import': ParamsImportResult
+  'params:rollback': ParamsStatus
   'office:status': OfficeStatus
   'office:connect': OfficeStatus
   'office:disconnect': OfficeStatus

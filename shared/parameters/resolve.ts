@@ -6,11 +6,11 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import { Money } from '../money'
-import { aowAgeByYear, aowAgeLastFixedYear, type AowAge } from './aow-age'
-import { minimumWageMonthly, minimumWageVerifiedThrough } from './minimum-wage'
+import type { AowAge } from './aow-age'
 import { scenarioDefinitions, type ScenarioOverrides, type ScenarioParameters } from './scenarios'
 import type { Citation, DatedValue, Sourced } from './types'
 import type Decimal from 'decimal.js'
+import { activeParameterUpdate, aowAgeFixedThrough, aowAgeRows, minimumWageKnownThrough, minimumWageRows, onParameterUpdateChange, scenarioUpdate } from './update'
 
 /** The ids of every bill version, read from the list each time (a parameter pack may add one). */
 export function scenarioIdsAvailable(): string[] {
@@ -35,7 +35,8 @@ function mergedDefinition(id: string): ScenarioParameters {
 export function resolveScenario(id: string): ScenarioParameters {
   const cached = resolvedCache.get(id)
   if (cached) return cached
-  const resolved = mergedDefinition(id)
+  // A published update (signed parameter pack) overrides single values of this version only.
+  const resolved = { ...mergedDefinition(id), ...(scenarioUpdate(id) ?? {}) } as ScenarioParameters
   resolvedCache.set(id, resolved)
   return resolved
 }
@@ -49,12 +50,19 @@ export function sourcedParameters(parameters: ScenarioParameters): [string, Sour
 }
 
 const hashCache = new Map<string, string>()
+onParameterUpdateChange(() => {
+  resolvedCache.clear()
+  hashCache.clear()
+})
 
 /** SHA-256 over the resolved parameters and the dated tables: stored with each advice version. */
 export function parameterHash(id: string): string {
   const cached = hashCache.get(id)
   if (cached) return cached
-  const canonical = JSON.stringify({ scenario: resolveScenario(id), minimumWageMonthly, aowAgeByYear }, (_key, value: unknown) =>
+  // Without an update the hashed data are the built-in tables, so stored hashes stay valid.
+  const update = activeParameterUpdate()
+  const tables = { minimumWageMonthly: minimumWageRows(), aowAgeByYear: aowAgeRows(), ...(update ? { update: update.id } : {}) }
+  const canonical = JSON.stringify({ scenario: resolveScenario(id), ...tables }, (_key, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
       : value,
@@ -105,11 +113,12 @@ function halfYearFactor(indexation: Decimal, halfYears: number): Decimal {
  * 1 July), rounded to cents; such a value is marked projected.
  */
 export function minimumWageOn(date: string, indexation: Decimal): DatedLookup<Decimal> {
-  const first = minimumWageMonthly[0]!
-  const row = lastRowOnOrBefore(minimumWageMonthly, date) ?? first
+  const rows = minimumWageRows()
+  const first = rows[0]!
+  const row = lastRowOnOrBefore(rows, date) ?? first
   const base = new Money(row.value)
-  const known = date <= minimumWageVerifiedThrough
-  if (known || row !== minimumWageMonthly[minimumWageMonthly.length - 1]) {
+  const known = date <= minimumWageKnownThrough()
+  if (known || row !== rows[rows.length - 1]) {
     return { value: base, cite: row.cite, projected: false, uncertain: row.uncertain ?? (date < first.from ? 'Vóór de tabel: het eerste bekende bedrag is gebruikt.' : undefined), from: row.from }
   }
   // Whole half-years since the last known row: a value changes only on 1 January and 1 July.
@@ -127,7 +136,8 @@ export function minimumWageOn(date: string, indexation: Decimal): DatedLookup<De
 /** AOW age for the calendar year in which it is reached; after the fixed years the last age is kept. */
 export function aowAgeForYear(year: number): DatedLookup<AowAge> {
   const date = `${year}-01-01`
-  const row = lastRowOnOrBefore(aowAgeByYear, date) ?? aowAgeByYear[0]!
+  const row = lastRowOnOrBefore(aowAgeRows(), date) ?? aowAgeRows()[0]!
+  const aowAgeLastFixedYear = aowAgeFixedThrough()
   return {
     value: row.value,
     cite: row.cite,

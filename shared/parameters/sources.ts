@@ -3,6 +3,8 @@
  * domain brief is built on; the secondary ones are later public facts and official tables, used
  * where the primary sources are silent, and marked `secondary` so the report can say so.
  */
+import { updateSource } from './update'
+
 export interface SourceDocument {
   key: string
   /** How the report and the terminal cite it: "Kamerbrief 15 september 2025". */
@@ -146,12 +148,17 @@ export const sourceDocuments = {
 
 export type SourceKey = keyof typeof sourceDocuments
 
+/** A built-in document, or one a published parameter update (shared/parameters/update.ts) brought. */
 export function isSourceKey(key: string): key is SourceKey {
-  return Object.hasOwn(sourceDocuments, key)
+  return Object.hasOwn(sourceDocuments, key) || updateSource(key) !== undefined
+}
+
+export function sourceDocument(key: SourceKey): SourceDocument {
+  return Object.hasOwn(sourceDocuments, key) ? sourceDocuments[key] : updateSource(key)!
 }
 
 /** "Kamerbrief 15 september 2025 (Betaalbaarheid)": the short name, with the place in the document. */
 export function citeSource(key: SourceKey, locator?: string): string {
-  const document: SourceDocument = sourceDocuments[key]
+  const document = sourceDocument(key)
   return locator ? `${document.short} (${locator})` : document.short
 }

@@ -25,7 +25,12 @@ export function cover(context: ReportContext): Content[] {
         ...(input.adviceVersion !== undefined ? [[a.version, String(input.adviceVersion)] as [string, Content]] : []),
         [t.billVersion, `${result.scenarioLabel} (${result.scenario})`],
         [t.calculationYear, String(result.calculationYear)],
-        [t.parameterSet, { text: result.parameterHash, fontSize: 7.5, color: colours.muted }],
+        [
+          t.parameterSet,
+          result.parameterSet
+            ? { text: [`${result.parameterSet}\n`, { text: result.parameterHash, fontSize: 7.5, color: colours.muted }] }
+            : { text: result.parameterHash, fontSize: 7.5, color: colours.muted },
+        ],
       ],
       130,
     ),

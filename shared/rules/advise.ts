@@ -7,7 +7,7 @@ import type { Language } from '../format'
 import { catalogs, renderMessage, type MessageId } from '../messages'
 import { Money, toEuros } from '../money'
 import { aowAgeLastFixedYear } from '../parameters/aow-age'
-import { minimumWageVerifiedThrough } from '../parameters/minimum-wage'
+import { minimumWageKnownThrough, parameterSetLabel } from '../parameters/update'
 import { parameterHash, sourcedParameters } from '../parameters/resolve'
 import type { ClientCase } from '../schema/case'
 import type { AdviceResult, AssumptionNote } from '../schema/result'
@@ -121,7 +121,7 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
   if (shared.bazYears.some((year) => year.wml.projected)) {
     assumptions.push({
       id: 'wml-projected',
-      text: say('assumption.wmlProjected', { date: minimumWageVerifiedThrough, rate: clientCase.assumptions.wmlIndexation }),
+      text: say('assumption.wmlProjected', { date: minimumWageKnownThrough(), rate: clientCase.assumptions.wmlIndexation }),
       sources: [],
       kind: 'projection',
     })
@@ -150,6 +150,7 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
     scenario: clientCase.scenario,
     scenarioLabel: context.parameters.label[context.texts.language],
     parameterHash: parameterHash(clientCase.scenario),
+    ...(parameterSetLabel() ? { parameterSet: parameterSetLabel() } : {}),
     calculationYear,
     scenarioStartYear: context.parameters.startYear.value,
     switchRule: context.parameters.switchRule.value,

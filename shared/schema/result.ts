@@ -213,6 +213,8 @@ export const adviceResultSchema = z.object({
   scenarioLabel: z.string(),
   /** Hash of the parameter set used: stored with every advice version. */
   parameterHash: z.string(),
+  /** The name of the parameter set: built in, or a published parameter pack (absent in older results). */
+  parameterSet: z.string().optional(),
   calculationYear: z.number().int(),
   /** The scenario's planned first year; figures for an earlier year are "as if the law applied". */
   scenarioStartYear: z.number().int(),

@@ -23,6 +23,8 @@ export interface VangnetHostOptions {
   port?: number
   /** Lower key-derivation cost for tests (never for real data). */
   kdf?: KdfParameters
+  /** Tests only: a throwaway parameter-pack publisher key instead of the real one. */
+  packPublicKey?: string
   onInternalError?: (channel: string, error: unknown) => void
 }
 
@@ -75,6 +77,7 @@ export async function startVangnetHost(options: VangnetHostOptions): Promise<Van
       discardOpenedCopies: () => rmSync(join(dataDir, 'opened'), { recursive: true, force: true }),
     },
     ...(options.kdf ? { vaultOptions: { kdf: options.kdf } } : {}),
+    ...(options.packPublicKey ? { packPublicKey: options.packPublicKey } : {}),
   })
   const host = await startBrowserHost({
     rendererDir: options.rendererDir ?? resolve('out/renderer'),

@@ -15,7 +15,6 @@ import type { AdviserDetails } from '../../shared/report'
 import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
 import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
-import { CertificateError, isDraftReport, renderAdviceReport } from '../reports'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- advise CASE.json [opties]
@@ -262,6 +261,9 @@ export function formatExplanation(result: AdviceResult, language: Language = 'nl
 async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean; draft: boolean }> {
   const target = resolve(io.cwd, options.pdf!)
   const adviser = options.adviser !== undefined ? await loadAdviser(options.adviser, io.cwd) : undefined
+  // The report stack (pdfmake, charts, signing) loads only when a report is asked for, so a plain
+  // comparison starts fast.
+  const { CertificateError, isDraftReport, renderAdviceReport } = await import('../reports')
   const draft = isDraftReport({ clientCase, result, ...(adviser ? { adviser } : {}) })
   if (draft && options.sign !== undefined) {
     const missing = [!adviser ? 'de gegevens van de adviseur (--adviser ADVISEUR.json)' : null, !clientCase.advice?.choice ? 'de gekozen oplossing (advice.choice in het klantbestand)' : null].filter(Boolean)
@@ -295,8 +297,6 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
 }
 
 export const adviseCommand: Subcommand = {
-  name: 'advise',
-  summary: 'vergelijk Baz, opt-out en overgangsrecht voor één klant (CASE.json)',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseAdviseArguments(args)

@@ -1,6 +1,6 @@
 /**
- * The shape of a headless subcommand. Each subcommand lives in its own module and is registered
- * in ./index.ts. Commands write to the streams they are given (never to console directly), so
+ * The shape of a headless subcommand. Each subcommand lives in its own module and is registered,
+ * with its name and one-line summary, in ./commands.ts. Commands write to the streams they are given (never to console directly), so
  * tests can run them in-process, and return an exit code:
  *   0 success · 1 unexpected internal error · 2 invalid input · 3 vault locked, wrong passphrase
  *   or damaged file · 4 signature not valid.
@@ -13,8 +13,6 @@ export interface CliIo {
 }
 
 export interface Subcommand {
-  name: string
-  summary: string
   usage: string
   run(args: string[], io: CliIo): Promise<number>
 }

@@ -56,8 +56,6 @@ function sampleRecommendation(result: AdviceResult): Recommendation | undefined 
 }
 
 export const demoCommand: Subcommand = {
-  name: 'demo',
-  summary: 'schrijft een ondertekend voorbeeld-adviesrapport',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     let outDir = resolve(io.cwd, 'out/demo')

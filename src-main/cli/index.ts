@@ -42,11 +42,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${packageJson.version}\n`)
     return exitCodes.ok
   }
-  const command = subcommands.find((candidate) => candidate.name === name)
-  if (!command) {
+  const entry = subcommands.find((candidate) => candidate.name === name)
+  if (!entry) {
     io.stderr(`Onbekende opdracht "${name}". Zie: npm run -s vangnet -- --help\n`)
     return exitCodes.invalidInput
   }
+  const command = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage.endsWith('\n') ? command.usage : command.usage + '\n')
     return exitCodes.ok
@@ -65,15 +66,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
-if (isEntryPoint) {
+/** Run with this process's arguments and streams; the exit code becomes the process's. */
+export async function main(): Promise<void> {
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
   }
-  void runCli(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code
-  })
+  process.exitCode = await runCli(process.argv.slice(2), io)
 }
+
+// Run directly (tsx src-main/cli/index.ts) or from the built bundle through bin/vangnet.mjs.
+const isEntryPoint = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href
+if (isEntryPoint) void main()

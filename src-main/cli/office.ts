@@ -138,8 +138,6 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 }
 
 export const officeCommand: Subcommand = {
-  name: 'office',
-  summary: 'kantoormodus op de PostgreSQL-server van het kantoor: inrichten, bijwerken, adviseurs',
   usage,
   async run(args, io) {
     let parsed: { values: Options; positionals: string[] }

@@ -4,6 +4,7 @@
  * (init, change-passphrase) from VANGNET_NEW_PASSPHRASE for change-passphrase. Vault problems
  * (wrong passphrase, damaged file, other vault, locked) exit with code 3 and one plain sentence.
  */
+import { readFile, stat } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
@@ -11,6 +12,8 @@ import { Writable } from 'node:stream'
 import { minimumPassphraseLength } from '../../shared/ipc'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 import { asVaultError, createVault, openVault, restoreVault, vaultBook, VaultError, type ClientBook, type Vault } from '../store'
+import { importMappingSchema, type ImportMapping } from '../../shared/portfolio/import'
+import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
 
 const usage = `Gebruik: npm run -s vangnet -- vault <actie> [opties]
 
@@ -19,6 +22,9 @@ Acties:
   add-client         --db PATH --name NAAM --birth-date JJJJ-MM-DD [--email E] [--phone T]
                                                       voeg een klant toe (drukt het nummer af)
   list               --db PATH [--search TEKST] [--json]
+  import             --db PATH --from BESTAND [--mapping KOPPELING.json] [--duplicates skip|merge] [--dry-run]
+                                                      klanten uit CSV of Excel (.xlsx); alle geldige rijen in één keer,
+                                                      rijen met problemen en dubbele klanten op stderr
   export-client      --db PATH --id NR                alle gegevens van één klant als JSON (AVG-inzage)
   erase-client       --db PATH --id NR                wis een klant, ook uit het bestand (AVG)
   backup             --db PATH --out BESTAND          één versleuteld back-upbestand
@@ -46,6 +52,9 @@ const optionSpec = {
   from: { type: 'string' },
   search: { type: 'string' },
   json: { type: 'boolean' },
+  mapping: { type: 'string' },
+  duplicates: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>['values']
@@ -107,12 +116,40 @@ function progress(io: CliIo): (step: { step: 're-encrypting' | 'done'; pages: nu
 }
 
 async function withVault<T>(io: CliIo, options: Options, work: (vault: Vault) => Promise<T> | T, knownPassphrase?: string): Promise<T> {
-  const vault = await openVault(resolve(io.cwd, required(options, 'db')), { passphrase: knownPassphrase ?? (await passphrase(io)) }, { actor: 'cli', autoLockAfterMs: 0 })
+  return withVaultAt(io, required(options, 'db'), work, knownPassphrase)
+}
+
+/** Open the vault at `db` (passphrase from the environment or a prompt), work, lock. Vault errors become plain UserErrors. */
+export async function withVaultAt<T>(io: CliIo, db: string, work: (vault: Vault) => Promise<T> | T, knownPassphrase?: string): Promise<T> {
+  let vault: Vault
+  try {
+    vault = await openVault(resolve(io.cwd, db), { passphrase: knownPassphrase ?? (await passphrase(io)) }, { actor: 'cli', autoLockAfterMs: 0 })
+  } catch (error) {
+    throw toUserError(error)
+  }
   try {
     return await work(vault)
+  } catch (error) {
+    throw toUserError(error)
   } finally {
     vault.lock()
   }
+}
+
+/** A mapping file: { "columns": { "Kolom in het bestand": "naam" | "winst 2027" | … | null } }. */
+async function readMapping(path: string, shown: string): Promise<ImportMapping> {
+  let json: unknown
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'))
+  } catch {
+    throw new UserError(`${shown}: het koppelbestand is niet te lezen (geen geldige JSON).`)
+  }
+  const parsed = importMappingSchema.safeParse(json, { error: dutchErrorMap })
+  if (!parsed.success) {
+    const lines = problemsOf(parsed.error).map((problem) => `${shown}: ${problem.path}: ${problem.message}`)
+    throw new UserError(`${lines.join('\n')}\nVoorbeeld: { "columns": { "Klantnaam": "naam", "Omzet 2027": "winst 2027", "Notities": null } }`)
+  }
+  return parsed.data
 }
 
 /** Client work goes through the client book, like the services. */
@@ -150,6 +187,36 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
       return
     }
     for (const client of clients) io.stdout(`${String(client.id).padStart(6)}  ${client.birthDate}  ${client.name}\n`)
+  },
+
+  async import(options, io) {
+    const { importClients, ImportFileError, maxImportBytes, tooLargeMessage } = await import('../import')
+    const from = required(options, 'from')
+    const duplicates = options.duplicates ?? 'skip'
+    if (duplicates !== 'skip' && duplicates !== 'merge') throw new UserError('--duplicates moet skip (overslaan) of merge (samenvoegen) zijn.')
+    const path = resolve(io.cwd, from)
+    const size = await stat(path).catch(() => null)
+    if (!size?.isFile()) throw new UserError(`${from}: bestand niet gevonden of niet leesbaar.`)
+    if (size.size > maxImportBytes) throw new UserError(`${from}: ${tooLargeMessage(size.size)}`)
+    const mapping = options.mapping === undefined ? undefined : await readMapping(resolve(io.cwd, options.mapping), options.mapping)
+    const bytes = await readFile(path)
+    const report = await withVault(io, options, (vault) =>
+      importClients(vaultBook(vault).clientImport!, { fileName: from, bytes, mapping, duplicates, dryRun: options['dry-run'] === true }).catch((error: unknown) => {
+        if (error instanceof ImportFileError) throw new UserError(`${from}: ${error.message}`)
+        throw error
+      }),
+    )
+    for (const problem of report.problems) io.stderr(`rij ${problem.row}: ${problem.message}\n`)
+    for (const duplicate of report.duplicates) {
+      const sameAs = duplicate.sameAsRow !== null ? `rij ${duplicate.sameAsRow}` : `klant ${duplicate.existingClientId} in de kluis`
+      io.stderr(`rij ${duplicate.row}: ${duplicate.name} (${duplicate.birthDate}) staat er al in (${sameAs}): ${duplicate.action}\n`)
+    }
+    io.stdout(`Bestand: ${report.file}\n`)
+    io.stdout(`Kolommen: ${report.columns.map((column) => `${column.header} → ${column.field}`).join(', ')}\n`)
+    for (const note of report.notes) io.stdout(`${note}\n`)
+    if (options['dry-run']) io.stdout('Proefimport: er is niets opgeslagen.\n')
+    if (report.merged > 0) io.stdout(`${report.merged} dubbele rij(en) samengevoegd.\n`)
+    io.stdout(`${report.created + report.merged} geïmporteerd, ${report.skipped} overgeslagen\n`)
   },
 
   async 'export-client'(options, io) {
@@ -203,8 +270,6 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
 }
 
 export const vaultCommand: Subcommand = {
-  name: 'vault',
-  summary: 'de versleutelde klantenkluis: aanmaken, klanten, AVG-export en -wissen, back-up',
   usage,
   async run(args, io) {
     let parsed: { values: Options; positionals: string[] }

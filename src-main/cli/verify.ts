@@ -34,8 +34,6 @@ function fingerprint(hex: string): string {
 }
 
 export const verifyCommand: Subcommand = {
-  name: 'verify',
-  summary: 'controleert de handtekening van een PDF-adviesrapport',
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const json = args.includes('--json')

@@ -9,6 +9,7 @@
  */
 import packageJson from '../../package.json' with { type: 'json' }
 import { sourceDocuments } from '../../shared/parameters/sources'
+import { activeParameterUpdate } from '../../shared/parameters/update'
 import { buildAdviceReport, type AdviceFee, type AdviserDetails, type ClientSignature, type Language, type Recommendation } from '../../shared/report'
 import type { ClientCase } from '../../shared/schema/case'
 import type { AdviceResult } from '../../shared/schema/result'
@@ -96,7 +97,8 @@ export async function renderAdviceReport(request: AdviceReportRequest): Promise<
       : {}),
     language,
     reportDate,
-    sources: sourceDocuments,
+    // Documents a published parameter pack cites are listed with the built-in ones.
+    sources: { ...sourceDocuments, ...Object.fromEntries((activeParameterUpdate()?.sources ?? []).map((document) => [document.key, document])) },
     charts: renderReportCharts(request.result, language),
     appVersion: packageJson.version,
   })

@@ -8,6 +8,8 @@
  *   clients.ts   clients and their intake drafts
  *   adviser.ts   the adviser's profile and signing certificate
  *   advice.ts    immutable advice versions and their signed reports
+ *   portfolio.ts the client book's triage (slice by slice) and the client import
+ *   params.ts    signed parameter packs kept next to the vault
  * Every module reaches stored data only through the client book interface (src-main/store/book.ts),
  * so the same services run over the local vault and over the firm's server in office mode.
  *
@@ -20,6 +22,8 @@ import { adviserServices } from './adviser'
 import { clientServices } from './clients'
 import type { ServiceHandlers } from './dispatch'
 import { ServiceError } from './errors'
+import { paramsServices } from './params'
+import { portfolioServices } from './portfolio'
 import { createSession } from './session'
 import { SettingsFile } from './settings'
 import type { ServiceContext, ServiceDependencies, Services } from './types'
@@ -50,12 +54,34 @@ export function createServices(deps: ServiceDependencies): Services {
   const context: ServiceContext = { ...base, book: () => session.book() }
   const clients = clientServices(context, session)
   session.onLock(() => clients.forget())
+  const portfolio = portfolioServices(context.book, context.now)
+  session.onLock(() => portfolio.clear())
+  const params = paramsServices(deps.vaultPath, context.now, deps.packPublicKey)
 
   const handlers: ServiceHandlers = {
     ...session.handlers,
     ...adviserServices(context),
     ...clients.handlers,
     ...adviceServices(context),
+    'portfolio:start': (request) => portfolio.start(request),
+    'portfolio:step': (request) => portfolio.step(request),
+    'portfolio:cancel': (request) => portfolio.cancel(request),
+    'import:run': (request) => portfolio.importFile(request),
+    // The window asks for the status right after every unlock: that is when the vault's active
+    // pack is (re)applied in this process too, so both sides calculate with the same parameters.
+    'params:status': () => {
+      context.book()
+      params.activate()
+      return params.status()
+    },
+    'params:import': (request) => {
+      context.book()
+      return params.import(request)
+    },
+    'params:rollback': () => {
+      context.book()
+      return params.rollback()
+    },
   }
 
   const wrapped = Object.fromEntries(

@@ -53,6 +53,8 @@ export interface ServiceDependencies {
    * follows the settings; the app passes the Electron native binding).
    */
   vaultOptions?: Pick<VaultOptions, 'kdf' | 'nativeBinding' | 'now' | 'autoLockAfterMs'>
+  /** The parameter publisher's public key; only tests pass a throwaway one. */
+  packPublicKey?: string
   /** Called when the vault locks itself (idle) or is locked. */
   onLocked?: (reason: LockReason) => void
   /** Office mode: open the firm's client book (default: openOfficeBook; tests pass options). */

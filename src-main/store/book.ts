@@ -8,6 +8,8 @@
  * engines enforce the rules themselves (constraints, triggers, privileges, row-level security);
  * one behaviour suite (test/store/book-behaviour.ts) runs against both.
  */
+import type { PortfolioClient } from '../../shared/portfolio/triage'
+import type { ImportOutcome, ImportWork } from './repositories/client-import'
 import type { z } from 'zod'
 import type { CaseDraft } from '../../shared/ipc'
 import type { IncomeYear, incomeYearSchema, privatePolicySchema } from '../../shared/schema/case'
@@ -107,6 +109,17 @@ export interface BookChange {
   clientId: number | null
 }
 
+/** The whole book for the triage, in one read (shared/portfolio/triage.ts). */
+export interface PortfolioStore {
+  load(): Promise<PortfolioClient[]>
+}
+
+/** A client import: existing clients by duplicate key, then all rows in one transaction. */
+export interface ClientImportStore {
+  existingKeys(): Promise<Map<string, number>>
+  apply(work: ImportWork): Promise<ImportOutcome>
+}
+
 export interface ClientBook {
   readonly kind: 'vault' | 'office'
   /** Stable id of this book (the vault id, or the office database's id): a cache key. */
@@ -119,6 +132,9 @@ export interface ClientBook {
   readonly adviser: AdviserStore
   readonly audit: AuditReader
   readonly privacy: PrivacyStore
+  /** The client book's triage read and import; only the local vault has them so far. */
+  readonly portfolio?: PortfolioStore
+  readonly clientImport?: ClientImportStore
   /** Listen to changes made by others; returns the unsubscribe function. */
   onChange(listener: (change: BookChange) => void): () => void
   /** Close the connection (office) or nothing (the vault locks through its own session). */

@@ -13,6 +13,8 @@
  *   vault.drafts.get(clientId), .save(clientId, draft, { complete? })   // the intake as typed
  *   vault.adviser.get(), .save(profile), .storeSigningCertificate(p12, label), .signingCertificate()
  *   vault.audit.list({ limit?, clientId? })
+ *   vault.clientImport.existingKeys(), .apply({ create, merge })    // an import, in one transaction
+ *   vault.portfolio.load()                                        // the whole book, for the triage
  *   vault.privacy.exportClient(id)  → ClientExport (JSON-ready);  vault.privacy.eraseClient(id)
  *   await vault.backup(file);  await restoreVault(file, path, { passphrase })  (vault locked first)
  *   await vault.changePassphrase(current, next);  await vault.rememberOnDevice(wrapper); forgetOnDevice()
@@ -41,4 +43,5 @@ export type { AuditEntry, AuditAction } from './repositories/audit'
 export type { StoredPolicy, PolicyKind } from './repositories/client-finances'
 export type { ClientExport } from './repositories/privacy'
 export type { StoredDraft } from './repositories/drafts'
+export type { ImportWork, ImportOutcome } from './repositories/client-import'
 export { officeLinkSchema, type OfficeLink, type UnsentDraft } from './repositories/office-link'

@@ -71,6 +71,13 @@ export function vaultBook(vault: Vault): ClientBook {
       // Says whether the old pages already left the vault file (the next open removes them in any case).
       eraseClient: async (clientId) => vault.privacy.eraseClient(clientId),
     },
+    portfolio: {
+      load: async () => vault.portfolio.load(),
+    },
+    clientImport: {
+      existingKeys: async () => vault.clientImport.existingKeys(),
+      apply: async (work) => vault.clientImport.apply(work),
+    },
     onChange: () => () => {},
     close: async () => {},
   }

@@ -32,8 +32,10 @@ import { AuditLog } from './repositories/audit'
 import { AdviceVersionsRepository } from './repositories/advice-versions'
 import { AdviserRepository } from './repositories/adviser'
 import { IncomeYearsRepository, PoliciesRepository } from './repositories/client-finances'
+import { ClientImportRepository } from './repositories/client-import'
 import { ClientsRepository } from './repositories/clients'
 import { DraftsRepository } from './repositories/drafts'
+import { PortfolioRepository } from './repositories/portfolio'
 import { OfficeLinkRepository } from './repositories/office-link'
 import type { StoreContext } from './repositories/context'
 import { checkpointFully, PrivacyService } from './repositories/privacy'
@@ -98,6 +100,8 @@ export class Vault {
   readonly adviser: AdviserRepository
   readonly audit: AuditLog
   readonly privacy: PrivacyService
+  readonly clientImport: ClientImportRepository
+  readonly portfolio: PortfolioRepository
   /** Office mode: the connection to the firm's server and the drafts not yet sent to it. */
   readonly officeLink: OfficeLinkRepository
 
@@ -128,6 +132,8 @@ export class Vault {
     this.drafts = withPlainErrors(new DraftsRepository(context, this.audit))
     this.adviser = withPlainErrors(new AdviserRepository(context, this.audit))
     this.privacy = withPlainErrors(new PrivacyService(context, this))
+    this.clientImport = withPlainErrors(new ClientImportRepository(context, this.audit))
+    this.portfolio = withPlainErrors(new PortfolioRepository(context))
     this.officeLink = withPlainErrors(new OfficeLinkRepository(context, this.audit))
     this.scheduleIdleCheck()
   }

@@ -12,6 +12,7 @@ const CompareView = () => import('./views/CompareView.vue')
 const AdviceView = () => import('./views/AdviceView.vue')
 const PresentView = () => import('./views/PresentView.vue')
 const SettingsView = () => import('./views/SettingsView.vue')
+const PortfolioView = () => import('./views/PortfolioView.vue')
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -43,6 +44,7 @@ export function createAppRouter(): Router {
         ],
       },
       { path: '/present/:id(\\d+)', name: 'present', component: PresentView, meta: { presentation: true, title: 'nav.present' } },
+      { path: '/portfolio', name: 'portfolio', component: PortfolioView, meta: { title: 'nav.portfolio' } },
       { path: '/settings', name: 'settings', component: SettingsView, meta: { title: 'nav.settings' } },
       { path: '/:rest(.*)*', redirect: '/clients' },
     ],

@@ -55,13 +55,14 @@ export interface E2eWorld {
   close(): Promise<void>
 }
 
-export async function startWorld(rendererDir: string): Promise<E2eWorld> {
+export async function startWorld(rendererDir: string, options: { packPublicKey?: string } = {}): Promise<E2eWorld> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vangnet-e2e-'))
   const internalErrors: string[] = []
   const host = await startVangnetHost({
     dataDir,
     rendererDir,
     kdf: testKdf,
+    ...options,
     onInternalError: (channel, error) => internalErrors.push(`${channel}: ${error instanceof Error ? error.stack : String(error)}`),
   })
   const browser = await chromium.launch({

@@ -3,6 +3,7 @@
  * locks the vault after the chosen number of minutes. Locking first flushes the open dossier's
  * autosave (see `beforeLock`), so nothing typed is lost.
  */
+import { setParameterUpdate } from '../../../shared/parameters/update'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { defaultSettings, type AdviserProfile, type AppInfo, type Settings, type VaultStatus } from '../../../shared/ipc'
@@ -30,9 +31,11 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function loadUnlocked(): Promise<void> {
-    const [s, a] = await Promise.all([call('getSettings', {}), call('getAdviser', {})])
+    const [s, a, p] = await Promise.all([call('getSettings', {}), call('getAdviser', {}), call('paramsStatus', {})])
     settings.value = s
     adviser.value = a
+    // The window's own calculations use the vault's active parameter pack, as the main process does.
+    setParameterUpdate(p?.update ?? null)
     touch()
   }
 

@@ -1,0 +1,254 @@
+/**
+ * Triage of the whole client book: every client evaluated under one bill version with the same
+ * rules as a single advice (shared/rules/advise.ts), sorted into the groups of contract
+ * portfolio-v1, each with a reason in one line. Pure: the caller loads the clients from the vault.
+ *
+ * What a client is evaluated on: the vault's current data (income years, running AOV, role and
+ * buffer from the intake) over the case of the last advice (its assumptions and illustration), or,
+ * without an advice, the default assumptions. The running AOV is what is judged, so quotes are left
+ * out: "does this client's AOV meet the opt-out conditions?", not a quote's.
+ */
+import { formatDate, formatEuro } from '../format'
+import { parameterHash, resolveScenario } from '../parameters/resolve'
+import { advise as adviseRules } from '../rules/advise'
+import { aowDateFor } from '../rules/aow'
+import { addYears } from '../rules/dates'
+import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole, type IncomeYear, type PrivatePolicy } from '../schema/case'
+import type { AdviceResult, OptionId, OptionResult } from '../schema/result'
+
+export const groupIds = [
+  'no-cover',
+  'aov-fails-opt-out',
+  'transitional-candidate',
+  'aov-ends-before-aow',
+  'over-insured',
+  'shortfall-exceeds-buffer',
+  'not-insured-group',
+  'advice-outdated',
+  'incomplete',
+  'no-action',
+] as const
+export type GroupId = (typeof groupIds)[number]
+
+/** The group names on screen and in exports. */
+export const groupLabels: Record<GroupId, string> = {
+  'no-cover': 'Geen dekking: gaat naar de Baz',
+  'aov-fails-opt-out': 'AOV voldoet niet aan de opt-out',
+  'transitional-candidate': 'Kan onder het overgangsrecht',
+  'aov-ends-before-aow': 'AOV stopt vóór de AOW',
+  'over-insured': 'Oververzekerd bij beide houden',
+  'shortfall-exceeds-buffer': 'Tekort in de wachttijd groter dan de buffer',
+  'not-insured-group': 'Buiten de verzekerde groep',
+  'advice-outdated': 'Herziening nodig',
+  incomplete: 'Gegevens onvolledig',
+  'no-action': 'Geen actie nodig',
+}
+
+/** What an advice version stored: enough to see what changed since. */
+export interface StoredAdvice {
+  versionNo: number
+  createdAt: string
+  scenario: string
+  parameterHash: string
+  clientCase: ClientCase
+  chosenOption: OptionId | null
+  options: { id: OptionId; available: boolean; premium: number; benefit: number }[]
+}
+
+export interface PortfolioClient {
+  id: number
+  name: string
+  birthDate: string
+  role: ClientRole | null
+  income: IncomeYear[]
+  existingPolicy: PrivatePolicy | null
+  financialBuffer: number | null
+  lastAdvice: StoredAdvice | null
+}
+
+export interface GroupHit {
+  group: GroupId
+  reason: string
+}
+
+export interface TriagedClient {
+  id: number
+  name: string
+  hits: GroupHit[]
+}
+
+export interface TriageSettings {
+  scenario: string
+  /** Today (JJJJ-MM-DD): the calculation year is this year, or the law's first year if later. */
+  today: string
+  /** The rules; injectable so a batch can share one, tests can count calls. */
+  advise?: (clientCase: ClientCase) => AdviceResult
+}
+
+function option(result: AdviceResult, id: OptionId): OptionResult | undefined {
+  return result.options.find((candidate) => candidate.id === id)
+}
+
+/** The year the client book is evaluated in: the first year of the law, or later. */
+export function triageYear(scenario: string, today: string): number {
+  return Math.max(resolveScenario(scenario).startYear.value, Number(today.slice(0, 4)))
+}
+
+/** The case the triage evaluates for a client (see the module comment), or the problems. */
+export function triageCase(client: PortfolioClient, scenario: string, calculationYear: number): { ok: true; value: ClientCase } | { ok: false; reason: string } {
+  if (client.income.length === 0) return { ok: false, reason: 'geen inkomensgegevens (winst per jaar) in het dossier' }
+  const base = client.lastAdvice?.clientCase
+  const birthYear = Number(client.birthDate.slice(0, 4))
+  const role = client.role ?? base?.client.role ?? 'ib-ondernemer'
+  const parsed = parseClientCase({
+    schemaVersion: 1,
+    scenario,
+    calculationYear,
+    client: { name: client.name, birthDate: client.birthDate, role, conscientiousObjector: base?.client.conscientiousObjector ?? false },
+    income: client.income,
+    existingPolicy: client.existingPolicy,
+    privateQuote: null,
+    topUpQuote: null,
+    assumptions: base?.assumptions ?? {},
+    disability: { age: Math.min(75, Math.max(18, calculationYear - birthYear, base?.disability.age ?? 0)), degree: base?.disability.degree ?? 1 },
+    ...(client.financialBuffer !== null || base?.profile ? { profile: { ...(base?.profile ?? {}), ...(client.financialBuffer !== null ? { financialBuffer: client.financialBuffer } : {}) } } : {}),
+  })
+  if (!parsed.ok) return { ok: false, reason: parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ') }
+  return { ok: true, value: parsed.value }
+}
+
+function months(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number]
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0)
+}
+
+/** The incomePicture of the rules (when present): the uncovered amount of the waiting period. */
+function uncoveredFromIncomePicture(result: AdviceResult, optionId: OptionId): number | null {
+  const picture = (result as unknown as { incomePicture?: unknown }).incomePicture
+  if (!picture || typeof picture !== 'object') return null
+  const perOption = (picture as Record<string, unknown>)[optionId] ?? picture
+  const uncovered = (perOption as { uncovered?: unknown }).uncovered
+  return typeof uncovered === 'number' ? uncovered : null
+}
+
+/** "premie € 2.268,00 → € 2.410,50" lines: what differs for the chosen option since the advice. */
+export function adviceChanges(stored: StoredAdvice, now: AdviceResult, scenario: string): string[] {
+  const changes: string[] = []
+  if (stored.scenario !== scenario) changes.push(`wetsvoorstel ${stored.scenario} → ${scenario}`)
+  else if (stored.parameterHash !== now.parameterHash) changes.push('andere parameters (bijvoorbeeld minimumloon of AOW-leeftijd)')
+  const chosen = stored.chosenOption
+  if (chosen) {
+    const before = stored.options.find((candidate) => candidate.id === chosen)
+    const after = option(now, chosen)
+    if (before && after) {
+      if (before.available && !after.available) changes.push(`gekozen optie "${after.label}" kan niet meer`)
+      if (before.premium !== after.premium.annual) changes.push(`premie ${formatEuro(before.premium)} → ${formatEuro(after.premium.annual)} per jaar`)
+      if (before.benefit !== after.benefit.annualAtFullDisability) changes.push(`uitkering ${formatEuro(before.benefit)} → ${formatEuro(after.benefit.annualAtFullDisability)} per jaar`)
+    }
+  }
+  for (const after of now.options) {
+    const before = stored.options.find((candidate) => candidate.id === after.id)
+    if (!before || before.available === after.available || after.id === chosen) continue
+    changes.push(`${after.label}: ${after.available ? 'nu mogelijk' : 'niet meer mogelijk'}`)
+  }
+  return changes
+}
+
+/** One client: every group it belongs to, each with a one-line reason. */
+export function triageClient(client: PortfolioClient, settings: TriageSettings): TriagedClient {
+  const advise = settings.advise ?? adviseRules
+  const hits: GroupHit[] = []
+  const year = triageYear(settings.scenario, settings.today)
+  const built = triageCase(client, settings.scenario, year)
+  if (!built.ok) {
+    hits.push({ group: 'incomplete', reason: `Kan niet doorrekenen: ${built.reason}.` })
+  } else {
+    const result = advise(built.value)
+    const policy = built.value.existingPolicy
+    const assumedRole = client.role === null && !client.lastAdvice ? ' (rol onbekend: aangenomen IB-ondernemer)' : ''
+    if (!result.client.insured) {
+      // The first sentence says why; the rest (what remains for the client) is in the advice itself.
+      const why = (result.client.insuredReasons[0] ?? 'Valt niet onder de Baz.').split(/(?<=\.) /)[0]!
+      hits.push({ group: 'not-insured-group', reason: `${why}${assumedRole}` })
+    } else {
+      const baz = option(result, 'baz')!
+      if (!policy) {
+        const gap = baz.illustration.gapAmount
+        hits.push({
+          group: 'no-cover',
+          reason: `Geen AOV: wordt verzekerd via de Baz; ${baz.benefit.startsAfterDays} dagen wachttijd zonder uitkering, een gat van ${formatEuro(gap)}${assumedRole}.`,
+        })
+      } else {
+        const optOut = option(result, 'opt-out')!
+        const transitional = option(result, 'transitional')!
+        if (!optOut.available) {
+          const failed = (optOut.conditions ?? []).filter((condition) => !condition.passed).map((condition) => condition.explanation)
+          hits.push({ group: 'aov-fails-opt-out', reason: `AOV voldoet niet aan de opt-out: ${failed.join('; ')}.` })
+        }
+        if (transitional.available && transitional.effectiveFrom) {
+          // Transitional law keeps this AOV instead of the Baz, provided the client acts in time.
+          const peildatum = (transitional.conditions ?? []).find((condition) => condition.id === 'in-force-on-peildatum')
+          hits.push({
+            group: 'transitional-candidate',
+            reason: `Kan onder het overgangsrecht blijven: ${peildatum?.explanation ?? 'de polis liep al op de peildatum'}; regel dit vóór ${formatDate(transitional.effectiveFrom)}.`,
+          })
+        }
+        if (policy.endAge !== 'aow') {
+          const ends = addYears(client.birthDate, policy.endAge)
+          const aow = aowDateFor(client.birthDate).date
+          const gap = months(ends, aow)
+          if (gap > 0) hits.push({ group: 'aov-ends-before-aow', reason: `AOV stopt op ${policy.endAge} jaar (${formatDate(ends)}), AOW op ${formatDate(aow)}: ${gap} maanden zonder dekking.` })
+        }
+        const overInsured = option(result, 'keep-both')?.warnings.find((warning) => warning.startsWith('Oververzekering'))
+        if (overInsured) hits.push({ group: 'over-insured', reason: overInsured.split('; ')[0]!.replace(/^Oververzekering: /, 'Bij beide houden: ') + '.' })
+      }
+      const buffer = client.financialBuffer ?? client.lastAdvice?.clientCase.profile?.financialBuffer ?? null
+      if (buffer !== null) {
+        const covering: OptionId = client.lastAdvice?.chosenOption ?? (policy ? 'keep-both' : 'baz')
+        const chosen = option(result, covering) ?? baz
+        const shortfall = uncoveredFromIncomePicture(result, chosen.id) ?? chosen.illustration.remainingGap
+        if (shortfall > buffer) {
+          hits.push({ group: 'shortfall-exceeds-buffer', reason: `Tekort in de wachttijd (${chosen.label}) ${formatEuro(shortfall)} is groter dan de buffer van ${formatEuro(buffer)}.` })
+        }
+      }
+    }
+  }
+  const stored = client.lastAdvice
+  if (stored) {
+    const now = advise({ ...stored.clientCase, scenario: settings.scenario as ClientCase['scenario'] })
+    const changes = adviceChanges(stored, now, settings.scenario)
+    if (changes.length > 0) {
+      hits.push({ group: 'advice-outdated', reason: `Herziening nodig: advies versie ${stored.versionNo} van ${formatDate(stored.createdAt.slice(0, 10))}; ${changes.join('; ')}.` })
+    }
+  }
+  if (hits.length === 0) hits.push({ group: 'no-action', reason: client.lastAdvice ? 'Advies is actueel.' : 'Niets vraagt nu om actie.' })
+  return { id: client.id, name: client.name, hits }
+}
+
+export interface PortfolioGroup {
+  id: GroupId
+  label: string
+  count: number
+  clients: { id: number; name: string; reason: string }[]
+}
+
+/** Contract portfolio-v1's document. */
+export interface PortfolioReport {
+  scenario: string
+  parameterHash: string
+  clients: number
+  groups: PortfolioGroup[]
+}
+
+export function portfolioReport(triaged: TriagedClient[], scenario: string = defaultScenarioId): PortfolioReport {
+  const groups = new Map<GroupId, PortfolioGroup>(groupIds.map((id) => [id, { id, label: groupLabels[id], count: 0, clients: [] }]))
+  for (const client of triaged) {
+    for (const hit of client.hits) {
+      const group = groups.get(hit.group)!
+      group.count++
+      group.clients.push({ id: client.id, name: client.name, reason: hit.reason })
+    }
+  }
+  return { scenario, parameterHash: parameterHash(scenario), clients: triaged.length, groups: [...groups.values()].filter((group) => group.count > 0) }
+}

@@ -1,0 +1,102 @@
+/**
+ * `vangnet portfolio --db VAULT [--scenario ID] [--json | --csv FILE | --xlsx FILE]`: the whole
+ * client book under one bill version, in the groups of contract portfolio-v1, each client with
+ * the reason in one line. Progress goes to stderr for large books; stdout holds only the answer.
+ */
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { formatNumber } from '../../shared/format'
+import { defaultScenarioId, scenarioIds } from '../../shared/schema/case'
+import type { PortfolioReport } from '../../shared/portfolio/triage'
+import { PackError, packStorePath, PackStore } from '../params'
+import { evaluatePortfolio, writeExport } from '../portfolio'
+import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
+import { vaultBook } from '../store'
+import { withVaultAt } from './vault'
+
+const usage = `Gebruik: npm run -s vangnet -- portfolio --db KLUIS [opties]
+
+Rekent elke klant in de kluis door onder één versie van het wetsvoorstel en deelt ze in groepen in:
+geen dekking, AOV voldoet niet aan de opt-out, overgangsrecht, AOV stopt vóór de AOW, oververzekerd,
+tekort groter dan de buffer, buiten de verzekerde groep, herziening nodig, geen actie.
+
+Opties:
+  --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')} (standaard ${defaultScenarioId})
+  --json          één JSON-document op stdout (contract portfolio-v1)
+  --csv BESTAND   schrijf de lijst als CSV (puntkomma's, voor Excel)
+  --xlsx BESTAND  schrijf de lijst als Excel-bestand
+  --help          deze hulp
+
+Wachtwoord van de kluis: VANGNET_PASSPHRASE, of een vraag als u in een terminal werkt.
+`
+
+const optionSpec = {
+  db: { type: 'string' },
+  scenario: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'string' },
+  xlsx: { type: 'string' },
+} as const
+
+/** Books this large show progress on stderr. */
+const progressFrom = 1000
+
+function summary(report: PortfolioReport): string {
+  const lines = [`Klantenkring onder ${report.scenario}: ${formatNumber(report.clients)} klanten (parameterset ${report.parameterHash.slice(0, 12)})`, '']
+  for (const group of report.groups) {
+    lines.push(`${group.label} (${group.id}): ${formatNumber(group.count)}`)
+    for (const client of group.clients) lines.push(`  ${String(client.id).padStart(6)}  ${client.name} — ${client.reason}`)
+    lines.push('')
+  }
+  return lines.join('\n')
+}
+
+export const portfolioCommand: Subcommand = {
+  usage,
+  async run(args: string[], io: CliIo): Promise<number> {
+    let values: { db?: string; scenario?: string; json?: boolean; csv?: string; xlsx?: string }
+    try {
+      values = parseArgs({ args, options: optionSpec, strict: true }).values
+    } catch (error) {
+      throw new UserError(`Ongeldige opties: ${(error as Error).message}. Zie: vangnet portfolio --help`)
+    }
+    if (!values.db) throw new UserError('Optie --db ontbreekt. Zie: vangnet portfolio --help')
+    const scenario = values.scenario ?? defaultScenarioId
+    if (!(scenarioIds as readonly string[]).includes(scenario)) throw new UserError(`Onbekende versie van het wetsvoorstel "${scenario}". Kies uit: ${scenarioIds.join(', ')}`)
+    if ([values.json, values.csv, values.xlsx].filter((value) => value !== undefined && value !== false).length > 1) {
+      throw new UserError('Kies één van --json, --csv en --xlsx.')
+    }
+    // The vault's active parameter pack (verified again) applies to the whole book.
+    try {
+      new PackStore(packStorePath(resolve(io.cwd, values.db))).activate()
+    } catch (error) {
+      if (error instanceof PackError) throw new UserError(error.message)
+      throw error
+    }
+    let shown = -1
+    const { report } = await withVaultAt(io, values.db, (vault) =>
+      evaluatePortfolio(vaultBook(vault).portfolio!, {
+        scenario,
+        onProgress: (done, total) => {
+          if (total < progressFrom || done === shown) return
+          shown = done
+          io.stderr(`\rDoorrekenen: ${formatNumber(done)} van ${formatNumber(total)} klanten${done === total ? '\n' : ''}`)
+        },
+      }),
+    )
+    const file = values.csv ?? values.xlsx
+    if (file !== undefined) {
+      try {
+        await writeExport(resolve(io.cwd, file), report, values.xlsx !== undefined ? 'xlsx' : 'csv')
+      } catch {
+        throw new UserError(`${file}: kan het bestand niet schrijven (bestaat de map, mag u er schrijven?).`)
+      }
+      io.stdout(`${formatNumber(report.clients)} klanten doorgerekend; lijst geschreven: ${file}\n`)
+    } else if (values.json) {
+      io.stdout(JSON.stringify(report) + '\n')
+    } else {
+      io.stdout(summary(report))
+    }
+    return exitCodes.ok
+  },
+}

@@ -1,0 +1,91 @@
+/**
+ * The portfolio screen's services: the triage run slice by slice (the screen asks for the next
+ * slice and shows progress; it can stop between slices), and the client import. The book is read
+ * from the vault once per run; the runs live only in memory and go with a lock.
+ */
+import { randomBytes } from 'node:crypto'
+import type { ImportResult, IpcParsedRequest, PortfolioRun, PortfolioStep, PortfolioView } from '../../shared/ipc'
+import { portfolioReport, triageClient, type PortfolioClient, type TriagedClient } from '../../shared/portfolio/triage'
+import { importClients, ImportFileError, maxImportBytes, tooLargeMessage } from '../import'
+import type { ClientBook } from '../store'
+import { ServiceError } from './errors'
+
+interface Run {
+  scenario: string
+  today: string
+  clients: PortfolioClient[]
+  triaged: TriagedClient[]
+}
+
+/** A slice takes about this long, so the progress bar moves several times a second. */
+const sliceBudgetMs = 150
+
+function view(run: Run): PortfolioView {
+  const report = portfolioReport(run.triaged, run.scenario)
+  return {
+    scenario: report.scenario,
+    parameterHash: report.parameterHash,
+    clients: report.clients,
+    groups: report.groups.map(({ id, label, count }) => ({ id, label, count })),
+    rows: run.triaged.map((client) => ({ id: client.id, name: client.name, groups: client.hits.map((hit) => hit.group), reasons: client.hits.map((hit) => hit.reason) })),
+  }
+}
+
+export function portfolioServices(book: () => ClientBook, now: () => Date) {
+  /** The local vault has the bulk read and the one-transaction import; office mode does not yet. */
+  function stores() {
+    const open = book()
+    if (!open.portfolio || !open.clientImport) throw new ServiceError('unavailable', 'De klantenkring en de import werken nog niet in kantoormodus; gebruik ze op de eigen kluis.')
+    return { portfolio: open.portfolio, clientImport: open.clientImport }
+  }
+  const runs = new Map<string, Run>()
+  return {
+    /** Forget every run (lock, quit). */
+    clear(): void {
+      runs.clear()
+    },
+    async start({ scenario }: IpcParsedRequest<'portfolio:start'>): Promise<PortfolioRun> {
+      // One run at a time: a new start replaces an unfinished one.
+      runs.clear()
+      const runId = randomBytes(8).toString('hex')
+      const clients = await stores().portfolio.load()
+      runs.set(runId, { scenario, today: now().toISOString().slice(0, 10), clients, triaged: [] })
+      return { runId, total: clients.length }
+    },
+    step({ runId }: IpcParsedRequest<'portfolio:step'>): PortfolioStep {
+      book()
+      const run = runs.get(runId)
+      if (!run) throw new ServiceError('not-found', 'Deze doorrekening is gestopt of vervangen; start opnieuw.')
+      const started = performance.now()
+      while (run.triaged.length < run.clients.length && performance.now() - started < sliceBudgetMs) {
+        run.triaged.push(triageClient(run.clients[run.triaged.length]!, { scenario: run.scenario, today: run.today }))
+      }
+      const done = run.triaged.length
+      if (done < run.clients.length) return { done, total: run.clients.length, view: null }
+      runs.delete(runId)
+      return { done, total: run.clients.length, view: view(run) }
+    },
+    cancel({ runId }: IpcParsedRequest<'portfolio:cancel'>): { cancelled: true } {
+      runs.delete(runId)
+      return { cancelled: true }
+    },
+    async importFile(request: IpcParsedRequest<'import:run'>): Promise<ImportResult> {
+      const bytes = Buffer.from(request.contentBase64, 'base64')
+      if (bytes.length > maxImportBytes) throw new ServiceError('invalid-input', tooLargeMessage(bytes.length))
+      try {
+        const report = await importClients(stores().clientImport, {
+          fileName: request.fileName,
+          bytes,
+          ...(request.mapping ? { mapping: request.mapping } : {}),
+          duplicates: request.duplicates,
+          dryRun: request.dryRun,
+        })
+        const { sample: _sample, ...result } = report
+        return result
+      } catch (error) {
+        if (error instanceof ImportFileError) throw new ServiceError('invalid-input', error.message)
+        throw error
+      }
+    },
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The whole client book for the triage (shared/portfolio/triage.ts), read in a handful of bulk
+ * queries instead of several per client: clients, income years, running AOVs, the role and buffer
+ * from the intake drafts, and per client the last advice version with only what the triage
+ * compares (the options' availability, premium and benefit, extracted by SQLite's JSON functions,
+ * so the large stored results are not parsed here).
+ */
+import { z } from 'zod'
+import type { PortfolioClient, StoredAdvice } from '../../../shared/portfolio/triage'
+import { parseAmount } from '../../../shared/portfolio/import'
+import { clientCaseSchema, clientRoles, privatePolicySchema, type ClientRole, type IncomeYear, type PrivatePolicy } from '../../../shared/schema/case'
+import { optionIds, type OptionId } from '../../../shared/schema/result'
+import { fromCents, type StoreContext } from './context'
+
+const recommendationSchema = z.object({ optionId: z.enum(optionIds) })
+
+function chosenOption(recommendation: string): OptionId | null {
+  try {
+    const parsed = recommendationSchema.safeParse(JSON.parse(recommendation))
+    return parsed.success ? parsed.data.optionId : null
+  } catch {
+    return null
+  }
+}
+
+/** The role and buffer as the intake form holds them (text as typed). */
+function fromDraft(json: string | undefined): { role: ClientRole | null; financialBuffer: number | null } {
+  if (!json) return { role: null, financialBuffer: null }
+  try {
+    const draft = JSON.parse(json) as { client?: { role?: unknown }; profile?: { financialBuffer?: unknown } }
+    const role = clientRoles.find((candidate) => candidate === draft.client?.role) ?? null
+    const bufferText = draft.profile?.financialBuffer
+    const financialBuffer = typeof bufferText === 'string' && bufferText.trim() !== '' ? parseAmount(bufferText) : null
+    return { role, financialBuffer: financialBuffer !== null && financialBuffer >= 0 ? financialBuffer : null }
+  } catch {
+    return { role: null, financialBuffer: null }
+  }
+}
+
+export class PortfolioRepository {
+  constructor(private readonly context: StoreContext) {}
+
+  /** Every client, in name order, with what the triage needs. */
+  load(): PortfolioClient[] {
+    const db = this.context.db()
+    const read = db.transaction(() => {
+      const clients = db.prepare<[], { id: number; name: string; birth_date: string }>('SELECT id, name, birth_date FROM clients ORDER BY name_search, id').all()
+      const income = new Map<number, IncomeYear[]>()
+      for (const row of db
+        .prepare<[], { client_id: number; year: number; profit_cents: number; wia_wage_cents: number }>('SELECT client_id, year, profit_cents, wia_wage_cents FROM income_years ORDER BY client_id, year')
+        .all()) {
+        const list = income.get(row.client_id) ?? []
+        list.push({ year: row.year, profit: fromCents(row.profit_cents), wiaWage: fromCents(row.wia_wage_cents) })
+        income.set(row.client_id, list)
+      }
+      const policies = new Map<number, PrivatePolicy>()
+      for (const row of db.prepare<[], { client_id: number; policy_json: string }>("SELECT client_id, policy_json FROM policies WHERE kind = 'existing' ORDER BY id").all()) {
+        const parsed = privatePolicySchema.safeParse(JSON.parse(row.policy_json))
+        if (parsed.success) policies.set(row.client_id, parsed.data)
+      }
+      const drafts = new Map<number, string>()
+      for (const row of db.prepare<[], { client_id: number; draft_json: string }>('SELECT client_id, draft_json FROM client_drafts').all()) drafts.set(row.client_id, row.draft_json)
+      const advice = new Map<number, StoredAdvice>()
+      const adviceRows = db
+        .prepare<[], { client_id: number; version_no: number; created_at: string; bill_version: string; parameters_hash: string; case_json: string; recommendation: string; options: string }>(
+          `SELECT a.client_id, a.version_no, a.created_at, a.bill_version, a.parameters_hash, a.case_json, a.recommendation,
+                  (SELECT json_group_array(json_object('id', o.value ->> 'id', 'available', json(CASE WHEN o.value ->> 'available' THEN 'true' ELSE 'false' END),
+                                                       'premium', o.value -> '$.premium.annual', 'benefit', o.value -> '$.benefit.annualAtFullDisability'))
+                     FROM json_each(a.result_json, '$.options') AS o) AS options
+             FROM advice_versions a
+            WHERE a.version_no = (SELECT max(b.version_no) FROM advice_versions b WHERE b.client_id = a.client_id)`,
+        )
+        .all()
+      for (const row of adviceRows) {
+        const clientCase = clientCaseSchema.safeParse(JSON.parse(row.case_json))
+        if (!clientCase.success) continue
+        const options = (JSON.parse(row.options) as { id: OptionId; available: boolean; premium: number; benefit: number }[]).filter((entry) => optionIds.includes(entry.id))
+        advice.set(row.client_id, {
+          versionNo: row.version_no,
+          createdAt: row.created_at,
+          scenario: row.bill_version,
+          parameterHash: row.parameters_hash,
+          clientCase: clientCase.data,
+          chosenOption: chosenOption(row.recommendation),
+          options,
+        })
+      }
+      return clients.map((client): PortfolioClient => ({
+        id: client.id,
+        name: client.name,
+        birthDate: client.birth_date,
+        ...fromDraft(drafts.get(client.id)),
+        income: income.get(client.id) ?? [],
+        existingPolicy: policies.get(client.id) ?? null,
+        lastAdvice: advice.get(client.id) ?? null,
+      }))
+    })
+    return read()
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The client book in a real browser (Debian's Chromium against the browser host): import a
+ * generated CRM file of 2,000 clients with a bad row and a duplicate (preview first, then import),
+ * see the triage with its counts and progress, sort and filter the list, and check that the list
+ * keeps only the rows in view in the page however long it is. Screenshots in test-results/screenshots/.
+ */
+import { existsSync, rmSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generatePublisherKeys, signPack } from '../../src-main/params'
+import { bookCsv } from '../portfolio/book'
+import { buildRenderer, chromiumPath, openPage, screenshot, seriousViolations, startWorld, type E2eWorld } from './support'
+
+const passphrase = 'klantenkring in de browser 2030'
+/** A throwaway publisher key pair: the browser host is told to trust this public key. */
+const keys = generatePublisherKeys()
+const strangerKeys = generatePublisherKeys()
+const packContent = {
+  format: 'vangnet-parameterpakket',
+  version: 1,
+  id: '2027-01',
+  label: 'Parameters januari 2027',
+  publishedAt: '2026-12-01',
+  scenarios: { 'raad-van-state-2025': { premiumRate: { value: '0.061', cite: { source: 'RB-2027', locator: 'artikel 2' }, effectiveFrom: '2030-01-01' } } },
+  sources: [{ key: 'RB-2027', short: 'Regeling premie Baz 2030', title: 'Regeling vaststelling premiepercentage Baz', date: '2026-11-20', kind: 'primary' }],
+}
+const runIt = existsSync(chromiumPath) ? describe : describe.skip
+
+runIt('client book in a real browser', () => {
+  let world: E2eWorld
+  let rendererDir: string
+
+  beforeAll(async () => {
+    rendererDir = await buildRenderer()
+    world = await startWorld(rendererDir, { packPublicKey: keys.publicKey })
+  }, 120_000)
+
+  afterAll(async () => {
+    await world?.close()
+    if (rendererDir) rmSync(rendererDir, { recursive: true, force: true })
+  })
+
+  it('imports 2,000 clients and sorts them into groups', async () => {
+    const { page, problems } = await openPage(world, { width: 1366, height: 768 })
+    await page.waitForSelector('[data-testid="setup-passphrase"]')
+    await page.getByTestId('setup-passphrase').fill(passphrase)
+    await page.getByTestId('setup-confirm').fill(passphrase)
+    await page.getByTestId('setup-name').fill('Anna de Adviseur')
+    await page.getByTestId('setup-submit').click()
+    await page.waitForSelector('[data-testid="welcome"]')
+    await page.getByTestId('nav-portfolio').click()
+    await page.waitForSelector('[data-testid="portfolio-summary"]')
+
+    // A CRM export: 2,000 generated clients, one impossible birth date, one client twice.
+    const lines = bookCsv(2000).trimEnd().split('\r\n')
+    lines.push('Piet Fout;31-02-1975;zzp;€ 40.000,00;€ 41.000,00;;;;;;;', lines[5]!)
+    await page.getByTestId('import-file').setInputFiles({ name: 'crm-export.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n'), 'utf8') })
+    await page.waitForSelector('[data-testid="import-preview"]', { timeout: 30_000 })
+    await expect.poll(() => page.getByTestId('import-preview').textContent()).toContain('2.000 klanten worden geïmporteerd, 0 samengevoegd, 2 rijen overgeslagen')
+    expect(await page.getByTestId('import-problems').textContent()).toContain('rij 2002: Geboortedatum "31-02-1975" is geen bestaande datum')
+    await screenshot(page, 'portfolio-01-import-preview')
+
+    await page.getByTestId('import-commit').click()
+    await page.waitForSelector('[data-testid="import-done"]', { timeout: 60_000 })
+    await expect.poll(() => page.getByTestId('portfolio-summary').textContent(), { timeout: 120_000 }).toContain('2.000 klanten')
+    const counts = await page.getByTestId('portfolio-groups').textContent()
+    expect(counts).toMatch(/Geen dekking\s*\d/)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'portfolio-02-groups')
+
+    // Virtualised: a handful of rows in the page, not 2,000.
+    const rendered = await page.locator('[data-testid="portfolio-list"] .viewport [role="row"]').count()
+    expect(rendered).toBeGreaterThan(5)
+    expect(rendered).toBeLessThan(40)
+    // Sort by name, filter by a group.
+    await page.getByRole('button', { name: 'Sorteer op Naam' }).click()
+    const firstName = await page.locator('[data-testid="portfolio-list"] .viewport [role="row"] .name').first().textContent()
+    expect(firstName).toMatch(/^Anna /)
+    await page.getByTestId('group-not-insured-group').click()
+    const chips = await page.locator('[data-testid="portfolio-list"] .viewport [role="row"]').first().textContent()
+    expect(chips).toContain('Buiten verzekerde groep')
+    await page.locator('[data-testid="portfolio-list"] .viewport').evaluate((element) => (element.scrollTop = element.scrollHeight))
+    await screenshot(page, 'portfolio-03-filtered')
+    expect(await seriousViolations(page)).toEqual([])
+
+    // A signed parameter pack under Instellingen: a stranger's signature is refused, the publisher's
+    // pack shows what it changes, is used, and the triage names the new parameter set.
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('pack-file').setInputFiles({ name: 'vreemd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(signPack(packContent, strangerKeys.privateKey))) })
+    await expect.poll(() => page.getByTestId('pack-error').textContent()).toContain('handtekening van dit parameterpakket klopt niet')
+    await page.getByTestId('pack-file').setInputFiles({ name: 'pakket.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(signPack(packContent, keys.privateKey))) })
+    await expect.poll(() => page.getByTestId('pack-preview').textContent()).toContain('premiumRate "0.054" → "0.061"')
+    await screenshot(page, 'portfolio-04-pack-preview')
+    await page.getByTestId('pack-use').click()
+    await expect.poll(() => page.getByTestId('packs-active').textContent()).toContain('Parameters januari 2027')
+    await page.getByTestId('nav-portfolio').click()
+    await expect.poll(() => page.getByTestId('portfolio-summary').textContent(), { timeout: 120_000 }).not.toContain('3fd7791754a4')
+    await page.getByTestId('nav-settings').click()
+    await page.getByTestId('pack-rollback').click()
+    await expect.poll(() => page.getByTestId('packs-active').textContent()).toContain('ingebouwde parameters')
+    expect(problems).toEqual([])
+    expect(world.internalErrors).toEqual([])
+  }, 300_000)
+})
