@@ -38,9 +38,15 @@ export function reportPort(options: ReportPortOptions = {}): ReportPort {
       const clientCase = warmUpCase()
       const passphrase = randomBytes(16).toString('hex')
       const p12 = createSelfSignedCertificate({ name: 'Vangnet warm-up', passphrase, years: 1 })
+      const result = advise(clientCase)
+      const chosen = result.options.find((option) => option.available) ?? result.options[0]!
       await render({
         clientCase,
-        result: advise(clientCase),
+        result,
+        // A complete sample: a draft (no adviser or choice) is never signed, and the warm-up must
+        // load the signing code too.
+        adviser: { name: 'Vangnet warm-up', firm: 'Vangnet', afmNumber: '00000000', kifidNumber: '000.000000' },
+        recommendation: { optionId: chosen.id, motivation: 'Warm-up.' },
         language: 'nl',
         reportDate: '2030-01-01',
         signing: { p12, passphrase },

@@ -19,3 +19,18 @@ describe('rendering in a worker thread', () => {
     await expect(worker.render({ clientCase, result, signing: { p12, passphrase: 'fout' } })).rejects.toBeInstanceOf(CertificateError)
   })
 })
+
+describe('warming the renderer after unlocking', () => {
+  it('renders and signs its sample in the worker: a draft would be refused and the warm-up would load nothing', async () => {
+    const { reportPort } = await import('../../src-main/services/reports')
+    const rendered: Uint8Array[] = []
+    const port = reportPort({ render: async (request) => {
+      const pdf = await worker.render(request)
+      rendered.push(pdf)
+      return pdf
+    } })
+    await expect(port.warm?.()).resolves.toBeUndefined()
+    expect(rendered).toHaveLength(1)
+    expect(verifyPdf(rendered[0]!).valid).toBe(true)
+  })
+})
