@@ -67,16 +67,28 @@ function netMonthly(annual: Decimal, taxRate: Decimal | null): Decimal | null {
 function monthsOf(input: IncomePictureInput): Month[] {
   const months: Month[] = []
   const earningsNet = netMonthly(input.earningsAnnual, input.taxRate)
+  // The same parts run for years on end: each combination's net benefit is worked out once, so
+  // consecutive months share one amount (and one Decimal).
+  const benefitByParts = new Map<number, Decimal | null>()
   for (let index = 0; ; index++) {
     const start = addMonths(input.disabledFrom, index)
     if (start >= input.aowDate) break
-    let gross = zero
+    let key = 0
     let running = 0
-    for (const part of input.parts) {
+    input.parts.forEach((part, partIndex) => {
       if (part.from <= start && start < part.until) {
-        gross = gross.plus(part.annual)
+        key |= 1 << partIndex
         running++
       }
+    })
+    let benefitNet = benefitByParts.get(key)
+    if (benefitNet === undefined) {
+      let gross = zero
+      input.parts.forEach((part, partIndex) => {
+        if (key & (1 << partIndex)) gross = gross.plus(part.annual)
+      })
+      benefitNet = netMonthly(gross, input.taxRate)
+      benefitByParts.set(key, benefitNet)
     }
     let id: IncomePhaseId
     if (running > 0) id = 'benefit'
@@ -85,12 +97,12 @@ function monthsOf(input: IncomePictureInput): Month[] {
     // After the waiting period without any benefit (none is due at this degree): the benefit
     // phase with no benefit, so the reader sees the loss continue.
     else id = 'benefit'
-    months.push({ start, id, benefitNet: netMonthly(gross, input.taxRate), earningsNet })
+    months.push({ start, id, benefitNet, earningsNet })
   }
   return months
 }
 
-const sameAmount = (a: Decimal | null, b: Decimal | null) => (a === null || b === null ? a === b : a.equals(b))
+const sameAmount = (a: Decimal | null, b: Decimal | null) => a === b || (a !== null && b !== null && a.equals(b))
 
 interface PhaseSums {
   phase: Omit<IncomePhase, 'months'>
@@ -177,25 +189,32 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
       phases.push(current)
     }
     current.months++
-    current.nextStart = addMonths(input.disabledFrom, index + 1)
+    current.nextStart = months[index + 1]?.start ?? addMonths(input.disabledFrom, index + 1)
     if (current.shortfall === null) return
+    // Outside the waiting period nothing fills the shortfall: its totals are the monthly amount
+    // times the months, worked out when the phase is summed up below.
+    if (month.id !== 'waiting') return
     let open = current.shortfall
-    if (month.id === 'waiting') {
-      // Broodfonds first (gifts for its first months of illness), then the buffer.
-      if (index < input.broodfondsMonths) {
-        const gift = Money.min(open, input.broodfondsMonthly)
-        current.broodfonds = current.broodfonds.plus(gift)
-        open = open.minus(gift)
-      }
-      const fromBuffer = Money.min(open, bufferLeft)
-      bufferLeft = bufferLeft.minus(fromBuffer)
-      current.buffer = current.buffer.plus(fromBuffer)
-      open = open.minus(fromBuffer)
+    // Broodfonds first (gifts for its first months of illness), then the buffer.
+    if (index < input.broodfondsMonths) {
+      const gift = Money.min(open, input.broodfondsMonthly)
+      current.broodfonds = current.broodfonds.plus(gift)
+      open = open.minus(gift)
     }
+    const fromBuffer = Money.min(open, bufferLeft)
+    bufferLeft = bufferLeft.minus(fromBuffer)
+    current.buffer = current.buffer.plus(fromBuffer)
+    open = open.minus(fromBuffer)
     current.shortfallTotal = current.shortfallTotal!.plus(current.shortfall)
     current.uncovered = current.uncovered!.plus(open)
   })
 
+  for (const sums of phases) {
+    if (sums.phase.id === 'waiting' || sums.shortfall === null) continue
+    // Whole cents times whole months: exactly the sum of the months.
+    sums.shortfallTotal = sums.shortfall.times(sums.months)
+    sums.uncovered = sums.shortfallTotal
+  }
   const lastDay = addDays(input.aowDate, -1)
   const out: IncomePhase[] = phases.map((sums, index) => {
     const to = addDays(sums.nextStart, -1)
