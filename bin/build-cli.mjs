@@ -35,6 +35,8 @@ export async function buildCli() {
       '@signpdf/*',
       'exceljs',
       'iconv-lite',
+      // node-postgres is CommonJS that requires Node's own modules: bundled into ESM it fails to load.
+      'pg',
     ],
     chunkNames: '[name]-[hash]',
     sourcemap: 'linked',

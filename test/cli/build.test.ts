@@ -28,4 +28,11 @@ describe('built vangnet command', () => {
     expect('code' in failed && failed.code).toBe(2)
     expect((failed as { stderr: string }).stderr).toContain('Onbekende opdracht "bestaat-niet"')
   }, 60_000)
+
+  it('loads the office command (node-postgres stays outside the bundle) and answers bad options plainly', async () => {
+    const failed = await run(process.execPath, ['bin/vangnet.mjs', 'office', 'status', '--bestaat-niet'], { cwd: root }).catch((error: { code: number; stderr: string }) => error)
+    expect('code' in failed && failed.code).toBe(2)
+    expect((failed as { stderr: string }).stderr).toContain('Ongeldige opties')
+    expect((failed as { stderr: string }).stderr).not.toContain('Dynamic require')
+  }, 60_000)
 })
