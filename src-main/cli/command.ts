@@ -34,3 +34,42 @@ export class UserError extends Error {
     super(message)
   }
 }
+
+/**
+ * A subcommand made of named actions (`vangnet vault init`, `vangnet office status`): the options
+ * are parsed strictly, exactly one action runs, and what it throws is made plain by `toUserError`.
+ */
+export function actionSubcommand<Options>(spec: {
+  name: string
+  usage: string
+  parse: (args: string[]) => { values: Options; positionals: string[] }
+  actions: Record<string, (options: Options, io: CliIo) => Promise<void>>
+  toUserError: (thrown: unknown) => unknown
+}): Subcommand {
+  const help = `Zie: vangnet ${spec.name} --help`
+  return {
+    usage: spec.usage,
+    async run(args, io) {
+      let parsed: { values: Options; positionals: string[] }
+      try {
+        parsed = spec.parse(args)
+      } catch (error) {
+        throw new UserError(`Ongeldige opties: ${(error as Error).message}. ${help}`)
+      }
+      const [actionName, ...extra] = parsed.positionals
+      if (actionName === undefined) {
+        io.stdout(spec.usage)
+        return exitCodes.ok
+      }
+      const action = spec.actions[actionName]
+      if (!action) throw new UserError(`Onbekende actie "${actionName}". ${help}`)
+      if (extra.length > 0) throw new UserError(`Onverwacht argument "${extra[0]}". ${help}`)
+      try {
+        await action(parsed.values, io)
+      } catch (error) {
+        throw spec.toUserError(error)
+      }
+      return exitCodes.ok
+    },
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
+import { exitCodes, UserError, type CliIo, type Subcommand, actionSubcommand } from './command'
 import { prompt } from './vault'
 import { addAdviser, migrate, status } from '../office/admin'
 import type { OfficeConnectionSettings } from '../office/connection'
@@ -137,28 +137,10 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
   },
 }
 
-export const officeCommand: Subcommand = {
+export const officeCommand: Subcommand = actionSubcommand({
+  name: 'office',
   usage,
-  async run(args, io) {
-    let parsed: { values: Options; positionals: string[] }
-    try {
-      parsed = parseArgs({ args, options: optionSpec, allowPositionals: true, strict: true })
-    } catch (error) {
-      throw new UserError(`Ongeldige opties: ${(error as Error).message}. Zie: vangnet office --help`)
-    }
-    const [actionName, ...extra] = parsed.positionals
-    if (actionName === undefined) {
-      io.stdout(usage)
-      return exitCodes.ok
-    }
-    const action = actions[actionName]
-    if (!action) throw new UserError(`Onbekende actie "${actionName}". Zie: vangnet office --help`)
-    if (extra.length > 0) throw new UserError(`Onverwacht argument "${extra[0]}". Zie: vangnet office --help`)
-    try {
-      await action(parsed.values, io)
-    } catch (error) {
-      throw toUserError(error)
-    }
-    return exitCodes.ok
-  },
-}
+  parse: (args) => parseArgs({ args, options: optionSpec, allowPositionals: true, strict: true }),
+  actions,
+  toUserError,
+})

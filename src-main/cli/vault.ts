@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import { minimumPassphraseLength } from '../../shared/ipc'
-import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
+import { exitCodes, UserError, type CliIo, type Subcommand, actionSubcommand } from './command'
 import { asVaultError, createVault, openVault, restoreVault, vaultBook, VaultError, type ClientBook, type Vault } from '../store'
 import { importMappingSchema, type ImportMapping } from '../../shared/portfolio/import'
 import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
@@ -269,28 +269,10 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
   },
 }
 
-export const vaultCommand: Subcommand = {
+export const vaultCommand: Subcommand = actionSubcommand({
+  name: 'vault',
   usage,
-  async run(args, io) {
-    let parsed: { values: Options; positionals: string[] }
-    try {
-      parsed = parseArgs({ args, options: optionSpec, allowPositionals: true, strict: true })
-    } catch (error) {
-      throw new UserError(`Ongeldige opties: ${(error as Error).message}. Zie: vangnet vault --help`)
-    }
-    const [actionName, ...extra] = parsed.positionals
-    if (actionName === undefined) {
-      io.stdout(usage)
-      return exitCodes.ok
-    }
-    const action = actions[actionName]
-    if (!action) throw new UserError(`Onbekende actie "${actionName}". Zie: vangnet vault --help`)
-    if (extra.length > 0) throw new UserError(`Onverwacht argument "${extra[0]}". Zie: vangnet vault --help`)
-    try {
-      await action(parsed.values, io)
-    } catch (error) {
-      throw toUserError(error)
-    }
-    return exitCodes.ok
-  },
-}
+  parse: (args) => parseArgs({ args, options: optionSpec, allowPositionals: true, strict: true }),
+  actions,
+  toUserError,
+})
