@@ -4,7 +4,7 @@
  * turns it into the input of the shared schema (clientCaseSchema) and `validateDraft` returns the
  * case or the problems, keyed by the same paths the form uses ("income[0].profit").
  */
-import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole } from '../schema/case'
+import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole, type OptOutConditionId, type PolicyAcceptance, type ServiceType } from '../schema/case'
 import type { FieldProblem } from '../schema/messages'
 import { amountText, parseDutchNumber, parsePercent, percentText } from './numbers'
 import { todayIso } from './dates'
@@ -23,6 +23,13 @@ export interface PolicyDraft {
   premiumIndexation: string
   taxDeductible: boolean
   startDate: string
+  /** Product details for the product sheet; empty = not recorded. */
+  product: string
+  offerDate: string
+  validUntil: string
+  acceptance: PolicyAcceptance | ''
+  /** Yearly indexation of the benefit, percent; empty = not recorded. */
+  benefitIndexation: string
 }
 
 export interface IncomeDraft {
@@ -41,6 +48,8 @@ export interface IntakeDraft {
   income: IncomeDraft[]
   existingPolicy: PolicyDraft | null
   privateQuote: PolicyDraft | null
+  /** A quote for a private AOV on top of the Baz (the "Baz + aanvulling" option). */
+  topUpQuote: PolicyDraft | null
   assumptions: {
     /** Empty: the bill version's own rate. */
     premiumRate: string
@@ -53,8 +62,18 @@ export interface IntakeDraft {
     broodfondsMonths: string
     /** Tax rate on benefits, percent; empty = not given (no default). */
     benefitTaxRate: string
+    /** Transitional law: the peildatum the adviser assumes (ISO, or as typed); empty = the bill version's. */
+    transitionalPeildatum: string
+    /** The opt-out conditions the adviser assumes transitional law relaxes (RADI-2024 q17: not fixed). */
+    transitionalRelaxed: OptOutConditionId[]
+    /**
+     * The adviser's choices for uncertain parameters (from a case file or an import): not typed on
+     * a screen, carried so that a case opened in the app keeps them.
+     */
+    parameterOverrides: NonNullable<ClientCase['assumptions']['parameterOverrides']> | null
   }
-  disability: { age: string; degree: string }
+  /** The illustration: age and degree of disability, and yearly earnings next to the benefit. */
+  disability: { age: string; degree: string; earnings: string }
   profile: { goals: string; financialBuffer: string; riskAppetite: 'laag' | 'gemiddeld' | 'hoog'; knowledgeAndExperience: string }
   /** The adviser's own notes: never shown in presentation mode, never in the report. */
   adviserNotes: string
@@ -72,6 +91,14 @@ export interface AdviceDraft {
   motivation: string
   /** Why the choice differs from Vangnet's suggestion (the dossier's deviation statement). */
   deviationReason: string
+  /** Advies, bemiddeling or execution-only; empty = not recorded. */
+  serviceType: ServiceType | ''
+  /** The fee: amount as typed (empty = not recorded), VAT status and basis. */
+  feeAmount: string
+  feeVat: 'vrijgesteld' | 'inclusief' | 'exclusief'
+  feeBasis: 'vast' | 'uur'
+  /** Execution-only: the knowledge-and-experience check (Wft art. 4:24a); null = not recorded. */
+  executionOnlyCheck: { passed: boolean; notes: string } | null
 }
 
 export function emptyPolicy(): PolicyDraft {
@@ -88,6 +115,11 @@ export function emptyPolicy(): PolicyDraft {
     premiumIndexation: '0',
     taxDeductible: true,
     startDate: '',
+    product: '',
+    offerDate: '',
+    validUntil: '',
+    acceptance: '',
+    benefitIndexation: '',
   }
 }
 
@@ -111,6 +143,7 @@ export function newDraft(name: string, birthDate: string, today: Date = new Date
     income: incomeYearsFor(calculationYear).map((year) => ({ year: String(year), profit: '', wiaWage: '0' })),
     existingPolicy: null,
     privateQuote: null,
+    topUpQuote: null,
     assumptions: {
       premiumRate: '',
       wmlIndexation: '2',
@@ -121,12 +154,19 @@ export function newDraft(name: string, birthDate: string, today: Date = new Date
       broodfondsMonthly: '0',
       broodfondsMonths: '24',
       benefitTaxRate: '',
+      transitionalPeildatum: '',
+      transitionalRelaxed: [],
+      parameterOverrides: null,
     },
-    disability: { age: '', degree: '100' },
+    disability: { age: '', degree: '100', earnings: '0' },
     profile: { goals: '', financialBuffer: '0', riskAppetite: 'gemiddeld', knowledgeAndExperience: '' },
     adviserNotes: '',
-    advice: { chosenOption: '', motivation: '', deviationReason: '' },
+    advice: emptyAdvice(),
   }
+}
+
+function emptyAdvice(): AdviceDraft {
+  return { chosenOption: '', motivation: '', deviationReason: '', serviceType: '', feeAmount: '', feeVat: 'vrijgesteld', feeBasis: 'vast', executionOnlyCheck: null }
 }
 
 /** Fill a saved draft up to the current shape (older or partial drafts never break the form). */
@@ -144,7 +184,8 @@ export function normaliseDraft(saved: unknown, fallbackName = '', fallbackBirthD
     income: Array.isArray(s.income) && s.income.length > 0 ? s.income.map((row) => ({ ...{ year: '', profit: '', wiaWage: '0' }, ...row })) : base.income,
     existingPolicy: policy(s.existingPolicy),
     privateQuote: policy(s.privateQuote),
-    assumptions: { ...base.assumptions, ...(s.assumptions ?? {}) },
+    topUpQuote: policy(s.topUpQuote),
+    assumptions: assumptionsDraft(base.assumptions, s.assumptions),
     disability: { ...base.disability, ...(s.disability ?? {}) },
     profile: { ...base.profile, ...(s.profile ?? {}) },
     adviserNotes: typeof s.adviserNotes === 'string' ? s.adviserNotes : '',
@@ -152,12 +193,30 @@ export function normaliseDraft(saved: unknown, fallbackName = '', fallbackBirthD
   }
 }
 
+function assumptionsDraft(base: IntakeDraft['assumptions'], saved: unknown): IntakeDraft['assumptions'] {
+  const s = (saved && typeof saved === 'object' ? saved : {}) as Partial<IntakeDraft['assumptions']>
+  return {
+    ...base,
+    ...s,
+    transitionalRelaxed: Array.isArray(s.transitionalRelaxed) ? s.transitionalRelaxed.filter((id) => typeof id === 'string') : [],
+    parameterOverrides: s.parameterOverrides && typeof s.parameterOverrides === 'object' ? s.parameterOverrides : null,
+  }
+}
+
 function adviceDraft(saved: unknown): AdviceDraft {
   const s = (saved && typeof saved === 'object' ? saved : {}) as Partial<Record<keyof AdviceDraft, unknown>>
+  const text = (value: unknown) => (typeof value === 'string' ? value : '')
+  const base = emptyAdvice()
+  const check = s.executionOnlyCheck as { passed?: unknown; notes?: unknown } | null | undefined
   return {
-    chosenOption: typeof s.chosenOption === 'string' ? s.chosenOption : '',
-    motivation: typeof s.motivation === 'string' ? s.motivation : '',
-    deviationReason: typeof s.deviationReason === 'string' ? s.deviationReason : '',
+    chosenOption: text(s.chosenOption),
+    motivation: text(s.motivation),
+    deviationReason: text(s.deviationReason),
+    serviceType: text(s.serviceType) as AdviceDraft['serviceType'],
+    feeAmount: text(s.feeAmount),
+    feeVat: (text(s.feeVat) || base.feeVat) as AdviceDraft['feeVat'],
+    feeBasis: (text(s.feeBasis) || base.feeBasis) as AdviceDraft['feeBasis'],
+    executionOnlyCheck: check && typeof check === 'object' ? { passed: check.passed === true, notes: text(check.notes) } : null,
   }
 }
 
@@ -180,7 +239,23 @@ function policyInput(p: PolicyDraft | null) {
     premiumIndexation: parsePercent(p.premiumIndexation),
     taxDeductible: p.taxDeductible,
     startDate: p.startDate,
+    ...(p.product.trim() ? { product: p.product.trim() } : {}),
+    ...(p.offerDate.trim() ? { offerDate: p.offerDate.trim() } : {}),
+    ...(p.validUntil.trim() ? { validUntil: p.validUntil.trim() } : {}),
+    ...(p.acceptance ? { acceptance: p.acceptance } : {}),
+    ...(p.benefitIndexation.trim() ? { benefitIndexation: parsePercent(p.benefitIndexation) } : {}),
   }
+}
+
+/** The advice record of the case: the deviation reason, service type and fee, when recorded. */
+function adviceInput(advice: AdviceDraft): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {
+    ...(advice.deviationReason.trim() ? { deviationReason: advice.deviationReason.trim() } : {}),
+    ...(advice.serviceType ? { serviceType: advice.serviceType } : {}),
+    ...(advice.feeAmount.trim() ? { fee: { amount: parseDutchNumber(advice.feeAmount), vat: advice.feeVat, basis: advice.feeBasis } } : {}),
+    ...(advice.serviceType === 'execution-only' && advice.executionOnlyCheck ? { executionOnlyCheck: advice.executionOnlyCheck } : {}),
+  }
+  return Object.keys(out).length > 0 ? out : null
 }
 
 /** The draft as input for clientCaseSchema. Unparseable text is passed on for a clear message. */
@@ -209,10 +284,11 @@ export function toCaseInput(draft: IntakeDraft): Record<string, unknown> {
           },
         }
       : {}),
-    ...(draft.advice.deviationReason.trim() ? { advice: { deviationReason: draft.advice.deviationReason.trim() } } : {}),
+    ...(adviceInput(draft.advice) ? { advice: adviceInput(draft.advice) } : {}),
     income: draft.income.map((row) => ({ year: int(row.year), profit: parseDutchNumber(row.profit), wiaWage: parseDutchNumber(row.wiaWage) ?? 0 })),
     existingPolicy: policyInput(draft.existingPolicy),
     privateQuote: policyInput(draft.privateQuote),
+    topUpQuote: policyInput(draft.topUpQuote),
     assumptions: {
       premiumRate: a.premiumRate.trim() === '' ? null : parsePercent(a.premiumRate),
       wmlIndexation: parsePercent(a.wmlIndexation) ?? 0,
@@ -222,8 +298,11 @@ export function toCaseInput(draft: IntakeDraft): Record<string, unknown> {
       broodfondsMonthly: a.broodfondsMember ? parseDutchNumber(a.broodfondsMonthly) ?? 0 : 0,
       broodfondsMonths: a.broodfondsMember ? int(a.broodfondsMonths) ?? 0 : 0,
       benefitTaxRate: a.benefitTaxRate.trim() === '' ? null : parsePercent(a.benefitTaxRate),
+      transitionalPeildatum: a.transitionalPeildatum.trim() === '' ? null : a.transitionalPeildatum.trim(),
+      transitionalRelaxed: a.transitionalRelaxed,
+      ...(a.parameterOverrides ? { parameterOverrides: a.parameterOverrides } : {}),
     },
-    disability: { age: disabilityAge, degree: parsePercent(draft.disability.degree) },
+    disability: { age: disabilityAge, degree: parsePercent(draft.disability.degree), earnings: parseDutchNumber(draft.disability.earnings) ?? 0 },
     profile: {
       goals: draft.profile.goals,
       financialBuffer: parseDutchNumber(draft.profile.financialBuffer) ?? 0,
@@ -276,6 +355,11 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
           premiumIndexation: percentText(p.premiumIndexation),
           taxDeductible: p.taxDeductible,
           startDate: p.startDate,
+          product: p.product ?? '',
+          offerDate: p.offerDate ?? '',
+          validUntil: p.validUntil ?? '',
+          acceptance: p.acceptance ?? '',
+          benefitIndexation: p.benefitIndexation === undefined ? '' : percentText(p.benefitIndexation),
         }
       : null
   const a = value.assumptions
@@ -297,6 +381,7 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
     income: value.income.map((row) => ({ year: String(row.year), profit: amountText(row.profit), wiaWage: amountText(row.wiaWage) })),
     existingPolicy: policy(value.existingPolicy),
     privateQuote: policy(value.privateQuote),
+    topUpQuote: policy(value.topUpQuote),
     assumptions: {
       premiumRate: a.premiumRate === null ? '' : percentText(a.premiumRate),
       wmlIndexation: percentText(a.wmlIndexation),
@@ -307,8 +392,11 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
       broodfondsMonthly: amountText(a.broodfondsMonthly),
       broodfondsMonths: String(a.broodfondsMonths),
       benefitTaxRate: a.benefitTaxRate === null ? '' : percentText(a.benefitTaxRate),
+      transitionalPeildatum: a.transitionalPeildatum ?? '',
+      transitionalRelaxed: [...a.transitionalRelaxed],
+      parameterOverrides: a.parameterOverrides ? { ...a.parameterOverrides } : null,
     },
-    disability: { age: String(value.disability.age), degree: percentText(value.disability.degree) },
+    disability: { age: String(value.disability.age), degree: percentText(value.disability.degree), earnings: amountText(value.disability.earnings) },
     profile: {
       goals: value.profile?.goals ?? '',
       financialBuffer: amountText(value.profile?.financialBuffer ?? 0),
@@ -316,6 +404,15 @@ export function draftFromCase(value: ClientCase): IntakeDraft {
       knowledgeAndExperience: value.profile?.knowledgeAndExperience ?? '',
     },
     adviserNotes: '',
-    advice: { chosenOption: '', motivation: '', deviationReason: value.advice?.deviationReason ?? '' },
+    advice: {
+      chosenOption: value.advice?.choice ?? '',
+      motivation: value.advice?.motivation ?? '',
+      deviationReason: value.advice?.deviationReason ?? '',
+      serviceType: value.advice?.serviceType ?? '',
+      feeAmount: value.advice?.fee ? amountText(value.advice.fee.amount) : '',
+      feeVat: value.advice?.fee?.vat ?? 'vrijgesteld',
+      feeBasis: value.advice?.fee?.basis ?? 'vast',
+      executionOnlyCheck: value.advice?.executionOnlyCheck ? { ...value.advice.executionOnlyCheck } : null,
+    },
   }
 }

@@ -136,6 +136,119 @@ runIt('screens for the client meeting', () => {
     await page.context().close()
   }, 90_000)
 
+  it('keeps the transitional-law assumptions of a running AOV through a tab switch, a reload and a lock, and carries them into the case', async () => {
+    const { page, problems } = await openPage(world)
+    await page.waitForSelector('[data-testid="nav-clients"]')
+    await newClient(page, 'Ria Overgang')
+    await page.getByTestId('intake-has-existing').check()
+    await page.getByTestId('existingPolicy-insured').fill('30.000')
+    await page.getByTestId('existingPolicy-premium').fill('3.600')
+    await page.getByTestId('existingPolicy-end-age').selectOption('65')
+    await page.getByTestId('existingPolicy-start').fill('01-04-2015')
+    await page.getByTestId('transitional-peildatum').fill('01-07-2026')
+    await page.getByTestId('relax-end-age').check()
+    await page.getByTestId('relax-medical-exclusions').check()
+    await expectSaved(page)
+    const expectKept = async () => {
+      await page.waitForSelector('[data-testid="transitional-peildatum"]')
+      expect(await page.getByTestId('transitional-peildatum').inputValue()).toBe('01-07-2026')
+      expect(await page.getByTestId('relax-end-age').isChecked()).toBe(true)
+      expect(await page.getByTestId('relax-medical-exclusions').isChecked()).toBe(true)
+      expect(await page.getByTestId('relax-threshold').isChecked()).toBe(false)
+    }
+    // Carried into the case: the comparison marks the end age as relaxed under transitional law.
+    await page.getByTestId('tab-compare').click()
+    await page.waitForSelector('[data-testid="conditions-transitional"]')
+    await page.getByTestId('conditions-transitional').locator('summary').click()
+    const conditions = await page.getByTestId('conditions-transitional').innerText()
+    expect(conditions).toContain('versoepeld (overgangsrecht)')
+    expect(conditions).toContain('peildatum 1 juli 2026 (ingangsdatum 1 april 2015)')
+    // Tab switch, reload, lock and unlock: still there.
+    await page.getByTestId('tab-intake').click()
+    await expectKept()
+    await page.reload()
+    await expectKept()
+    await page.getByTestId('lock').click()
+    await unlock(page)
+    await expectKept()
+    // And the vault's draft derives the same case in the main process.
+    const relaxed = await page.evaluate(async () => {
+      const id = Number(location.hash.match(/clients\/(\d+)/)?.[1])
+      const record = await window.vangnet.getClient({ id })
+      if (!record.ok) throw new Error(record.error.message)
+      return (record.value.draft as { assumptions: { transitionalRelaxed: string[]; transitionalPeildatum: string } }).assumptions
+    })
+    expect(relaxed.transitionalRelaxed).toEqual(['end-age', 'medical-exclusions'])
+    expect(relaxed.transitionalPeildatum).toBe('2026-07-01')
+    expect(problems).toEqual([])
+    await page.context().close()
+  }, 90_000)
+
+  it('every intake field comes back as typed after a reload', async () => {
+    const { page, problems } = await openPage(world)
+    await page.waitForSelector('[data-testid="nav-clients"]')
+    await newClient(page, 'Alle Velden')
+    // Tick every box (which opens the policies, the quotes and the broodfonds), then fill every
+    // field that shows, until no new field appears; then read every field back by its label.
+    const fill = () =>
+      page.evaluate(async () => {
+        const visible = () =>
+          [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('.intake input, .intake select, .intake textarea')].filter(
+            (element) => element.offsetParent !== null && element.type !== 'date' && !element.dataset['filled'],
+          )
+        let n = 0
+        for (let pass = 0; pass < 6; pass++) {
+          for (const details of document.querySelectorAll('.intake details')) (details as HTMLDetailsElement).open = true
+          const fresh = visible()
+          if (fresh.length === 0) break
+          for (const element of fresh) {
+            n += 1
+            element.dataset['filled'] = 'yes'
+            if (element instanceof HTMLInputElement && element.type === 'checkbox') {
+              element.click()
+            } else if (element instanceof HTMLSelectElement) {
+              element.value = element.options[element.options.length - 1]!.value
+              element.dispatchEvent(new Event('change', { bubbles: true }))
+            } else {
+              const numeric = element.getAttribute('inputmode') === 'numeric' || element.getAttribute('inputmode') === 'decimal'
+              const date = element.getAttribute('placeholder') === 'dd-mm-jjjj'
+              element.value = date ? `${String((n % 27) + 1).padStart(2, '0')}-06-2015` : numeric ? String(10 + n) : `Tekst ${n}`
+              element.dispatchEvent(new Event('input', { bubbles: true }))
+            }
+            await new Promise((done) => setTimeout(done, 0))
+          }
+          await new Promise((done) => setTimeout(done, 50))
+        }
+        return n
+      })
+    const read = () =>
+      page.evaluate(() => {
+        for (const details of document.querySelectorAll('.intake details')) (details as HTMLDetailsElement).open = true
+        const seen = new Map<string, number>()
+        const out: Record<string, string> = {}
+        for (const element of document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('.intake input, .intake select, .intake textarea')) {
+          if (element.offsetParent === null || element.type === 'date') continue
+          const label = (element.labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? '?').trim()
+          const count = (seen.get(label) ?? 0) + 1
+          seen.set(label, count)
+          out[`${label} #${count}`] = element instanceof HTMLInputElement && element.type === 'checkbox' ? String(element.checked) : element.value
+        }
+        return out
+      })
+    const filled = await fill()
+    expect(filled).toBeGreaterThan(60)
+    await page.waitForSelector('[data-testid="save-state"][data-state="saved"]', { timeout: 5000 })
+    const before = await read()
+    await page.reload()
+    await page.waitForSelector('[data-testid="intake-name"]')
+    await page.waitForTimeout(300)
+    const after = await read()
+    expect(Object.keys(after).length).toBe(Object.keys(before).length)
+    expect(after).toEqual(before)
+    expect(problems).toEqual([])
+    await page.context().close()
+  }, 90_000)
+
   it('keeps the motivation through an automatic lock and returns to the advice screen after unlocking', async () => {
     const context = await world.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
     const page = await context.newPage()

@@ -1,5 +1,8 @@
 /** The intake draft: Dutch number input, conversion to a case, validation keyed by form paths. */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { clientProfileSchema, parseClientCase, type ClientCase } from '../../shared/schema/case'
 import { parseDutchNumber, parsePercent, percentText } from '../../shared/intake/numbers'
 import { draftFromCase, newDraft, normaliseDraft, problemsByPath, toCaseInput, validateDraft } from '../../shared/intake/draft'
 import { passphraseStrength } from '../../src-renderer/src/lib/passphrase'
@@ -114,5 +117,60 @@ describe('the household, the tax rate on benefits and the deviation reason (issu
     const old = normaliseDraft({ client: { name: 'Oud' } })
     expect(old.household.netMonthlyNeed).toBe('')
     expect(old.advice.deviationReason).toBe('')
+  })
+})
+
+describe('every field of a case survives the draft (what the screen edits and the vault stores)', () => {
+  const samples = ['starter', 'high-earner', 'hybrid-worker', 'existing-aov', 'dga']
+  const sample = (name: string) => {
+    const parsed = parseClientCase(JSON.parse(readFileSync(resolve(`resources/cases/${name}.json`), 'utf8')))
+    if (!parsed.ok) throw new Error(`${name} invalid`)
+    return parsed.value
+  }
+  /** Case -> draft -> JSON (as stored) -> normalised (as loaded) -> case. */
+  const roundTrip = (value: ClientCase) => {
+    const stored = JSON.parse(JSON.stringify(draftFromCase(value))) as unknown
+    const back = validateDraft(normaliseDraft(stored), '2100-01-01')
+    if (!back.ok) throw new Error(JSON.stringify(back.problems))
+    return back.value
+  }
+  /** The advice's choice and motivation travel beside the case (the advice version), not in it. */
+  const comparable = (value: ClientCase) => {
+    const { choice: _choice, motivation: _motivation, ...advice } = value.advice ?? {}
+    return {
+      ...value,
+      ...(value.advice ? { advice } : {}),
+      // The form always records a profile; an absent one reads as the schema's empty profile.
+      profile: value.profile ?? clientProfileSchema.parse({}),
+      // Without a broodfonds the number of months means nothing; the form then sends 0.
+      assumptions: { ...value.assumptions, broodfondsMonths: value.assumptions.broodfondsMonthly > 0 ? value.assumptions.broodfondsMonths : 0 },
+    }
+  }
+
+  it.each(samples)('%s comes back unchanged', (name) => {
+    const value = sample(name)
+    expect(comparable(roundTrip(value))).toEqual(comparable(value))
+  })
+
+  it('keeps the transitional-law relaxations, the peildatum, the top-up quote, product details, earnings, overrides and fee', () => {
+    const base = sample('existing-aov')
+    const value: ClientCase = {
+      ...base,
+      assumptions: { ...base.assumptions, transitionalPeildatum: '2026-07-01', transitionalRelaxed: ['end-age', 'medical-exclusions', 'threshold'], parameterOverrides: { wmlYearRule: 'january' } },
+      topUpQuote: { ...base.existingPolicy!, insurer: 'Aanvuller', product: 'Top-up', validUntil: '2030-03-01', acceptance: 'premietoeslag', startDate: '2030-01-01' },
+      disability: { ...base.disability, earnings: 12_500 },
+      advice: { ...base.advice, serviceType: 'execution-only', executionOnlyCheck: { passed: true, notes: 'Kent AOV' }, fee: { amount: 950.5, vat: 'inclusief', basis: 'uur' } },
+    }
+    const back = roundTrip(value)
+    expect(back.assumptions.transitionalRelaxed).toEqual(['end-age', 'medical-exclusions', 'threshold'])
+    expect(back.assumptions.transitionalPeildatum).toBe('2026-07-01')
+    expect(back.assumptions.parameterOverrides).toEqual({ wmlYearRule: 'january' })
+    expect(back.topUpQuote).toEqual(value.topUpQuote)
+    expect(back.existingPolicy).toEqual(value.existingPolicy)
+    expect(back.disability.earnings).toBe(12_500)
+    expect(back.advice).toEqual({ deviationReason: undefined, ...value.advice, choice: undefined, motivation: undefined })
+    const draft = draftFromCase(value)
+    expect(draft.advice.chosenOption).toBe('transitional')
+    expect(draft.advice.motivation).toBe(base.advice!.motivation)
   })
 })
