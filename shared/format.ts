@@ -27,11 +27,11 @@ function groupThousands(digits: string, separator = '.'): string {
  * `€ 1.234,56`: euros with two decimals, dot for thousands, comma for cents; a negative amount
  * reads `€ -1.234,56` (the Dutch convention, and what Intl's nl-NL gives).
  */
-export function formatEuro(value: number): string {
+export function formatEuro(value: number, language: Language = 'nl'): string {
   if (!Number.isFinite(value)) throw new RangeError(`formatEuro: geen bedrag: ${value}`)
   // toFixed(2) on a value that already holds whole cents only picks the nearest representation;
   // it does not round money that the rules have not rounded already.
-  return formatEuroFixed(value.toFixed(2))
+  return formatEuroFixed(value.toFixed(2), language)
 }
 
 /**
@@ -48,11 +48,12 @@ export function formatEuroFixed(fixed: string, language: Language = 'nl'): strin
   return `€${nbsp}${sign}${groupThousands(whole)},${cents}`
 }
 
-/** `€ 1.235`: whole euros, for chart axes and round figures; the text of the report uses formatEuro. */
-export function formatEuroWhole(value: number): string {
+/** `€ 1.235` (English `€1,235`): whole euros, for chart axes and round figures; the text of the report uses formatEuro. */
+export function formatEuroWhole(value: number, language: Language = 'nl'): string {
   if (!Number.isFinite(value)) throw new RangeError(`formatEuroWhole: geen bedrag: ${value}`)
   const fixed = Math.abs(value).toFixed(0)
   const negative = value < 0 && fixed !== '0'
+  if (language === 'en') return `${negative ? '-' : ''}€${groupThousands(fixed, ',')}`
   return `€${nbsp}${negative ? '-' : ''}${groupThousands(fixed)}`
 }
 

@@ -36,7 +36,7 @@ export function euroPerYearFrame(options: readonly OptionResult[], years: readon
     color: options.map((option) => optionColours[option.id]),
     grid: { left: 78 + (axisFont - 11) * 6, right: 24, top: 62 + (legendFont - 12) * 4, bottom: 36 + (axisFont - 11) * 2 },
     legend: { top: 0, left: 'center', itemWidth: 28, itemHeight: 10, textStyle: { fontSize: legendFont, color: inkColour } },
-    tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatEuro(value) },
+    tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatEuro(value, settings.language) },
     xAxis: {
       type: 'category',
       data: years.map(String),
@@ -49,7 +49,7 @@ export function euroPerYearFrame(options: readonly OptionResult[], years: readon
       name: axisTitle,
       nameTextStyle: { fontSize: axisFont, color: mutedColour, align: 'left', padding: [0, 0, 4, -70 - (axisFont - 11) * 6] },
       min: 0,
-      axisLabel: { fontSize: axisFont, color: mutedColour, formatter: (value: number) => formatEuroWhole(value) },
+      axisLabel: { fontSize: axisFont, color: mutedColour, formatter: (value: number) => formatEuroWhole(value, settings.language) },
       splitLine: { lineStyle: { color: gridColour } },
     },
   }

@@ -80,7 +80,7 @@ export function incomeNeedChart(result: AdviceResult, settings: ChartSettings, o
     textStyle: { fontFamily: settings.fontFamily ?? chartFontFamily, color: inkColour },
     grid: { left: 78, right: 28, top: 62, bottom: 36 },
     legend: { top: 0, left: 'center', itemWidth: 22, itemHeight: 10, textStyle: { fontSize: 12, color: inkColour } },
-    tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatEuro(value) },
+    tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatEuro(value, settings.language) },
     xAxis: {
       type: 'time',
       min: start,
@@ -104,7 +104,7 @@ export function incomeNeedChart(result: AdviceResult, settings: ChartSettings, o
       min: 0,
       max: Math.ceil((peak * 1.15) / 500) * 500 || 500,
       nameTextStyle: { fontSize: 11, color: mutedColour, align: 'left', padding: [0, 0, 4, -70] },
-      axisLabel: { fontSize: 11, color: mutedColour, formatter: (value: number) => formatEuroWhole(value) },
+      axisLabel: { fontSize: 11, color: mutedColour, formatter: (value: number) => formatEuroWhole(value, settings.language) },
       splitLine: { lineStyle: { color: gridColour } },
     },
     series: [
@@ -159,10 +159,10 @@ export function incomeNeedText(result: AdviceResult, language: Language, options
   const t = words[language]
   const first = options[0]
   if (!first) return []
-  const lines = [t.intro(formatEuro(first.incomePicture.needMonthly), formatDate(first.illustration.disabledFrom, language), formatDate(result.client.aowDate, language))]
+  const lines = [t.intro(formatEuro(first.incomePicture.needMonthly, language), formatDate(first.illustration.disabledFrom, language), formatDate(result.client.aowDate, language))]
   for (const option of options) {
     const parts = option.incomePicture.phases.map((phase) =>
-      t.part(phase.id === 'benefit' && phase.benefitNetMonthly === 0 ? t.noBenefit : t.phase[phase.id], t.months(phase.months), formatEuro(phase.incomeNetMonthly!), phase.shortfallMonthly ? t.short(formatEuro(phase.shortfallMonthly)) : ''),
+      t.part(phase.id === 'benefit' && phase.benefitNetMonthly === 0 ? t.noBenefit : t.phase[phase.id], t.months(phase.months), formatEuro(phase.incomeNetMonthly!, language), phase.shortfallMonthly ? t.short(formatEuro(phase.shortfallMonthly, language)) : ''),
     )
     lines.push(t.line(seriesName(result, option, language), parts.join('; ')))
   }

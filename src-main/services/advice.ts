@@ -5,6 +5,7 @@
  */
 import type { AdviceVersionDetail, AdviceVersionSummary, ReportInfo } from '../../shared/ipc'
 import type { ClientBook } from '../store'
+import type { Language } from '../../shared/format'
 import { describeChanges, readRecommendation, writeRecommendation } from './advice-text'
 import { adviserOut } from './adviser'
 import { inspectP12 } from './certificate'
@@ -30,7 +31,7 @@ function reportInfo(adviceId: number, versionNo: number, pdf: Buffer, sha256: st
   return { adviceId, fileName: `Vangnet-advies-versie-${versionNo}.pdf`, signed: true, sha256, bytes: pdf.length }
 }
 
-async function adviceSummary(book: ClientBook, id: number, previous?: AdviceVersionDetail | null): Promise<AdviceVersionSummary> {
+async function adviceSummary(book: ClientBook, id: number, previous?: AdviceVersionDetail | null, language: Language = 'nl'): Promise<AdviceVersionSummary> {
   const version = await book.adviceVersions.get(id)
   if (!version) throw new ServiceError('not-found', versionNotFound)
   const recommendation = readRecommendation(version.recommendation)
@@ -46,7 +47,7 @@ async function adviceSummary(book: ClientBook, id: number, previous?: AdviceVers
     changes:
       previous === undefined
         ? []
-        : describeChanges(previous && { ...previous, motivation: previous.recommendation }, { clientCase: version.case, result: version.result, chosenOption: recommendation.optionId, motivation: recommendation.motivation }),
+        : describeChanges(previous && { ...previous, motivation: previous.recommendation }, { clientCase: version.case, result: version.result, chosenOption: recommendation.optionId, motivation: recommendation.motivation }, language),
     report: pdf ? reportInfo(version.id, version.versionNo, pdf, version.reportSha256!) : null,
   }
 }
@@ -66,14 +67,17 @@ async function reportOf(book: ClientBook, adviceId: number): Promise<{ pdf: Buff
 
 export function adviceServices(context: ServiceContext): AdviceHandlers {
   const { deps } = context
+  /** The change lines in the screen's language (the settings hold it, as for the report). */
+  const screenLanguage = async (): Promise<Language> => ((await context.settingsFile.read()).language === 'en-GB' ? 'en' : 'nl')
   return {
     'advice:list': async ({ clientId }) => {
       const book = context.book()
       const versions = (await book.adviceVersions.list(clientId)).sort((a, b) => a.versionNo - b.versionNo)
       const out: AdviceVersionSummary[] = []
       let previous: AdviceVersionDetail | null = null
+      const language = await screenLanguage()
       for (const version of versions) {
-        out.push(await adviceSummary(book, version.id, previous))
+        out.push(await adviceSummary(book, version.id, previous, language))
         previous = await detail(book, version.id)
       }
       return out.reverse()
@@ -94,11 +98,11 @@ export function adviceServices(context: ServiceContext): AdviceHandlers {
         const stored = await book.adviceVersions.get(latest.id)
         if (stored && stored.recommendation === text && canonical(stored.case) === canonical(clientCase)) {
           const before = versions.at(-2)
-          return { ...(await adviceSummary(book, latest.id, before ? await detail(book, before.id) : null)), created: false }
+          return { ...(await adviceSummary(book, latest.id, before ? await detail(book, before.id) : null, await screenLanguage())), created: false }
         }
       }
       const created = await book.adviceVersions.create({ clientId, case: clientCase, result, recommendation: text })
-      return { ...(await adviceSummary(book, created.id, latest ? await detail(book, latest.id) : null)), created: true }
+      return { ...(await adviceSummary(book, created.id, latest ? await detail(book, latest.id) : null, await screenLanguage())), created: true }
     },
     'report:make': async ({ adviceId, certificatePassword }) => {
       const book = context.book()

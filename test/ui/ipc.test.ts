@@ -194,6 +194,13 @@ describe('services over a real vault', () => {
     expect(third).toMatchObject({ versionNo: 3, created: true })
     expect(third.changes, third.changes.join(' | ')).toContain(`Winst ${sample.value.income[0]!.year}: ${formatEuro(sample.value.income[0]!.profit)} → ${formatEuro(51_234.5)}`)
     expect(third.changes).toContain('Toelichting gewijzigd')
+    // On an English screen the change lines are English, with English figures.
+    await value('settings:save', { autoLockMinutes: 10, language: 'en-GB' })
+    const english = (await value<{ versionNo: number; changes: string[] }[]>('advice:list', { clientId: client.id })).find((version) => version.versionNo === 3)!
+    expect(english.changes).toContain(`Profit ${sample.value.income[0]!.year}: ${formatEuro(sample.value.income[0]!.profit, 'en')} → €51,234.50`)
+    expect(english.changes).toContain('Motivation changed')
+    expect(english.changes.join(' ')).not.toMatch(/Winst|Toelichting|gewijzigd|\u00a0/)
+    await value('settings:save', { autoLockMinutes: 10, language: 'nl-NL' })
 
     expect(await call('report:make', { adviceId: first.id, certificatePassword: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     await value('certificate:createSelfSigned', { commonName: 'Anna de Adviseur', password: 'certificaat-ww' })

@@ -11,6 +11,7 @@ export const en: Messages = {
   common: { cancel: 'Cancel', close: 'Close', save: 'Save', loading: 'Loading…', actions: 'Actions' },
   validation: { required: 'must not be empty', date: 'must be a date as dd-mm-yyyy (day-month-year)', future: 'must not be in the future' },
   units: { eurPerYear: '€ / year', eurPerMonth: '€ / month', percentPerYear: '% / year' },
+  file: { choose: 'Choose a file…', none: 'No file chosen yet' },
   chart: { table: 'The amounts as a table', tableOf: 'Table: {title}', year: 'Year' },
   date: { placeholder: 'dd-mm-yyyy', format: 'Day-month-year, for example 14-03-1985.', calendar: 'Calendar for {label}' },
   period: {
@@ -261,6 +262,7 @@ export const en: Messages = {
     options: 'Options side by side',
     incomplete: 'Complete the details first ({count} item(s)); then the comparison appears.',
     toIntake: 'To the details',
+    failed: 'The calculation could not be made with this input.',
     age: 'age {age}',
     aow: 'state pension from {date}',
     wml: 'minimum wage {amount} per year',

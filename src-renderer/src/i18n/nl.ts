@@ -10,6 +10,7 @@ export const nl = {
   common: { cancel: 'Annuleren', close: 'Sluiten', save: 'Opslaan', loading: 'Bezig met laden…', actions: 'Acties' },
   validation: { required: 'mag niet leeg zijn', date: 'moet een datum zijn als dd-mm-jjjj (dag-maand-jaar)', future: 'mag niet in de toekomst liggen' },
   units: { eurPerYear: '€ / jaar', eurPerMonth: '€ / mnd', percentPerYear: '% / jaar' },
+  file: { choose: 'Kies een bestand…', none: 'Nog geen bestand gekozen' },
   chart: { table: 'De bedragen als tabel', tableOf: 'Tabel: {title}', year: 'Jaar' },
   date: { placeholder: 'dd-mm-jjjj', format: 'Dag-maand-jaar, bijvoorbeeld 14-03-1985.', calendar: 'Kalender voor {label}' },
   period: {
@@ -260,6 +261,7 @@ export const nl = {
     options: 'Opties naast elkaar',
     incomplete: 'Vul eerst de gegevens aan ({count} punt(en)); dan verschijnt de vergelijking.',
     toIntake: 'Naar de gegevens',
+    failed: 'De berekening kon met deze invoer niet worden gemaakt.',
     age: 'leeftijd {age}',
     aow: 'AOW vanaf {date}',
     wml: 'minimumloon {amount} per jaar',

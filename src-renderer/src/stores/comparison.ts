@@ -35,7 +35,7 @@ export const useComparisonStore = defineStore('comparison', () => {
       failure.value = null
     } catch {
       result.value = null
-      failure.value = 'De berekening kon met deze invoer niet worden gemaakt.'
+      failure.value = i18n.global.t('compare.failed')
     } finally {
       const ended = performance.now()
       timings.push(ended - started)
