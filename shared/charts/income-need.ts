@@ -75,11 +75,15 @@ export function incomeNeedChart(result: AdviceResult, settings: ChartSettings, o
   const waitingEnds = [...new Set(options.map((option) => option.incomePicture.phases.find((phase) => phase.id === 'waiting')?.to).filter((to): to is string => to !== undefined))].sort()
   const policyEnds = [...new Set(options.map((option) => option.incomePicture.policyEnds).filter((end): end is string => end !== null))]
   const peak = Math.max(need, ...options.flatMap((option) => option.incomePicture.phases.map((phase) => phase.incomeNetMonthly ?? 0)))
+  // A presentation screen asks for larger text (settings.fontSize); the PDF keeps the small sizes.
+  const axisFont = settings.fontSize ?? 11
+  const legendFont = settings.fontSize ?? 12
+  const markFont = settings.fontSize ?? 10
   return {
     animation: settings.animation ?? false,
     textStyle: { fontFamily: settings.fontFamily ?? chartFontFamily, color: inkColour },
-    grid: { left: 78, right: 28, top: 62, bottom: 36 },
-    legend: { top: 0, left: 'center', itemWidth: 22, itemHeight: 10, textStyle: { fontSize: 12, color: inkColour } },
+    grid: { left: 78 + (axisFont - 11) * 6, right: 28, top: 62 + (legendFont - 12) * 6, bottom: 36 + (axisFont - 11) * 2 },
+    legend: { top: 0, left: 'center', itemWidth: 22, itemHeight: 10, textStyle: { fontSize: legendFont, color: inkColour } },
     tooltip: { trigger: 'axis', valueFormatter: (value: number) => formatEuro(value, settings.language) },
     xAxis: {
       type: 'time',
@@ -87,7 +91,7 @@ export function incomeNeedChart(result: AdviceResult, settings: ChartSettings, o
       max: aow,
       // Only January ticks carry a label: a tick per half year would print each year twice.
       axisLabel: {
-        fontSize: 11,
+        fontSize: axisFont,
         color: mutedColour,
         hideOverlap: true,
         formatter: (value: number) => {
@@ -103,8 +107,8 @@ export function incomeNeedChart(result: AdviceResult, settings: ChartSettings, o
       name: t.axis,
       min: 0,
       max: Math.ceil((peak * 1.15) / 500) * 500 || 500,
-      nameTextStyle: { fontSize: 11, color: mutedColour, align: 'left', padding: [0, 0, 4, -70] },
-      axisLabel: { fontSize: 11, color: mutedColour, formatter: (value: number) => formatEuroWhole(value, settings.language) },
+      nameTextStyle: { fontSize: axisFont, color: mutedColour, align: 'left', padding: [0, 0, 4, -70 - (axisFont - 11) * 6] },
+      axisLabel: { fontSize: axisFont, color: mutedColour, formatter: (value: number) => formatEuroWhole(value, settings.language) },
       splitLine: { lineStyle: { color: gridColour } },
     },
     series: [
@@ -138,14 +142,14 @@ export function incomeNeedChart(result: AdviceResult, settings: ChartSettings, o
         markArea: {
           silent: true,
           itemStyle: { color: 'rgba(91, 103, 117, 0.10)' },
-          label: { color: mutedColour, fontSize: 10, position: 'insideTop' },
+          label: { color: mutedColour, fontSize: markFont, position: 'insideTop' },
           data: waitingEnds.map((end, index) => [{ xAxis: start, ...(index === waitingEnds.length - 1 ? { name: t.waiting } : {}) }, { xAxis: end }]),
         },
         markLine: {
           symbol: 'none',
           silent: true,
           lineStyle: { color: mutedColour, type: 'dashed' },
-          label: { color: mutedColour, fontSize: 10, position: 'insideEndTop' },
+          label: { color: mutedColour, fontSize: markFont, position: 'insideEndTop' },
           data: [...policyEnds.map((end) => ({ xAxis: end, name: t.policyEnd, label: { formatter: t.policyEnd } })), { xAxis: aow, name: t.aow, label: { formatter: t.aow } }],
         },
         z: 10,

@@ -54,6 +54,61 @@ function dutchOnlyTexts(): string[] {
   return out
 }
 
+/** Two advice versions for a client (the second with another chosen option), through the API. */
+async function saveTwoVersions(page: Page, id: number, draft: Record<string, unknown>): Promise<void> {
+  const validation = validateDraft(draft as unknown as IntakeDraft)
+  if (!validation.ok) throw new Error('draft invalid')
+  const clientCase = validation.value
+  await page.evaluate(
+    async ({ id, clientCase }) => {
+      for (const [chosenOption, recommendation] of [
+        ['baz', 'Eerste advies.'],
+        ['transitional', 'Tweede advies.'],
+      ] as const) {
+        const saved = await window.vangnet.saveAdvice({ clientId: id, clientCase, chosenOption, recommendation })
+        if (!saved.ok) throw new Error(saved.error.message)
+      }
+    },
+    { id, clientCase: JSON.parse(JSON.stringify(clientCase)) as typeof clientCase },
+  )
+}
+
+/**
+ * Dutch on a screen that should be English: the screens' own Dutch texts, common Dutch words, Dutch
+ * month names and Dutch amounts (€ 1.234,56). Everything in the page counts, also closed parts and
+ * text for screen readers; what the adviser typed (the client's data) does not.
+ */
+async function dutchOnScreen(page: Page, drafts: Record<string, unknown>[]): Promise<string[]> {
+  const typed = drafts.flatMap((draft) => {
+    const out: string[] = []
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string' && value.trim().length > 2) out.push(value.trim())
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk)
+    }
+    walk(draft)
+    return out
+  })
+  const text = await page.evaluate(() => {
+    const copy = document.body.cloneNode(true) as HTMLElement
+    // The adviser's own words on the screen (the advice text typed in Dutch) are not the app's.
+    copy.querySelectorAll('textarea, input, .recommendation').forEach((element) => element.remove())
+    // A citation names a Dutch document and its place in it, as the document does.
+    copy.querySelectorAll('cite').forEach((element) => element.remove())
+    // The client book's triage reasons are written by shared/portfolio in Dutch only (issue 14).
+    copy.querySelectorAll('.portfolio .reason').forEach((element) => element.remove())
+    return (copy.textContent ?? '').replace(/\s+/g, ' ')
+  })
+  // A source quoted word for word ("de aard van …") is the law's own Dutch, named as a quotation.
+  let shown = text.replace(/"[^"]{0,400}"|“[^”]{0,400}”/g, ' ')
+  for (const value of [...typed, 'Anna de Adviseur', 'Anna de Adviseur-Visser', 'Eerste advies.', 'Tweede advies.']) shown = shown.split(value).join(' ')
+  const found: string[] = []
+  for (const fragment of dutchOnlyTexts()) if (shown.includes(fragment)) found.push(fragment)
+  const words = /\b(de|het|een|van|niet|voor|jaar|maand|maanden|dagen|uitkering|premie|verzekerd|wachttijd|klant|klanten|gegevens|opslaan|geen|naar|wordt|tot|leeftijd|aanvulling|overgangsrecht|bestaande|offerte|januari|februari|maart|mei|juni|juli|augustus|oktober)\b/gi
+  for (const match of shown.matchAll(words)) found.push(`word "${match[0]}" in "…${shown.slice(Math.max(0, match.index - 40), match.index + 40)}…"`)
+  for (const match of shown.matchAll(/€\u00a0?-?\d{1,3}(\.\d{3})*,\d{2}(?!\d)|€\u00a0\d/g)) found.push(`amount "${match[0]}" in "…${shown.slice(Math.max(0, match.index - 40), match.index + 40)}…"`)
+  return found.slice(0, 20)
+}
+
 const viewports = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -295,7 +350,7 @@ runIt('screens for the client meeting', () => {
   }, 60_000)
 
   for (const viewport of viewports) {
-    it(`fits every screen in ${viewport.width}×${viewport.height} without sideways scrolling, all options in view, no axe violation`, async () => {
+    it(`fits every screen in ${viewport.width}×${viewport.height} without sideways scrolling, all options in view, no axe violation and no Dutch on the English screens`, async () => {
       const context = await world.browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
       const page = await context.newPage()
       const problems: string[] = []
@@ -313,12 +368,14 @@ runIt('screens for the client meeting', () => {
         },
         { draft },
       )
+      // Two advice versions, so the list shows its change lines (old → new).
+      await saveTwoVersions(page, id, draft)
       const size = `${viewport.width}`
       const axe: Record<string, string[]> = {}
+      const dutch: Record<string, string[]> = {}
       const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-      const dutch = dutchOnlyTexts()
       let language: 'nl' | 'en' = 'nl'
-      const visit = async (hash: string, ready: string, name: string) => {
+      const visit = async (hash: string, ready: string, name: string, prepare?: () => Promise<void>) => {
         await page.goto(`${world.host.origin}/#${hash}`)
         try {
           await page.waitForSelector(ready, { timeout: 15_000 })
@@ -327,41 +384,54 @@ runIt('screens for the client meeting', () => {
           throw error
         }
         await page.waitForTimeout(300)
+        if (prepare) await prepare()
         const label = language === 'nl' ? name : `${name}-en`
         expect(await noSidewaysScroll(), `${label} scrolls sideways`).toBeLessThanOrEqual(0)
         axe[label] = await allViolations(page)
-        if (language === 'en') {
-          // The rules' own texts (reasons, warnings, conditions, bill names) come in English with
-          // the rule texts' translation; they are marked data-rule-text and left out here.
-          const shown = await page.evaluate(() => {
-            const copy = document.body.cloneNode(true) as HTMLElement
-            for (const rule of copy.querySelectorAll('[data-rule-text]')) rule.remove()
-            return copy.textContent ?? ''
-          })
-          expect(dutch.filter((text) => shown.includes(text)), `Dutch on the English ${name} screen`).toEqual([])
-        }
+        if (language === 'en') dutch[name] = await dutchOnScreen(page, [draft])
         await screenshot(page, `screens-${label}-${size}`)
       }
-      await visit('/clients', '[data-testid="client-list"] a', 'clients')
-      await visit(`/clients/${id}/intake`, '[data-testid="intake-name"]', 'intake')
-      await visit(`/clients/${id}/compare`, '[data-testid="options-table"]', 'compare')
-      // Every possible option's heading inside the first screen width; the impossible one as a line.
-      const heads = await page.locator('.options-table .option-head').evaluateAll((cells) => cells.map((cell) => ({ id: cell.getAttribute('data-testid'), right: cell.getBoundingClientRect().right, top: cell.getBoundingClientRect().top })))
-      const possible = possibleOptions(draft)
-      expect(possible.length).toBeGreaterThanOrEqual(3)
-      expect(heads.map((head) => head.id)).toEqual(possible)
-      for (const head of heads) {
-        expect(head.right, `${head.id} right edge`).toBeLessThanOrEqual(viewport.width)
-        expect(head.top, `${head.id} top`).toBeLessThan(viewport.height)
+      const walk = async () => {
+        await visit('/clients', '[data-testid="client-list"] a', 'clients')
+        await visit(`/clients/${id}/intake`, '[data-testid="intake-name"]', 'intake', async () => {
+          // The closed parts of the form open too, so their words are checked.
+          await page.evaluate(() => document.querySelectorAll('.intake details').forEach((details) => ((details as HTMLDetailsElement).open = true)))
+        })
+        await visit(`/clients/${id}/compare`, '[data-testid="options-table"]', 'compare', async () => {
+          await page.waitForSelector('[data-testid="chart-premium"] svg')
+          await page.evaluate(() => document.querySelectorAll('.compare details').forEach((details) => ((details as HTMLDetailsElement).open = true)))
+        })
+        if (language === 'nl') {
+          // Every possible option's heading inside the first screen width; the impossible one as a line.
+          await page.evaluate(() => document.querySelectorAll('.compare details').forEach((details) => ((details as HTMLDetailsElement).open = false)))
+          const heads = await page.locator('.options-table .option-head').evaluateAll((cells) => cells.map((cell) => ({ id: cell.getAttribute('data-testid'), right: cell.getBoundingClientRect().right, top: cell.getBoundingClientRect().top })))
+          const possible = possibleOptions(draft)
+          expect(possible.length).toBeGreaterThanOrEqual(3)
+          expect(heads.map((head) => head.id)).toEqual(possible)
+          for (const head of heads) {
+            expect(head.right, `${head.id} right edge`).toBeLessThanOrEqual(viewport.width)
+            expect(head.top, `${head.id} top`).toBeLessThan(viewport.height)
+          }
+          expect(await page.getByTestId('option-opt-out').textContent()).toMatch(/niet mogelijk: .*AOW-leeftijd/)
+        }
+        await visit(`/clients/${id}/compare`, '[data-testid="options-table"]', 'explain', async () => {
+          await page.getByTestId('explain-premium-baz').click()
+          await page.waitForSelector('dialog.drawer[open]')
+        })
+        await visit(`/clients/${id}/advice`, '[data-testid="version-2"]', 'advice')
+        await visit(`/present/${id}`, '[data-testid="presentation"] .options-table', 'present')
+        const shown = await page.locator('[data-testid="presentation"]').innerText()
+        expect(shown).not.toMatch(/RADI-2024|KB-2025|MKB-2024/)
+        expect(shown).not.toMatch(/niet mogelijk:|not possible:/)
+        await visit('/portfolio', '[data-testid="portfolio-run"]', 'portfolio')
+        await visit('/settings', '[data-testid="settings-save"]', 'settings')
+        await page.getByTestId('lock').click()
+        await page.waitForSelector('[data-testid="unlock-passphrase"]')
+        await visit('/unlock', '[data-testid="unlock-passphrase"]', 'unlock')
+        await unlock(page)
+        await page.waitForSelector('[data-testid="nav-clients"]')
       }
-      expect(await page.getByTestId('option-opt-out').textContent()).toMatch(/niet mogelijk: .*AOW-leeftijd/)
-      await page.waitForSelector('[data-testid="chart-premium"] svg')
-      await visit(`/clients/${id}/advice`, '[data-testid="advice-text"]', 'advice')
-      await visit(`/present/${id}`, '[data-testid="presentation"] .options-table', 'present')
-      const shown = await page.locator('[data-testid="presentation"]').innerText()
-      expect(shown).not.toMatch(/RADI-2024|KB-2025|MKB-2024/)
-      expect(shown).not.toContain('niet mogelijk:')
-      await visit('/settings', '[data-testid="settings-save"]', 'settings')
+      await walk()
       if (viewport.width === 1366) {
         // Keyboard: Alt+2 opens the comparison tab, and focus lands on its heading.
         await page.goto(`${world.host.origin}/#/clients/${id}/intake`)
@@ -369,26 +439,60 @@ runIt('screens for the client meeting', () => {
         await page.keyboard.press('Alt+2')
         await page.waitForSelector('[data-testid="options-table"]')
         await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Vergelijken')
-        // The same screens in English: no violation either, and none of the screens' Dutch texts.
-        await page.evaluate(async () => {
-          await window.vangnet.saveSettings({ autoLockMinutes: 10, language: 'en-GB' })
-        })
-        await page.reload()
-        await page.waitForSelector('[data-testid="options-table"]')
-        language = 'en'
-        await visit('/clients', '[data-testid="client-list"] a', 'clients')
-        await visit(`/clients/${id}/intake`, '[data-testid="intake-name"]', 'intake')
-        await visit(`/clients/${id}/compare`, '[data-testid="options-table"]', 'compare')
-        await visit(`/clients/${id}/advice`, '[data-testid="advice-text"]', 'advice')
-        await visit(`/present/${id}`, '[data-testid="presentation"] .options-table', 'present')
-        await visit('/settings', '[data-testid="settings-save"]', 'settings')
+      }
+      // The same screens in English: no violation either, and no Dutch words or Dutch formats.
+      await page.evaluate(async () => {
+        await window.vangnet.saveSettings({ autoLockMinutes: 10, language: 'en-GB' })
+      })
+      // Reloaded on the client list, so the app returns there (it reopens the last screen).
+      await page.goto(`${world.host.origin}/#/clients`)
+      await page.waitForSelector('[data-testid="client-list"] a')
+      await page.reload()
+      await page.waitForSelector('[data-testid="client-list"] a')
+      language = 'en'
+      try {
+        await walk()
+      } finally {
         await page.evaluate(async () => {
           await window.vangnet.saveSettings({ autoLockMinutes: 10, language: 'nl-NL' })
         })
       }
+      expect.soft(dutch, 'Dutch on the English screens').toEqual(Object.fromEntries(Object.keys(dutch).map((name) => [name, []])))
       expect(axe).toEqual(Object.fromEntries(Object.keys(axe).map((name) => [name, []])))
       expect(problems).toEqual([])
       await context.close()
-    }, 240_000)
+    }, 300_000)
   }
+
+  it('the first-run setup has no axe violation and, in English, no Dutch', async () => {
+    // A second, empty data folder: the setup screen shows only before a vault exists.
+    const fresh = await startWorld(rendererDir)
+    try {
+      for (const language of ['nl-NL', 'en-GB'] as const) {
+        const { page, problems } = await openPage(fresh)
+        await page.waitForSelector('[data-testid="setup-passphrase"]')
+        if (language === 'en-GB') {
+          await page.evaluate(async () => {
+            await window.vangnet.saveSettings({ autoLockMinutes: 10, language: 'en-GB' })
+          })
+          await page.reload()
+          await page.waitForSelector('[data-testid="setup-passphrase"]')
+          await expect.poll(() => page.locator('h1').first().textContent()).toMatch(/Set up Vangnet/i)
+        }
+        // With a message showing too: a passphrase that is too short, and one that does not match.
+        await page.getByTestId('setup-passphrase').fill('kort')
+        await page.getByTestId('setup-confirm').fill('anders')
+        await page.getByTestId('setup-submit').click()
+        await page.waitForTimeout(200)
+        expect(await allViolations(page), `setup ${language}`).toEqual([])
+        if (language === 'en-GB') expect(await dutchOnScreen(page, []), 'Dutch on the English setup screen').toEqual([])
+        await screenshot(page, `screens-setup-${language}-1366`)
+        expect(problems).toEqual([])
+        await page.context().close()
+      }
+    } finally {
+      await fresh.close()
+    }
+  }, 90_000)
+
 })

@@ -19,6 +19,7 @@ export const adviceMessages = {
     },
     incomePicture: {
       title: 'Netto inkomen bij arbeidsongeschiktheid tegenover de behoefte',
+      need: 'Het huishouden heeft netto {amount} per maand nodig. Het voorbeeld: arbeidsongeschikt vanaf {age}, voor {degree}.',
       none: 'Vul bij Gegevens de netto behoefte van het huishouden in om het tekort per fase te zien.',
       phase: 'Fase',
       period: 'Periode',
@@ -55,6 +56,7 @@ export const adviceMessages = {
     },
     incomePicture: {
       title: 'Net income if disabled, against the need',
+      need: 'The household needs {amount} net a month. The example: disabled from {age}, to a degree of {degree}.',
       none: 'Enter the household’s net need under Details to see the shortfall per phase.',
       phase: 'Phase',
       period: 'Period',

@@ -27,6 +27,15 @@ export const useSessionStore = defineStore('session', () => {
     info.value = appInfo
     status.value = vault
     if (vault.unlocked) await loadUnlocked()
+    else {
+      // The settings file is readable before a vault exists or is unlocked: the setup and lock
+      // screens speak the adviser's language too (after a restart, not only after a lock).
+      try {
+        settings.value = await call('getSettings', {})
+      } catch {
+        // Unreadable settings: the defaults (Dutch) stand.
+      }
+    }
     return vault
   }
 
