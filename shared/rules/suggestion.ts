@@ -78,12 +78,12 @@ export function whyNotOthers(chosenId: OptionResult['id'], options: readonly Opt
       if (!pool.includes(option) || !chosen) return { optionId: option.id, reason: t.notAvailable(option.reasons.join(' ')) }
       const difference = primary(option) - primary(chosen)
       const premiumDifference = cents(option.totals.netPremium) - cents(chosen.totals.netPremium)
-      if (byShortfall && difference > 0) return { optionId: option.id, reason: t.moreUncovered(formatEuro(difference / 100), formatEuro(uncoveredOf(option)!)) }
-      if (byShortfall && difference < 0) return { optionId: option.id, reason: t.lessUncovered(formatEuro(-difference / 100), formatEuro(uncoveredOf(option)!)) }
-      if (!byShortfall && difference > 0) return { optionId: option.id, reason: t.lowerBenefit(formatEuro(option.benefit.annualForIllustration)) }
-      if (!byShortfall && difference < 0) return { optionId: option.id, reason: t.higherBenefit(formatEuro(option.benefit.annualForIllustration)) }
-      if (premiumDifference < 0) return { optionId: option.id, reason: t.cheaper(formatEuro(-premiumDifference / 100)) }
-      return { optionId: option.id, reason: t.costlier(formatEuro(premiumDifference / 100)) }
+      if (byShortfall && difference > 0) return { optionId: option.id, reason: t.moreUncovered(formatEuro(difference / 100, language), formatEuro(uncoveredOf(option)!, language)) }
+      if (byShortfall && difference < 0) return { optionId: option.id, reason: t.lessUncovered(formatEuro(-difference / 100, language), formatEuro(uncoveredOf(option)!, language)) }
+      if (!byShortfall && difference > 0) return { optionId: option.id, reason: t.lowerBenefit(formatEuro(option.benefit.annualForIllustration, language)) }
+      if (!byShortfall && difference < 0) return { optionId: option.id, reason: t.higherBenefit(formatEuro(option.benefit.annualForIllustration, language)) }
+      if (premiumDifference < 0) return { optionId: option.id, reason: t.cheaper(formatEuro(-premiumDifference / 100, language)) }
+      return { optionId: option.id, reason: t.costlier(formatEuro(premiumDifference / 100, language)) }
     })
 }
 
@@ -101,11 +101,11 @@ export function suggestOption(clientCase: ClientCase, options: readonly OptionRe
   const reasons: string[] = []
   if (byShortfall) {
     const uncovered = uncoveredOf(best)!
-    reasons.push(uncovered > 0 ? t.leastUncovered(formatEuro(uncovered)) : t.noUncovered)
+    reasons.push(uncovered > 0 ? t.leastUncovered(formatEuro(uncovered, language)) : t.noUncovered)
   } else {
-    reasons.push(t.highestBenefit(formatEuro(best.benefit.annualForIllustration)))
+    reasons.push(t.highestBenefit(formatEuro(best.benefit.annualForIllustration, language)))
   }
-  reasons.push(t.cost(formatEuro(best.totals.netPremium), formatEuro(best.premium.netAnnual)))
+  reasons.push(t.cost(formatEuro(best.totals.netPremium, language), formatEuro(best.premium.netAnnual, language)))
   const equals = ranked.filter((option) => primary(option) === primary(best))
   if (equals.length === 1 && ranked.length > 1 && ranked.every((option) => cents(option.totals.netPremium) >= cents(best.totals.netPremium))) reasons.push(t.cheapestToo)
   const profile = clientCase.profile

@@ -22,6 +22,9 @@ import { en } from '../../src-renderer/src/i18n/en'
 function widestDraft(name: string): Record<string, unknown> {
   const raw = JSON.parse(readFileSync(resolve('resources/cases/high-earner.json'), 'utf8')) as Record<string, unknown>
   raw['existingPolicy'] = { insurer: 'Bestaande verzekeraar', insuredAmount: 40_000, waitingDays: 30, endAge: 'aow', disabilityThresholdPercent: 25, criterion: 'beroeps', medicalExclusions: false, annualPremium: 5_200, startDate: '2016-01-01' }
+  // The household's need, so the comparison and the presentation show the income picture.
+  raw['household'] = { netMonthlyNeed: 4_200, partnerNetMonthly: 1_100, otherNetMonthly: 0 }
+  ;(raw['assumptions'] as Record<string, unknown>)['benefitTaxRate'] = 0.4
   const parsed = parseClientCase(raw)
   if (!parsed.ok) throw new Error('sample case invalid')
   const draft = draftFromCase({ ...parsed.value, client: { ...parsed.value.client, name } })
@@ -96,6 +99,7 @@ async function dutchOnScreen(page: Page, drafts: Record<string, unknown>[]): Pro
     copy.querySelectorAll('cite').forEach((element) => element.remove())
     // The client book's triage reasons are written by shared/portfolio in Dutch only (issue 14).
     copy.querySelectorAll('.portfolio .reason').forEach((element) => element.remove())
+    // Runs of white space as one (a non-breaking space too: "€ 1.234,56" then reads "€ 1.234,56").
     return (copy.textContent ?? '').replace(/\s+/g, ' ')
   })
   // A source quoted word for word ("de aard van …") is the law's own Dutch, named as a quotation.
@@ -105,7 +109,7 @@ async function dutchOnScreen(page: Page, drafts: Record<string, unknown>[]): Pro
   for (const fragment of dutchOnlyTexts()) if (shown.includes(fragment)) found.push(fragment)
   const words = /\b(de|het|een|van|niet|voor|jaar|maand|maanden|dagen|uitkering|premie|verzekerd|wachttijd|klant|klanten|gegevens|opslaan|geen|naar|wordt|tot|leeftijd|aanvulling|overgangsrecht|bestaande|offerte|januari|februari|maart|mei|juni|juli|augustus|oktober)\b/gi
   for (const match of shown.matchAll(words)) found.push(`word "${match[0]}" in "…${shown.slice(Math.max(0, match.index - 40), match.index + 40)}…"`)
-  for (const match of shown.matchAll(/€\u00a0?-?\d{1,3}(\.\d{3})*,\d{2}(?!\d)|€\u00a0\d/g)) found.push(`amount "${match[0]}" in "…${shown.slice(Math.max(0, match.index - 40), match.index + 40)}…"`)
+  for (const match of shown.matchAll(/€\s?-?\d{1,3}(\.\d{3})*,\d{2}(?!\d)|€\s-?\d/g)) found.push(`amount "${match[0]}" in "…${shown.slice(Math.max(0, match.index - 40), match.index + 40)}…"`)
   return found.slice(0, 20)
 }
 
@@ -423,6 +427,17 @@ runIt('screens for the client meeting', () => {
         const shown = await page.locator('[data-testid="presentation"]').innerText()
         expect(shown).not.toMatch(/RADI-2024|KB-2025|MKB-2024/)
         expect(shown).not.toMatch(/niet mogelijk:|not possible:/)
+        // The income picture against the need, per phase, for the client too.
+        expect(await page.locator('[data-testid="presentation"] [data-testid="income-picture"] table.phases').count()).toBe(possibleOptions(draft).length)
+        if (language === 'nl') {
+          // Each benefit figure says for which degree it is, in the table and in the summary alike.
+          const degree = `${Math.round(Number((draft as { disability: { degree: string } }).disability.degree))}\u00a0%`
+          expect(shown).toContain(`Uitkering per jaar bij ${degree} arbeidsongeschiktheid`)
+          expect(shown).toContain('Uitkering per jaar bij volledige arbeidsongeschiktheid')
+          const baz = (await page.getByTestId('benefit-baz').innerText()).trim()
+          const bazFull = (await page.getByTestId('benefit-full-baz').innerText()).trim()
+          expect(shown).toMatch(new RegExp(`Baz[^\n]*volledige arbeidsongeschiktheid ${bazFull.replace(/[.$]/g, '\\$&')} per jaar, bij ${degree} arbeidsongeschiktheid ${baz.replace(/[.$]/g, '\\$&')} per jaar`))
+        }
         await visit('/portfolio', '[data-testid="portfolio-run"]', 'portfolio')
         await visit('/settings', '[data-testid="settings-save"]', 'settings')
         await page.getByTestId('lock').click()

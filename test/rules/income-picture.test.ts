@@ -137,7 +137,7 @@ describe('suggestion', () => {
 
   it('speaks English when asked', () => {
     const result = advise(makeCase({ privateQuote: goodPolicy, household, assumptions: { benefitTaxRate: 0.3 } }), { language: 'en' })
-    expect(result.suggestion!.reasons[1]).toMatch(/^The premium until the AOW date is €\u00a0[\d.]+,\d\d net/)
+    expect(result.suggestion!.reasons[1]).toMatch(/^The premium until the AOW date is €[\d,]+\.\d\d net \(€[\d,]+\.\d\d a year now\)/)
   })
 
   it('is null for a client outside the insured group, whose private quote still gets its own income picture', () => {

@@ -74,7 +74,7 @@ describe('OptionsTable', () => {
 describe('ExplainTree', () => {
   it('unfolds a figure into its steps with their sources', () => {
     const node = result.explanations[Object.keys(result.explanations)[0]!]!
-    const wrapper = mount(ExplainTree, { props: { node } })
+    const wrapper = mount(ExplainTree, { props: { node }, global: { plugins: [i18n] } })
     expect(wrapper.text()).toContain(node.label)
     expect(wrapper.text()).toContain(node.expression)
     if (node.sources[0]) expect(wrapper.text()).toContain(node.sources[0].source)

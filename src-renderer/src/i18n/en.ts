@@ -13,7 +13,7 @@ export const en: Messages = {
   units: { eurPerYear: '€ / year', eurPerMonth: '€ / month', percentPerYear: '% / year' },
   file: { choose: 'Choose a file…', none: 'No file chosen yet' },
   explain: { uncertain: 'uncertain', source: 'Source:', steps: 'Made of {n} step | Made of {n} steps' },
-  chart: { table: 'The amounts as a table', tableOf: 'Table: {title}', year: 'Year' },
+  chart: { table: 'The amounts as a table', tableOf: 'Table: {title}', year: 'Year', from: 'From' },
   date: { placeholder: 'dd-mm-yyyy', format: 'Day-month-year, for example 14-03-1985.', calendar: 'Calendar for {label}' },
   period: {
     label: '{n} days',
@@ -329,7 +329,7 @@ export const en: Messages = {
     noCertificate: 'There is no certificate to sign reports yet.',
     service: 'Service and fee',
     serviceType: 'Type of service',
-    serviceTypes: { '': 'Not recorded', advies: 'Advice', bemiddeling: 'Mediation', 'execution-only': 'Execution-only (without advice)' },
+    serviceTypes: { none: 'Not recorded', advies: 'Advice', bemiddeling: 'Mediation', 'execution-only': 'Execution-only (without advice)' },
     fee: 'Fee',
     feeHint: 'Empty = not recorded.',
     feeVat: 'VAT',

@@ -12,7 +12,7 @@ export const nl = {
   units: { eurPerYear: '€ / jaar', eurPerMonth: '€ / mnd', percentPerYear: '% / jaar' },
   file: { choose: 'Kies een bestand…', none: 'Nog geen bestand gekozen' },
   explain: { uncertain: 'onzeker', source: 'Bron:', steps: 'Opgebouwd uit {n} stap | Opgebouwd uit {n} stappen' },
-  chart: { table: 'De bedragen als tabel', tableOf: 'Tabel: {title}', year: 'Jaar' },
+  chart: { table: 'De bedragen als tabel', tableOf: 'Tabel: {title}', year: 'Jaar', from: 'Vanaf' },
   date: { placeholder: 'dd-mm-jjjj', format: 'Dag-maand-jaar, bijvoorbeeld 14-03-1985.', calendar: 'Kalender voor {label}' },
   period: {
     label: '{n} dagen',
@@ -328,7 +328,7 @@ export const nl = {
     noCertificate: 'Er is nog geen certificaat om rapporten te ondertekenen.',
     service: 'Dienstverlening en vergoeding',
     serviceType: 'Soort dienstverlening',
-    serviceTypes: { '': 'Niet vastgelegd', advies: 'Advies', bemiddeling: 'Bemiddeling', 'execution-only': 'Execution-only (zonder advies)' },
+    serviceTypes: { none: 'Niet vastgelegd', advies: 'Advies', bemiddeling: 'Bemiddeling', 'execution-only': 'Execution-only (zonder advies)' },
     fee: 'Vergoeding',
     feeHint: 'Leeg = niet vastgelegd.',
     feeVat: 'Btw',
