@@ -421,5 +421,7 @@ export const en: Messages = {
     disability: { age: 'Age when disabled', degree: 'Degree of disability' },
     existingPolicy: { insuredAmount: 'Existing AOV: insured amount', annualPremium: 'Existing AOV: premium', startDate: 'Existing AOV: start date' },
     privateQuote: { insuredAmount: 'Quote: insured amount', annualPremium: 'Quote: premium', startDate: 'Quote: start date' },
+    topUpQuote: { insuredAmount: 'Top-up quote: insured amount', annualPremium: 'Top-up quote: premium', startDate: 'Top-up quote: start date' },
+    advice: { fee: { amount: 'Advice: fee' } },
   },
 }

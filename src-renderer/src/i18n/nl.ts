@@ -420,6 +420,8 @@ export const nl = {
     disability: { age: 'Leeftijd arbeidsongeschikt', degree: 'Mate van arbeidsongeschiktheid' },
     existingPolicy: { insuredAmount: 'Bestaande AOV: verzekerd bedrag', annualPremium: 'Bestaande AOV: premie', startDate: 'Bestaande AOV: ingangsdatum' },
     privateQuote: { insuredAmount: 'Offerte: verzekerd bedrag', annualPremium: 'Offerte: premie', startDate: 'Offerte: ingangsdatum' },
+    topUpQuote: { insuredAmount: 'Offerte aanvulling: verzekerd bedrag', annualPremium: 'Offerte aanvulling: premie', startDate: 'Offerte aanvulling: ingangsdatum' },
+    advice: { fee: { amount: 'Advies: vergoeding' } },
   },
 }
 export type Messages = typeof nl
