@@ -7,6 +7,8 @@ import type { KdfParameters, KeyWrapper } from '../../src-main/store'
 import { clientCaseSchema, type ClientCaseInput } from '../../shared/schema/case'
 import type { AdviceResult } from '../../shared/schema/result'
 import { advise } from '../../shared/rules/advise'
+import { createServices, type ServiceDependencies, type Services } from '../../src-main/services'
+import { reportPort } from '../../src-main/services/reports'
 
 /** The lowest cost keys.ts accepts: tests need many vaults, not slow ones. */
 export const fastKdf: KdfParameters = { algorithm: 'scrypt', N: 2 ** 10, r: 8, p: 1 }
@@ -54,4 +56,24 @@ export function sampleCase(name = 'Fatima el Amrani'): ClientCaseInput {
 /** A real result from the rules engine, so stored versions always match the current schema. */
 export function sampleResult(clientCase: ClientCaseInput = sampleCase()): AdviceResult {
   return advise(clientCaseSchema.parse(clientCase))
+}
+
+/**
+ * The services as one "app start" in `dir` (vault and settings there), with the browser host's
+ * key wrapper, the real rules and report port and a cheap KDF; a test overrides only what it is
+ * about (the desktop port, the idle lock, the office opener, …).
+ */
+export function testServices(dir: string, overrides: Partial<ServiceDependencies> = {}): Services {
+  return createServices({
+    vaultPath: join(dir, 'v.vault'),
+    settingsPath: join(dir, 'settings.json'),
+    host: 'browser-host',
+    appVersion: '0.0.0-test',
+    keyWrapper: memoryKeyWrapper(),
+    desktop: { openPdf: async () => true, savePdfAs: async () => null },
+    advise,
+    reports: reportPort(),
+    vaultOptions: { kdf: fastKdf },
+    ...overrides,
+  })
 }
