@@ -1,9 +1,10 @@
 /** Shared test helpers for the vault: temp dirs, a cheap KDF, a fake keychain, sample data. */
+import { expect } from 'vitest'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { memoryKeyWrapper } from '../../src-main/browser-host'
-import type { KdfParameters, KeyWrapper } from '../../src-main/store'
+import { VaultError, type KdfParameters, type KeyWrapper } from '../../src-main/store'
 import { clientCaseSchema, type ClientCaseInput } from '../../shared/schema/case'
 import type { AdviceResult } from '../../shared/schema/result'
 import { advise } from '../../shared/rules/advise'
@@ -76,4 +77,27 @@ export function testServices(dir: string, overrides: Partial<ServiceDependencies
     vaultOptions: { kdf: fastKdf },
     ...overrides,
   })
+}
+
+/** A stored policy as the intake records it (the behaviour suites and the repository tests share it). */
+export const samplePolicy = {
+  insurer: 'Voorbeeld Verzekeringen',
+  insuredAmount: 30000,
+  waitingDays: 30,
+  endAge: 'aow' as const,
+  disabilityThresholdPercent: 25,
+  criterion: 'beroeps' as const,
+  medicalExclusions: false,
+  annualPremium: 3100.5,
+  startDate: '2020-01-01',
+}
+
+/** The VaultError a promise is refused with (fails the test when it resolves or throws anything else). */
+export async function vaultFailure(promise: Promise<unknown>): Promise<VaultError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(VaultError)
+  return error as VaultError
 }
