@@ -42,7 +42,7 @@ export const en: Messages = {
     passphraseHint: 'At least 12 characters. A sentence of four or five words is strong and easy to remember.',
     confirm: 'Repeat the passphrase',
     tooShort: 'must be at least 12 characters long',
-    mismatch: 'the two passphrases differ',
+    mismatch: 'The two passphrases differ.',
     strength: 'Strength',
     strengths: { 0: 'nothing entered yet', 1: 'weak', 2: 'fair', 3: 'strong', 4: 'very strong' },
     adviser: 'Adviser profile',

@@ -41,7 +41,7 @@ export const nl = {
     passphraseHint: 'Minstens 12 tekens. Een zin van vier of vijf woorden is sterk en goed te onthouden.',
     confirm: 'Herhaal het wachtwoord',
     tooShort: 'moet minstens 12 tekens lang zijn',
-    mismatch: 'de twee wachtwoorden zijn niet gelijk',
+    mismatch: 'De twee wachtwoorden zijn niet gelijk.',
     strength: 'Sterkte',
     strengths: { 0: 'nog niets ingevuld', 1: 'zwak', 2: 'redelijk', 3: 'sterk', 4: 'zeer sterk' },
     adviser: 'Adviseursprofiel',
