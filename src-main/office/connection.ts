@@ -132,7 +132,7 @@ export function asOfficeError(error: unknown): unknown {
     return new VaultError('forbidden', /permission denied|row-level security/i.test(message) ? officeMessages.forbidden : message)
   }
   if (code === 'P0002') return new VaultError('unknown-record', message)
-  if (code === 'P0001') return new VaultError('invalid-input', message.charAt(0).toUpperCase() + message.slice(1) + '.')
+  if (code === 'P0001') return new VaultError('invalid-input', message.charAt(0).toUpperCase() + message.slice(1) + (message.endsWith('.') ? '' : '.'))
   if (typeof code === 'string' && code.startsWith('23')) return new VaultError('invalid-input', officeMessages.invalid)
   if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014') return new VaultError('busy', officeMessages.busy)
   if (code === '42P01' || code === '3F000') return new VaultError('newer-version', officeMessages.notMigrated)
