@@ -75,7 +75,7 @@ describe('the office administrator manages advisers', () => {
     const client = await c.book.clients.create({ name: 'Klant Van C', birthDate: '1970-01-01' })
 
     await admin.book.setAdviserDisabled(c.role, true)
-    await expect(openOfficeBook(c.settings, { listen: false })).rejects.toThrow(/weigert de aanmelding/)
+    await expect(openOfficeBook(c.settings, { listen: false })).rejects.toThrow(/toegang uitgezet/)
     // A session that was already open: row-level security no longer knows the adviser.
     expect(await c.book.clients.list()).toEqual([])
     expect(await c.book.adviser.get()).toBeNull()
@@ -117,7 +117,7 @@ describe('the office administrator manages advisers', () => {
     expect((await a.book.drafts.get(first.id))?.draft).toEqual({ notes: 'lopend dossier' })
     expect(await a.book.clientOffice(second.id)).toMatchObject({ responsible: true })
     expect(await auditActions(a.book, first.id)).toEqual(expect.arrayContaining([expect.stringMatching(/^client\.transferred van adviseur \d+ naar \d+$/)]))
-    await expect(openOfficeBook(c.settings, { listen: false })).rejects.toThrow(/weigert de aanmelding/)
+    await expect(openOfficeBook(c.settings, { listen: false })).rejects.toThrow(/toegang uitgezet/)
     expect((await listAdvisers(owner)).map((row) => row.roleName)).not.toContain(c.role)
   })
 
@@ -125,7 +125,7 @@ describe('the office administrator manages advisers', () => {
     const d = await adviser('cli_target')
     await setAdviserDisabled(owner, d.role, true)
     expect((await listAdvisers(owner)).find((row) => row.roleName === d.role)?.disabled).toBe(true)
-    await expect(openOfficeBook(d.settings, { listen: false })).rejects.toThrow(/weigert de aanmelding/)
+    await expect(openOfficeBook(d.settings, { listen: false })).rejects.toThrow(/toegang uitgezet/)
     await setAdviserDisabled(owner, d.role, false)
     books.push(await openOfficeBook(d.settings, { listen: false }))
   })
