@@ -222,8 +222,11 @@ export interface ClientOfficeInfo {
   responsible: boolean
   /** The responsible adviser's name (colleagues see whose client it is). */
   responsibleName: string
-  /** This adviser's text kept when a save lost against a colleague's, if any. */
-  copy: { savedAt: string; draft: CaseDraft } | null
+  /**
+   * This adviser's text kept when a save lost against a colleague's, if any, with the draft the
+   * server holds now (the colleague's), so the screen can show what differs.
+   */
+  copy: { savedAt: string; draft: CaseDraft; current: CaseDraft | null } | null
 }
 
 /** Office mode: an adviser as the office administrator sees them. */

@@ -184,7 +184,7 @@ export function clientServices(context: ServiceContext, session: Pick<Session, '
   async function officeInfo(book: OfficeBook, id: number): Promise<ClientOfficeInfo> {
     const [state, copy] = await Promise.all([book.clientOffice(id), book.draftCopy(id)])
     if (!state) throw new ServiceError('not-found', notFoundMessage)
-    return { ...state, copy }
+    return { ...state, copy: copy ? { ...copy, current: (await book.drafts.get(id))?.draft ?? null } : null }
   }
 
   function officeOnly(): OfficeBook {

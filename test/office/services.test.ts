@@ -221,6 +221,7 @@ describe('office mode on the screens: sharing, draft copies, erase, certificate 
 
     const seen = await value<{ copy: { draft: { notes: string }; savedAt: string } | null }>(b.services, 'clients:office', { id: client.id })
     expect(seen.copy?.draft).toEqual({ notes: 'van B' })
+    expect((seen.copy as unknown as { current: unknown }).current).toEqual({ notes: 'van A' })
     // A colleague never sees B's copy.
     expect((await value<{ copy: unknown }>(a.services, 'clients:office', { id: client.id })).copy).toBeNull()
 
