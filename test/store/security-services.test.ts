@@ -6,13 +6,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { advise } from '../../shared/rules/advise'
 import { memoryKeyWrapper } from '../../src-main/browser-host'
-import { createServices, type Services } from '../../src-main/services'
+import type { Services } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
-import { reportPort } from '../../src-main/services/reports'
 import { openVault, type KeyWrapper } from '../../src-main/store'
-import { fastKdf, removeTempDirs, tempDir } from './helpers'
+import { fastKdf, removeTempDirs, tempDir, testServices } from './helpers'
 
 const first = 'het eerste lange wachtwoord'
 const second = 'een tweede, nieuw wachtwoord'
@@ -24,17 +22,7 @@ afterEach(() => {
 })
 
 function start(dir: string, keyWrapper: KeyWrapper = memoryKeyWrapper()) {
-  const services = createServices({
-    vaultPath: join(dir, 'v.vault'),
-    settingsPath: join(dir, 'settings.json'),
-    host: 'browser-host',
-    appVersion: '0.0.0-test',
-    keyWrapper,
-    desktop: { openPdf: async () => true, savePdfAs: async () => null },
-    advise,
-    reports: reportPort(),
-    vaultOptions: { kdf: fastKdf, autoLockAfterMs: 0 },
-  })
+  const services = testServices(dir, { keyWrapper, vaultOptions: { kdf: fastKdf, autoLockAfterMs: 0 } })
   running.push(services)
   const call = (channel: string, payload: unknown = {}) => dispatch(services.handlers, channel, payload)
   const value = async <T>(channel: string, payload: unknown = {}): Promise<T> => {
