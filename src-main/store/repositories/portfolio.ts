@@ -62,8 +62,9 @@ export class PortfolioRepository {
       for (const row of db.prepare<[], { client_id: number; draft_json: string }>('SELECT client_id, draft_json FROM client_drafts').all()) drafts.set(row.client_id, row.draft_json)
       const advice = new Map<number, StoredAdvice>()
       const adviceRows = db
-        .prepare<[], { client_id: number; version_no: number; created_at: string; bill_version: string; parameters_hash: string; case_json: string; recommendation: string; options: string }>(
+        .prepare<[], { client_id: number; version_no: number; created_at: string; bill_version: string; parameters_hash: string; case_json: string; recommendation: string; suggested: string | null; options: string }>(
           `SELECT a.client_id, a.version_no, a.created_at, a.bill_version, a.parameters_hash, a.case_json, a.recommendation,
+                  a.result_json ->> '$.suggestion.optionId' AS suggested,
                   (SELECT json_group_array(json_object('id', o.value ->> 'id', 'available', json(CASE WHEN o.value ->> 'available' THEN 'true' ELSE 'false' END),
                                                        'premium', o.value -> '$.premium.annual', 'benefit', o.value -> '$.benefit.annualAtFullDisability'))
                      FROM json_each(a.result_json, '$.options') AS o) AS options
@@ -82,6 +83,7 @@ export class PortfolioRepository {
           parameterHash: row.parameters_hash,
           clientCase: clientCase.data,
           chosenOption: chosenOption(row.recommendation),
+          suggestedOption: optionIds.find((id) => id === row.suggested) ?? null,
           options,
         })
       }
