@@ -16,7 +16,7 @@ import { clientCaseSchema, scenarioIds, type ClientCase, type ClientCaseInput } 
 import { optionIds, type AdviceResult, type OptionId } from './schema/result'
 import type { FieldProblem } from './schema/messages'
 import { importMappingSchema } from './portfolio/mapping'
-import type { GroupId } from './portfolio/triage'
+import { groupIds, type GroupId } from './portfolio/groups'
 import type { ParameterUpdate } from './parameters/update'
 import { apiMethods, type ApiMethod, type IpcChannel } from './ipc-methods'
 
@@ -126,6 +126,15 @@ export interface PortfolioStep {
   total: number
   /** Set when the run is finished. */
   view: PortfolioView | null
+}
+
+/**
+ * An export of the client book: saved through the desktop's save dialog (`savedTo`, null when the
+ * adviser cancelled), or, in the browser host, handed to the window to download.
+ */
+export interface PortfolioExport {
+  savedTo: string | null
+  download: { fileName: string; mediaType: string; contentBase64: string } | null
 }
 
 /** The parameter packs of the vault (src-main/params) and the update the rules must use. */
@@ -351,6 +360,8 @@ export const ipcChannels = {
   'portfolio:start': { request: z.object({ scenario: z.enum(scenarioIds) }).strict() },
   'portfolio:step': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
   'portfolio:cancel': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
+  /** The finished run's list, the whole book or one group, as CSV or Excel. */
+  'portfolio:export': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/), format: z.enum(['csv', 'xlsx']), group: z.enum(groupIds).nullable() }).strict() },
   /** A client file (CSV or XLSX, at most 50 MB) with the adviser's column mapping and duplicate choice. */
   'params:status': { request: empty },
   /** A signed parameter pack file; `dryRun` shows what it changes without keeping it. */
@@ -410,6 +421,7 @@ export interface IpcResults {
   'portfolio:start': PortfolioRun
   'portfolio:step': PortfolioStep
   'portfolio:cancel': { cancelled: true }
+  'portfolio:export': PortfolioExport
   'import:run': ImportResult
   'params:status': ParamsStatus
   'params:import': ParamsImportResult

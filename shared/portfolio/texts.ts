@@ -5,7 +5,7 @@
  */
 import type { Language } from '../format'
 import { formattersFor } from '../messages/format'
-import type { GroupId } from './triage'
+import type { GroupId } from './groups'
 
 const nl = formattersFor('nl')
 const en = formattersFor('en')

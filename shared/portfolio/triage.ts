@@ -15,21 +15,10 @@ import { aowDateFor } from '../rules/aow'
 import { addYears } from '../rules/dates'
 import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole, type IncomeYear, type PrivatePolicy } from '../schema/case'
 import type { AdviceResult, OptionId, OptionResult } from '../schema/result'
+import { groupIds, type GroupId } from './groups'
 import { groupLabelsIn, triageTexts, type TriageTexts } from './texts'
 
-export const groupIds = [
-  'no-cover',
-  'aov-fails-opt-out',
-  'transitional-candidate',
-  'aov-ends-before-aow',
-  'over-insured',
-  'shortfall-exceeds-buffer',
-  'not-insured-group',
-  'advice-outdated',
-  'incomplete',
-  'no-action',
-] as const
-export type GroupId = (typeof groupIds)[number]
+export { groupIds, type GroupId }
 
 /** The group names on screen and in exports (Dutch; `groupLabelsIn` for English). */
 export const groupLabels: Record<GroupId, string> = groupLabelsIn.nl

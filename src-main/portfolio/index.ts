@@ -9,8 +9,9 @@ import { availableParallelism } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { activeParameterUpdate } from '../../shared/parameters/update'
-import { exportHeader, exportRows, toCsv } from '../../shared/portfolio/export'
-import { portfolioReport, triageClient, type PortfolioClient, type PortfolioReport, type TriagedClient } from '../../shared/portfolio/triage'
+import type { Language } from '../../shared/format'
+import { exportHeaderIn, exportRows, toCsv, type ExportFormat } from '../../shared/portfolio/export'
+import { portfolioReport, triageClient, type GroupId, type PortfolioClient, type PortfolioReport, type TriagedClient } from '../../shared/portfolio/triage'
 import type { PortfolioStore } from '../store/book'
 import type { TriageJob, TriageReply } from './worker'
 
@@ -112,7 +113,8 @@ export async function evaluatePortfolio(store: PortfolioStore, options: Evaluate
 async function writeAtomically(path: string, content: Buffer | string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`
   try {
-    await writeFile(temporary, content)
+    // Owner-only: the list names clients.
+    await writeFile(temporary, content, { mode: 0o600 })
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, { force: true })
@@ -120,18 +122,23 @@ async function writeAtomically(path: string, content: Buffer | string): Promise<
   }
 }
 
-export async function xlsxBytes(report: PortfolioReport): Promise<Buffer> {
+export async function xlsxBytes(report: PortfolioReport, group: GroupId | null = null, language: Language = 'nl'): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('Klantenkring')
-  sheet.addRow([...exportHeader])
+  const sheet = workbook.addWorksheet(language === 'en' ? 'Client book' : 'Klantenkring')
+  sheet.addRow([...exportHeaderIn[language]])
   sheet.getRow(1).font = { bold: true }
-  for (const row of exportRows(report)) sheet.addRow([Number(row[0]), ...row.slice(1)])
+  for (const row of exportRows(report, group)) sheet.addRow([Number(row[0]), ...row.slice(1)])
   sheet.columns.forEach((column, index) => (column.width = [12, 30, 40, 100][index]))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
+/** The export's bytes: the whole book or one group, as CSV or Excel (the CLI and the screen alike). */
+export async function exportBytes(report: PortfolioReport, format: ExportFormat, group: GroupId | null = null, language: Language = 'nl'): Promise<Buffer> {
+  return format === 'xlsx' ? xlsxBytes(report, group, language) : Buffer.from(toCsv(report, group, language), 'utf8')
+}
+
 /** Write the export to a temporary name, then rename: never a half-written file. */
-export async function writeExport(path: string, report: PortfolioReport, format: 'csv' | 'xlsx'): Promise<void> {
-  await writeAtomically(path, format === 'xlsx' ? await xlsxBytes(report) : toCsv(report))
+export async function writeExport(path: string, report: PortfolioReport, format: ExportFormat): Promise<void> {
+  await writeAtomically(path, await exportBytes(report, format))
 }
