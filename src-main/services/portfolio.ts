@@ -40,10 +40,9 @@ function view(run: Run): PortfolioView {
 
 export function portfolioServices(context: Pick<ServiceContext, 'book' | 'now' | 'settingsFile' | 'deps'>) {
   const { book, now } = context
-  /** The local vault has the bulk read and the one-transaction import; office mode does not yet. */
+  /** The open client book's triage read and import: the vault's, or the office server's. */
   function stores() {
     const open = book()
-    if (!open.portfolio || !open.clientImport) throw new ServiceError('unavailable', 'De klantenkring en de import werken nog niet in kantoormodus; gebruik ze op de eigen kluis.')
     return { portfolio: open.portfolio, clientImport: open.clientImport }
   }
   const runs = new Map<string, Run>()
