@@ -12,7 +12,7 @@
  * error code and plain Dutch message survive both Electron's IPC and HTTP unchanged.
  */
 import { z } from 'zod'
-import { clientCaseSchema, scenarioIds, type ClientCase, type ClientCaseInput } from './schema/case'
+import { clientCaseSchema, scenarioIdSchema, scenarioIds, scenarioIdsAvailable, type ClientCase, type ClientCaseInput } from './schema/case'
 import { optionIds, type AdviceResult, type OptionId } from './schema/result'
 import type { FieldProblem } from './schema/messages'
 import { importMappingSchema } from './portfolio/mapping'
@@ -357,7 +357,7 @@ export const ipcChannels = {
   'report:verify': { request: z.object({ adviceId: id }).strict() },
   'report:open': { request: z.object({ adviceId: id }).strict() },
   'report:saveAs': { request: z.object({ adviceId: id }).strict() },
-  'portfolio:start': { request: z.object({ scenario: z.enum(scenarioIds) }).strict() },
+  'portfolio:start': { request: z.object({ scenario: scenarioIdSchema }).strict() },
   'portfolio:step': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
   'portfolio:cancel': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
   /** The finished run's list, the whole book or one group, as CSV or Excel. */
@@ -451,5 +451,5 @@ export function asChannel(name: string): IpcChannel | null {
   return Object.prototype.hasOwnProperty.call(ipcChannels, name) ? (name as IpcChannel) : null
 }
 
-export { scenarioIds }
+export { scenarioIds, scenarioIdsAvailable }
 export type { ClientCase, ClientCaseInput, AdviceResult, OptionId }

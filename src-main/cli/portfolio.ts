@@ -6,7 +6,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatNumber } from '../../shared/format'
-import { defaultScenarioId, scenarioIds } from '../../shared/schema/case'
+import { defaultScenarioId, scenarioIds, scenarioIdsAvailable } from '../../shared/schema/case'
 import type { PortfolioReport } from '../../shared/portfolio/triage'
 import { PackError, packStorePath, PackStore } from '../params'
 import { evaluatePortfolio, writeExport } from '../portfolio'
@@ -21,7 +21,8 @@ geen dekking, AOV voldoet niet aan de opt-out, overgangsrecht, AOV stopt vóór 
 tekort groter dan de buffer, buiten de verzekerde groep, herziening nodig, geen actie.
 
 Opties:
-  --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')} (standaard ${defaultScenarioId})
+  --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')} (standaard ${defaultScenarioId}),
+                  of een versie die het actieve parameterpakket van de kluis toevoegt
   --json          één JSON-document op stdout (contract portfolio-v1)
   --csv BESTAND   schrijf de lijst als CSV (puntkomma's, voor Excel)
   --xlsx BESTAND  schrijf de lijst als Excel-bestand
@@ -62,7 +63,6 @@ export const portfolioCommand: Subcommand = {
     }
     if (!values.db) throw new UserError('Optie --db ontbreekt. Zie: vangnet portfolio --help')
     const scenario = values.scenario ?? defaultScenarioId
-    if (!(scenarioIds as readonly string[]).includes(scenario)) throw new UserError(`Onbekende versie van het wetsvoorstel "${scenario}". Kies uit: ${scenarioIds.join(', ')}`)
     if ([values.json, values.csv, values.xlsx].filter((value) => value !== undefined && value !== false).length > 1) {
       throw new UserError('Kies één van --json, --csv en --xlsx.')
     }
@@ -73,6 +73,8 @@ export const portfolioCommand: Subcommand = {
       if (error instanceof PackError) throw new UserError(error.message)
       throw error
     }
+    // Checked after the pack is active: a pack may add a bill version.
+    if (!scenarioIdsAvailable().includes(scenario)) throw new UserError(`Onbekende versie van het wetsvoorstel "${scenario}". Kies uit: ${scenarioIdsAvailable().join(', ')}`)
     let shown = -1
     const { report } = await withVaultAt(io, values.db, (vault) =>
       evaluatePortfolio(vaultBook(vault).portfolio!, {
