@@ -10,13 +10,10 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src-main/services/dispatch'
-import { createServices, type DesktopPort, type Services } from '../../src-main/services'
-import { memoryKeyWrapper } from '../../src-main/browser-host'
-import { reportPort } from '../../src-main/services/reports'
-import { advise } from '../../shared/rules/advise'
+import type { DesktopPort, Services } from '../../src-main/services'
+import { testServices } from '../store/helpers'
 import type { IpcResponse, PortfolioExport, PortfolioStep } from '../../shared/ipc'
 
-const testKdf = { algorithm: 'scrypt' as const, N: 2 ** 12, r: 8, p: 1 }
 const file = [
   'Naam;Geboortedatum;Rol;Winst 2025;Winst 2026;Verzekeraar;Verzekerd bedrag;Eigen risico;Eindleeftijd;Ingangsdatum;Jaarpremie',
   'Jan de Vries;14-03-1985;zzp;€ 60.000,00;€ 62.000,00;;;;;;',
@@ -26,17 +23,7 @@ const file = [
 
 function world(desktop: DesktopPort) {
   const dir = mkdtempSync(join(tmpdir(), 'vangnet-export-'))
-  const services = createServices({
-    vaultPath: join(dir, 'v.vault'),
-    settingsPath: join(dir, 'settings.json'),
-    host: 'browser-host',
-    appVersion: '0.0.0-test',
-    keyWrapper: memoryKeyWrapper(),
-    desktop,
-    advise,
-    reports: reportPort(),
-    vaultOptions: { kdf: testKdf },
-  })
+  const services = testServices(dir, { desktop })
   const call = (channel: string, payload: unknown) => dispatch(services.handlers, channel, payload) as Promise<IpcResponse<unknown>>
   async function value<T>(channel: string, payload: unknown): Promise<T> {
     const response = await call(channel, payload)
