@@ -18,7 +18,8 @@ const usage = `Gebruik: npm run -s vangnet -- portfolio --db KLUIS [opties]
 
 Rekent elke klant in de kluis door onder één versie van het wetsvoorstel en deelt ze in groepen in:
 geen dekking, AOV voldoet niet aan de opt-out, overgangsrecht, AOV stopt vóór de AOW, oververzekerd,
-tekort groter dan de buffer, buiten de verzekerde groep, herziening nodig, geen actie.
+tekort groter dan de buffer, buiten de verzekerde groep, herziening nodig, gegevens onvolledig
+(geen winst per jaar: niet door te rekenen), geen actie.
 
 Opties:
   --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')} (standaard ${defaultScenarioId}),
