@@ -23,6 +23,17 @@ const packContent = {
   label: 'Parameters januari 2027',
   publishedAt: '2026-12-01',
   scenarios: { 'raad-van-state-2025': { premiumRate: { value: '0.061', cite: { source: 'RB-2027', locator: 'artikel 2' }, effectiveFrom: '2030-01-01' } } },
+  // A whole new bill version, extending the default one.
+  versions: [
+    {
+      id: 'amendement-2026',
+      extends: 'tweede-kamer-2026',
+      label: { nl: 'Wetsvoorstel na amendement (december 2026)', en: 'Bill as amended (December 2026)' },
+      shortLabel: { nl: 'Na amendement (dec. 2026)', en: 'As amended (Dec. 2026)' },
+      verifiedThrough: '2026-12-10',
+      values: { waitingDays: { value: 365, cite: { source: 'RB-2027', locator: 'artikel 4' }, effectiveFrom: '2030-01-01' } },
+    },
+  ],
   sources: [{ key: 'RB-2027', short: 'Regeling premie Baz 2030', title: 'Regeling vaststelling premiepercentage Baz', date: '2026-11-20', kind: 'primary' }],
 }
 const runIt = existsSync(chromiumPath) ? describe : describe.skip
@@ -131,9 +142,21 @@ runIt('client book in a real browser', () => {
     await expect.poll(() => page.getByTestId('packs-active').textContent()).toContain('Parameters januari 2027')
     await page.getByTestId('nav-portfolio').click()
     await expect.poll(() => page.getByTestId('portfolio-summary').textContent(), { timeout: 120_000 }).not.toContain('3fd7791754a4')
+    // The pack's new bill version is a choice on the screen, and the book is triaged under it.
+    const choices = () => page.getByTestId('portfolio-scenario').locator('option').allTextContents()
+    expect(await choices()).toContain('Na amendement (dec. 2026)')
+    await page.getByTestId('portfolio-scenario').selectOption('amendement-2026')
+    await page.getByTestId('portfolio-run').click()
+    await expect.poll(() => page.getByTestId('portfolio-summary').textContent(), { timeout: 120_000 }).toContain('2.000 klanten onder Na amendement (dec. 2026)')
+    expect(await page.locator('[data-testid="portfolio-list"] .viewport').textContent()).toContain('365 dagen wachttijd')
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'portfolio-06-pack-version')
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('pack-rollback').click()
     await expect.poll(() => page.getByTestId('packs-active').textContent()).toContain('ingebouwde parameters')
+    await page.getByTestId('nav-portfolio').click()
+    await page.waitForSelector('[data-testid="portfolio-scenario"]')
+    expect(await choices()).not.toContain('Na amendement (dec. 2026)')
     expect(problems).toEqual([])
     expect(world.internalErrors).toEqual([])
   }, 300_000)
