@@ -13,6 +13,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { generatePublisherKeys, PackError, PackStore, signPack, verifyPack } from '../../src-main/params'
 import { evaluateClients } from '../../src-main/portfolio'
 import { ipcChannels } from '../../shared/ipc'
+import { triageClient } from '../../shared/portfolio/triage'
+import { portfolioClients } from '../../src-main/store/repositories/portfolio'
 import { parameterHash, scenarioIdsAvailable } from '../../shared/parameters/resolve'
 import { setParameterUpdate } from '../../shared/parameters/update'
 import { advise } from '../../shared/rules/advise'
@@ -105,9 +107,30 @@ describe('a pack that adds a bill version', () => {
     const [triaged] = await evaluateClients([client], { scenario: 'amendement-2026', today: '2026-12-13', threads: 1 })
     expect(triaged!.hits).toEqual([{ group: 'no-cover', reason: expect.stringMatching(/^Geen AOV: wordt verzekerd via de Baz; 365 dagen wachttijd zonder uitkering/) }])
 
+    // Advice saved under the pack's version, as the vault stores it.
+    const saved = sampleCase('amendement-2026')
+    const savedResult = advise(saved)
+    const adviceRow = {
+      client_id: 1,
+      version_no: 1,
+      created_at: '2026-12-14T10:00:00.000Z',
+      bill_version: 'amendement-2026',
+      parameters_hash: savedResult.parameterHash,
+      case_json: JSON.stringify(saved),
+      recommendation: JSON.stringify({ optionId: 'baz', motivation: 'Baz' }),
+      suggested: savedResult.suggestion?.optionId ?? null,
+      options: JSON.stringify(savedResult.options.map((option) => ({ id: option.id, available: option.available, premium: option.premium.annual, benefit: option.benefit.annualAtFullDisability }))),
+    }
+
     await store.rollback()
     expect(scenarioIdsAvailable()).toEqual(builtIn)
     expect(parseClientCase({ ...sampleCase('tweede-kamer-2026'), scenario: 'amendement-2026' }).ok).toBe(false)
+
+    // That advice is not lost from the triage when its version is gone: it needs review.
+    const [book] = portfolioClients({ clients: [{ id: 1, name: 'Starter', birth_date: saved.client.birthDate }], income: [], policies: [], drafts: [], advice: [adviceRow] })
+    expect(book!.lastAdvice).toMatchObject({ scenario: 'amendement-2026', chosenOption: 'baz' })
+    const review = triageClient({ ...book!, income: saved.income }, { scenario: 'tweede-kamer-2026', today: '2026-12-15' }).hits.find((hit) => hit.group === 'advice-outdated')
+    expect(review?.reason).toMatch(/^Herziening nodig: advies versie 1 van 14 december 2026; wetsvoorstel amendement-2026 → tweede-kamer-2026; /)
   })
 
   it('is refused when it builds on an unknown version, lacks a name, is unsourced or takes a built-in name; nothing is kept', async () => {

@@ -9,7 +9,8 @@
 import { z } from 'zod'
 import type { PortfolioClient, StoredAdvice } from '../../../shared/portfolio/triage'
 import { parseAmount } from '../../../shared/portfolio/import'
-import { clientCaseSchema, clientRoles, privatePolicySchema, type ClientRole, type IncomeYear, type PrivatePolicy } from '../../../shared/schema/case'
+import { isScenarioId } from '../../../shared/parameters/resolve'
+import { clientCaseSchema, clientRoles, defaultScenarioId, privatePolicySchema, type ClientRole, type IncomeYear, type PrivatePolicy } from '../../../shared/schema/case'
 import { optionIds, type OptionId } from '../../../shared/schema/result'
 import { fromCents, type StoreContext } from './context'
 
@@ -65,7 +66,11 @@ export function portfolioClients(rows: PortfolioRows): PortfolioClient[] {
   for (const row of rows.drafts) drafts.set(row.client_id, row.draft_json)
   const advice = new Map<number, StoredAdvice>()
   for (const row of rows.advice) {
-    const clientCase = clientCaseSchema.safeParse(JSON.parse(row.case_json))
+    // Advice made under a bill version that is no longer there (a parameter pack's, rolled back)
+    // is still advice: read its case under the default version, keep the version it was made
+    // under, and the triage says it needs review.
+    const stored = JSON.parse(row.case_json) as Record<string, unknown>
+    const clientCase = clientCaseSchema.safeParse(isScenarioId(row.bill_version) ? stored : { ...stored, scenario: defaultScenarioId })
     if (!clientCase.success) continue
     const options = (JSON.parse(row.options) as { id: OptionId; available: boolean; premium: number; benefit: number }[]).filter((entry) => optionIds.includes(entry.id))
     advice.set(row.client_id, {
