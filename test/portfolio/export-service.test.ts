@@ -105,6 +105,18 @@ describe('portfolio:export', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`)
   }, 60_000)
 
+  it('writes the reasons, group names and header in English when the screen is in English', async () => {
+    await desktop.value('settings:save', { autoLockMinutes: 10, language: 'en-GB' })
+    try {
+      const runId = await runToEnd(desktop.value)
+      await desktop.value<PortfolioExport>('portfolio:export', { runId, format: 'csv', group: 'no-cover' })
+      const csv = saved.at(-1)!.bytes.toString('utf8')
+      expect(csv).toMatch(/^\ufeffClient number;Name;Group;Reason\r\n1;Jan de Vries;No cover: goes to the Baz;"No AOV: will be insured by the Baz; \d+ days' waiting period without benefit, a gap of €[\d,]+\.\d\d\."\r\n$/)
+    } finally {
+      await desktop.value('settings:save', { autoLockMinutes: 10, language: 'nl-NL' })
+    }
+  }, 60_000)
+
   it('refuses a list that is no longer the one on screen, and after a lock', async () => {
     const first = await runToEnd(browser.value)
     await runToEnd(browser.value)
