@@ -18,6 +18,8 @@ import type { TriageJob, TriageReply } from './worker'
 export interface EvaluateOptions {
   scenario: string
   today?: string
+  /** The language of the reasons and group names (default Dutch). */
+  language?: Language
   /** Called after each slice with (done, total). */
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
@@ -48,7 +50,7 @@ export async function evaluateClients(clients: PortfolioClient[], options: Evalu
   const out: TriagedClient[] = []
   for (let start = 0; start < clients.length; start += slice) {
     if (options.signal?.aborted) throw new CancelledError()
-    for (const client of clients.slice(start, start + slice)) out.push(triageClient(client, { scenario: options.scenario, today }))
+    for (const client of clients.slice(start, start + slice)) out.push(triageClient(client, { scenario: options.scenario, today, language: options.language ?? 'nl' }))
     options.onProgress?.(out.length, clients.length)
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -75,7 +77,7 @@ async function evaluateInWorkers(clients: PortfolioClient[], options: EvaluateOp
   try {
     const parts = await Promise.all(
       Array.from({ length: threads }, (_, index) => {
-        const job: TriageJob = { clients: clients.slice(index * size, (index + 1) * size), scenario: options.scenario, today: options.today, update: activeParameterUpdate() }
+        const job: TriageJob = { clients: clients.slice(index * size, (index + 1) * size), scenario: options.scenario, today: options.today, language: options.language ?? 'nl', update: activeParameterUpdate() }
         return new Promise<TriagedClient[]>((resolve, reject) => {
           const worker = new Worker(spec.url, { workerData: job, execArgv: spec.execArgv })
           workers.push(worker)
@@ -107,7 +109,7 @@ async function evaluateInWorkers(clients: PortfolioClient[], options: EvaluateOp
 export async function evaluatePortfolio(store: PortfolioStore, options: EvaluateOptions): Promise<{ report: PortfolioReport; triaged: TriagedClient[] }> {
   const clients = await store.load()
   const triaged = await evaluateClients(clients, options)
-  return { report: portfolioReport(triaged, options.scenario), triaged }
+  return { report: portfolioReport(triaged, options.scenario, options.language ?? 'nl'), triaged }
 }
 
 async function writeAtomically(path: string, content: Buffer | string): Promise<void> {
@@ -139,6 +141,6 @@ export async function exportBytes(report: PortfolioReport, format: ExportFormat,
 }
 
 /** Write the export to a temporary name, then rename: never a half-written file. */
-export async function writeExport(path: string, report: PortfolioReport, format: ExportFormat): Promise<void> {
-  await writeAtomically(path, await exportBytes(report, format))
+export async function writeExport(path: string, report: PortfolioReport, format: ExportFormat, language: Language = 'nl'): Promise<void> {
+  await writeAtomically(path, await exportBytes(report, format, null, language))
 }
