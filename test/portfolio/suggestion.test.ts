@@ -13,6 +13,7 @@ import { triageClient, type PortfolioClient, type StoredAdvice } from '../../sha
 import { advise } from '../../shared/rules/advise'
 import { parseClientCase, type ClientCase } from '../../shared/schema/case'
 import type { OptionId } from '../../shared/schema/result'
+import { samplePolicy } from '../store/helpers'
 
 const today = '2026-11-30'
 
@@ -26,20 +27,8 @@ function clientCase(scenario: string): ClientCase {
       { year: 2025, profit: 88000, wiaWage: 0 },
       { year: 2026, profit: 90000, wiaWage: 0 },
     ],
-    existingPolicy: {
-      insurer: 'Voorbeeld',
-      insuredAmount: 42000,
-      waitingDays: 30,
-      endAge: 'aow',
-      disabilityThresholdPercent: 25,
-      criterion: 'beroeps',
-      medicalExclusions: false,
-      annualPremium: 2900,
-      premiumType: 'level',
-      premiumIndexation: 0,
-      taxDeductible: true,
-      startDate: '2015-01-01',
-    },
+    // Premium level, not indexed, deductible: the schema's defaults.
+    existingPolicy: { ...samplePolicy, insuredAmount: 42000, annualPremium: 2900, startDate: '2015-01-01' },
     disability: { age: 50, degree: 1 },
     household: { netMonthlyNeed: 500, partnerNetMonthly: 400 },
     profile: { financialBuffer: 100000 },
