@@ -43,6 +43,7 @@ export const apiMethods = {
   startPortfolio: 'portfolio:start',
   stepPortfolio: 'portfolio:step',
   cancelPortfolio: 'portfolio:cancel',
+  exportPortfolio: 'portfolio:export',
   importClients: 'import:run',
   paramsStatus: 'params:status',
   importParams: 'params:import',

@@ -12,11 +12,11 @@
  * error code and plain Dutch message survive both Electron's IPC and HTTP unchanged.
  */
 import { z } from 'zod'
-import { clientCaseSchema, scenarioIds, type ClientCase, type ClientCaseInput } from './schema/case'
+import { clientCaseSchema, scenarioIdSchema, scenarioIds, scenarioIdsAvailable, type ClientCase, type ClientCaseInput } from './schema/case'
 import { optionIds, type AdviceResult, type OptionId } from './schema/result'
 import type { FieldProblem } from './schema/messages'
 import { importMappingSchema } from './portfolio/mapping'
-import type { GroupId } from './portfolio/triage'
+import { groupIds, type GroupId } from './portfolio/groups'
 import type { ParameterUpdate } from './parameters/update'
 import { apiMethods, type ApiMethod, type IpcChannel } from './ipc-methods'
 
@@ -135,6 +135,15 @@ export interface PortfolioStep {
   total: number
   /** Set when the run is finished. */
   view: PortfolioView | null
+}
+
+/**
+ * An export of the client book: saved through the desktop's save dialog (`savedTo`, null when the
+ * adviser cancelled), or, in the browser host, handed to the window to download.
+ */
+export interface PortfolioExport {
+  savedTo: string | null
+  download: { fileName: string; mediaType: string; contentBase64: string } | null
 }
 
 /** The parameter packs of the vault (src-main/params) and the update the rules must use. */
@@ -410,9 +419,11 @@ export const ipcChannels = {
   'report:verify': { request: z.object({ adviceId: id }).strict() },
   'report:open': { request: z.object({ adviceId: id }).strict() },
   'report:saveAs': { request: z.object({ adviceId: id }).strict() },
-  'portfolio:start': { request: z.object({ scenario: z.enum(scenarioIds) }).strict() },
+  'portfolio:start': { request: z.object({ scenario: scenarioIdSchema }).strict() },
   'portfolio:step': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
   'portfolio:cancel': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
+  /** The finished run's list, the whole book or one group, as CSV or Excel. */
+  'portfolio:export': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/), format: z.enum(['csv', 'xlsx']), group: z.enum(groupIds).nullable() }).strict() },
   /** A client file (CSV or XLSX, at most 50 MB) with the adviser's column mapping and duplicate choice. */
   'params:status': { request: empty },
   /** A signed parameter pack file; `dryRun` shows what it changes without keeping it. */
@@ -482,6 +493,7 @@ export interface IpcResults {
   'portfolio:start': PortfolioRun
   'portfolio:step': PortfolioStep
   'portfolio:cancel': { cancelled: true }
+  'portfolio:export': PortfolioExport
   'import:run': ImportResult
   'params:status': ParamsStatus
   'params:import': ParamsImportResult
@@ -514,5 +526,5 @@ export function asChannel(name: string): IpcChannel | null {
   return Object.prototype.hasOwnProperty.call(ipcChannels, name) ? (name as IpcChannel) : null
 }
 
-export { scenarioIds }
+export { scenarioIds, scenarioIdsAvailable }
 export type { ClientCase, ClientCaseInput, AdviceResult, OptionId }

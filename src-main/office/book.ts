@@ -25,6 +25,7 @@ import type { ClientExport } from '../store/repositories/privacy'
 import { foldName } from '../store/fold'
 import { asOfficeError, connectPool, officeMessages, poolConfig, type OfficeConnectionSettings } from './connection'
 import { assertSchemaCurrent } from './migrate'
+import { officeClientImportStore, officePortfolioStore, type OfficeAccess } from './portfolio'
 
 export type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>
 
@@ -395,6 +396,17 @@ class PostgresBook implements OfficeBook {
       return { contentOk: expected === row.content_hash, reportOk: row.report_pdf ? sha256Hex(row.report_pdf) === row.report_sha256 : null }
     },
   }
+
+  // --- the whole book: triage read and client import (./portfolio.ts) ----------------------------
+
+  private readonly access: OfficeAccess = {
+    read: (text, values) => this.read(text, values),
+    transaction: (work) => this.transaction(work),
+    record: (query, detail) => this.record(query, 'client.imported', { type: 'vault' }, detail),
+    now: () => this.now(),
+  }
+  readonly portfolio: ClientBook['portfolio'] = officePortfolioStore(this.access)
+  readonly clientImport: ClientBook['clientImport'] = officeClientImportStore(this.access)
 
   // --- drafts ------------------------------------------------------------------------------------
 

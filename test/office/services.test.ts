@@ -194,6 +194,34 @@ describe('office mode through the services', () => {
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/collega.*conceptkopie/) } })
     expect((await value<{ draft: { notes: string } }>(b.services, 'clients:get', { id: client.id })).draft.notes).toBe('van A')
   })
+
+  it('the Klantenkring on a laptop linked to the office: import and triage on the server, each adviser their own book', async () => {
+    const a = await laptop()
+    const b = await laptop()
+    const file = [
+      'Naam;Geboortedatum;Rol;Winst 2025;Winst 2026',
+      'Kantoor Klant Een;14-03-1985;zzp;€ 60.000,00;€ 62.000,00',
+      'Kantoor Klant Twee;05-05-1980;DGA;€ 40.000,00;€ 41.000,00',
+    ].join('\r\n')
+    const imported = await value<{ created: number; written: boolean }>(a.services, 'import:run', { fileName: 'crm.csv', contentBase64: Buffer.from(file).toString('base64'), mapping: null, duplicates: 'skip', dryRun: false })
+    expect(imported).toMatchObject({ created: 2, written: true })
+    expect((await value<{ name: string }[]>(a.services, 'clients:list', { query: 'kantoor klant' })).map((client) => client.name)).toEqual(['Kantoor Klant Een', 'Kantoor Klant Twee'])
+    const triage = async (services: Services) => {
+      const { runId, total } = await value<{ runId: string; total: number }>(services, 'portfolio:start', { scenario: 'tweede-kamer-2026' })
+      for (;;) {
+        const step = await value<{ view: { clients: number; rows: { name: string; groups: string[] }[] } | null }>(services, 'portfolio:step', { runId })
+        if (step.view) return { total, view: step.view }
+      }
+    }
+    const seenByA = await triage(a.services)
+    // (Clients another test shared with the whole office are in every adviser's book too.)
+    expect(seenByA.view.rows.filter((row) => row.name.startsWith('Kantoor Klant')).map((row) => [row.name, row.groups])).toEqual([
+      ['Kantoor Klant Een', ['no-cover']],
+      ['Kantoor Klant Twee', ['not-insured-group']],
+    ])
+    // Adviser B's book on the same server holds none of them.
+    expect((await triage(b.services)).view.rows.filter((row) => row.name.startsWith('Kantoor Klant'))).toEqual([])
+  })
 })
 
 describe('office mode on the screens: sharing, draft copies, erase, certificate login, the administrator', () => {

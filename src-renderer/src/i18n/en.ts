@@ -165,6 +165,13 @@ export const en: Messages = {
     sortBy: 'Sort by {column}',
     empty: 'Not evaluated yet.',
     noClients: 'The vault holds no clients yet. Import them below.',
+    exportLabel: 'Export this list ({rows} lines)',
+    exportCsv: 'CSV',
+    exportXlsx: 'Excel',
+    exported: 'Saved as {path}',
+    downloaded: 'Downloaded: {file}',
+    allReasons: 'All reasons for {name}',
+    closeReasons: 'Close',
     group: {
       'no-cover': 'No cover',
       'aov-fails-opt-out': 'AOV fails the opt-out',

@@ -164,6 +164,13 @@ export const nl = {
     sortBy: 'Sorteer op {column}',
     empty: 'Nog niet doorgerekend.',
     noClients: 'Er staan nog geen klanten in de kluis. Importeer ze hieronder.',
+    exportLabel: 'Exporteer deze lijst ({rows} regels)',
+    exportCsv: 'CSV',
+    exportXlsx: 'Excel',
+    exported: 'Opgeslagen als {path}',
+    downloaded: 'Gedownload: {file}',
+    allReasons: 'Alle redenen voor {name}',
+    closeReasons: 'Sluiten',
     group: {
       'no-cover': 'Geen dekking',
       'aov-fails-opt-out': 'AOV voldoet niet aan opt-out',
