@@ -1,7 +1,8 @@
 /**
  * The portfolio screen's services: the triage run slice by slice (the screen asks for the next
- * slice and shows progress; it can stop between slices), and the client import. The book is read
- * from the vault once per run; the runs live only in memory and go with a lock.
+ * slice and shows progress; it can stop between slices), the export of the finished list, and the
+ * client import. The book is read through the client book interface (the vault, or the office
+ * server) once per run; the runs live only in memory and go with a lock.
  */
 import { randomBytes } from 'node:crypto'
 import type { Language } from '../../shared/format'
