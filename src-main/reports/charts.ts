@@ -2,16 +2,24 @@
  * Server-side chart rendering: the ECharts options from shared/charts drawn to SVG without a DOM
  * (ECharts' SSR mode), so the PDF holds the same picture the screen shows, as vectors.
  */
-import * as echarts from 'echarts'
+import { init, use, type EChartsCoreOption } from 'echarts/core'
+import { BarChart, LineChart } from 'echarts/charts'
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components'
+import { SVGRenderer } from 'echarts/renderers'
 import { incomeNeedChart, incomeWhenDisabledChart, pdfChartSize, picturedOptions, premiumPerYearChart } from '../../shared/charts'
 import type { ChartOption } from '../../shared/charts'
 import type { Language } from '../../shared/format'
 import type { AdviceResult } from '../../shared/schema/result'
 
+// Only the parts the charts in shared/charts use (the same list as the screen's ChartPanel): the
+// whole of ECharts is several hundred modules, and loading them was about half a second of the
+// first report in a fresh process.
+use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent, SVGRenderer])
+
 export function renderChartSvg(option: ChartOption, size: { width: number; height: number } = pdfChartSize): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height })
   try {
-    chart.setOption(option as echarts.EChartsOption)
+    chart.setOption(option as EChartsCoreOption)
     return chart.renderToSVGString()
   } finally {
     chart.dispose()

@@ -16,7 +16,9 @@
  *    repeated layout only adds a page break before a node). pdfmake consumes the measured words
  *    while placing them, so each layout gets fresh copies of the first measurement. Nodes whose text
  *    refers to another node (page and text references: the table of contents) are measured every
- *    time, as pdfmake renews those references for each layout.
+ *    time, as pdfmake renews those references for each layout. A chart (SVG) is likewise measured
+ *    once: pdfmake parses its SVG text twice per layout to read and then rewrite its size, which
+ *    gives the same text and size every time.
  *
  * Both replace methods on pdfmake's own classes, which pdfmake calls through the class at run
  * time. A pdfmake whose classes look different is left alone (rendering then works as before,
@@ -48,9 +50,14 @@ interface TextNode {
   _maxWidth?: number
 }
 
+type SvgNode = Record<string, unknown> & { svg?: unknown }
+
 export interface DocMeasureClass {
-  prototype: { measureLeaf(node: TextNode): TextNode }
+  prototype: { measureLeaf(node: TextNode): TextNode; measureSVG(node: SvgNode): SvgNode }
 }
+
+/** What pdfmake 0.3's measureSVG writes on the node (measureImageWithDimensions included). */
+const svgMeasureFields = ['svg', 'font', '_width', '_height', '_minWidth', '_maxWidth', '_minHeight', '_maxHeight', '_alignment'] as const
 
 const isValue = (value: unknown) => value !== undefined && value !== null
 // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- pdfmake accepts String objects as style names
@@ -168,6 +175,29 @@ export function installLayoutShortcuts(styleContextStack: StyleContextStackClass
     }
     restore.push(() => {
       measurePrototype.measureLeaf = measureLeaf
+    })
+  }
+  if (typeof measurePrototype?.measureSVG === 'function') {
+    const measureSVG = measurePrototype.measureSVG
+    const caches = new WeakMap<object, WeakMap<SvgNode, Record<string, unknown>>>()
+    measurePrototype.measureSVG = function (this: object, node: SvgNode): SvgNode {
+      if (typeof node.svg !== 'string') return measureSVG.call(this, node)
+      let cache = caches.get(this)
+      if (!cache) caches.set(this, (cache = new WeakMap()))
+      const measured = cache.get(node)
+      if (measured && measured.svg === node.svg) {
+        for (const field of svgMeasureFields) {
+          if (field in measured) node[field] = measured[field]
+          else delete node[field]
+        }
+        return node
+      }
+      measureSVG.call(this, node)
+      cache.set(node, Object.fromEntries(svgMeasureFields.filter((field) => field in node).map((field) => [field, node[field]])))
+      return node
+    }
+    restore.push(() => {
+      measurePrototype.measureSVG = measureSVG
     })
   }
   return () => restore.forEach((undo) => undo())
