@@ -3,12 +3,35 @@
  * why not the alternatives, the main risks in euros from the chosen option's income picture, and
  * the next steps with their dates. Everything here restates figures the rules computed.
  */
-import { formatEuro } from '../format'
+import { formatEuro, formatPercent } from '../format'
+import { advise } from '../rules/advise'
 import { whyNotOthers } from '../rules/suggestion'
 import type { OptionResult } from '../schema/result'
 import { chapter, heading, notice, paragraph, paragraphsOf } from './blocks'
 import type { ReportContext } from './context'
 import type { Content } from './types'
+
+/** The partial disability the decision page checks (the AFM's and the example: half). */
+const partialDegree = 0.5
+
+/**
+ * "Bij 50 % arbeidsongeschiktheid geen Baz-uitkering": the rules run once more for the same case
+ * at that degree (the bill version's criterion and partial-benefit rule decide, never this text);
+ * the line appears only for an option that holds the Baz and gets no Baz benefit there, with what
+ * the private policy then pays and the household's monthly shortfall, as the rules compute them.
+ */
+function partialRisk(context: ReportContext, option: OptionResult): string | undefined {
+  const { input, a } = context
+  if (!input.result.client.insured || option.premium.publicAnnual <= 0) return undefined
+  const { clientCase } = input
+  const atPartial =
+    clientCase.disability.degree === partialDegree ? input.result : advise({ ...clientCase, disability: { ...clientCase.disability, degree: partialDegree } }, { language: input.language })
+  const same = atPartial.options.find((candidate) => candidate.id === option.id)
+  if (!same || same.illustration.publicAnnual > 0) return undefined
+  const policyMonthly = same.illustration.privateAnnual > 0 ? formatEuro(same.illustration.monthlyBenefit) : null
+  const short = same.incomePicture?.phases.find((phase) => phase.id === 'benefit')?.shortfallMonthly
+  return a.riskPartial(formatPercent(partialDegree, 0, input.language), policyMonthly, short ? formatEuro(short) : null)
+}
 
 function risks(context: ReportContext, option: OptionResult): string[] {
   const { a, date } = context
@@ -28,6 +51,8 @@ function risks(context: ReportContext, option: OptionResult): string[] {
     }
     if (picture.uncoveredUntilAow === null) lines.push(a.riskNoNet)
   }
+  const partial = partialRisk(context, option)
+  if (partial) lines.push(partial)
   if (context.input.result.client.insured) lines.push(a.riskLaw)
   return lines
 }
