@@ -6,9 +6,10 @@ import { init, use, type EChartsCoreOption } from 'echarts/core'
 import { BarChart, LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components'
 import { SVGRenderer } from 'echarts/renderers'
-import { incomeNeedChart, incomeWhenDisabledChart, pdfChartSize, picturedOptions, premiumPerYearChart } from '../../shared/charts'
+import { coverOverlapChart, hasCoverOverlap, incomeNeedChart, incomeWhenDisabledChart, pdfChartSize, picturedOptions, premiumPerYearChart } from '../../shared/charts'
 import type { ChartOption } from '../../shared/charts'
 import type { Language } from '../../shared/format'
+import type { ClientCase } from '../../shared/schema/case'
 import type { AdviceResult } from '../../shared/schema/result'
 
 // Only the parts the charts in shared/charts use (the same list as the screen's ChartPanel): the
@@ -26,12 +27,19 @@ export function renderChartSvg(option: ChartOption, size: { width: number; heigh
   }
 }
 
+/** Bars for at most five options: lower than the time charts. */
+const coverOverlapSize = { width: pdfChartSize.width, height: 240 }
+
 /**
  * The report's charts; a chart without a series to draw is left out, never drawn empty. The
  * yearly benefit chart is drawn only when the case has no household need (the needs chart,
  * month by month and net, replaces it).
  */
-export function renderReportCharts(result: AdviceResult, language: Language): { premiumPerYear?: string; incomeWhenDisabled?: string; incomeNeed?: string } {
+export function renderReportCharts(
+  result: AdviceResult,
+  language: Language,
+  clientCase?: ClientCase,
+): { premiumPerYear?: string; incomeWhenDisabled?: string; incomeNeed?: string; coverOverlap?: string } {
   const withProjection = result.options.some((option) => option.available && option.projection.length > 0)
   const pictured = picturedOptions(result)
   const needKnown = result.options.some((option) => option.incomePicture)
@@ -39,5 +47,7 @@ export function renderReportCharts(result: AdviceResult, language: Language): { 
     ...(withProjection ? { premiumPerYear: renderChartSvg(premiumPerYearChart(result, { language })) } : {}),
     ...(withProjection && !needKnown ? { incomeWhenDisabled: renderChartSvg(incomeWhenDisabledChart(result, { language })) } : {}),
     ...(pictured.length > 0 ? { incomeNeed: renderChartSvg(incomeNeedChart(result, { language }, pictured)) } : {}),
+    // Baz and a private AOV in one option (keeping both, a top-up): the two parts stacked.
+    ...(clientCase && hasCoverOverlap(result) ? { coverOverlap: renderChartSvg(coverOverlapChart(result, clientCase, { language }), coverOverlapSize) } : {}),
   }
 }
