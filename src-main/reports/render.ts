@@ -12,6 +12,8 @@ import { installLayoutShortcuts, type DocMeasureClass, type StyleContextStackCla
 /** The pdfkit document pdfmake builds, before it is ended; the signer adds its placeholder here. */
 export type PdfKitDocument = {
   end(): void
+  /** A new indirect object (the signature field and its widget). */
+  ref(data?: Record<string, unknown>): unknown
   on(event: string, listener: (...args: unknown[]) => void): unknown
   read(size?: number): Buffer | null
 }
