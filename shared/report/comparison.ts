@@ -1,5 +1,5 @@
 /** The options side by side, their conditions, and the two charts. */
-import { formatEuro, formatNumber } from '../format'
+import { formatNumber } from '../format'
 import { coverOverlapText } from '../charts/cover-overlap'
 import type { OptionResult } from '../schema/result'
 import { amountCell, chapter, colours, facts, heading, paragraph, quietTable, stackHeading } from './blocks'
@@ -20,14 +20,14 @@ function privateAlone(context: ReportContext): Content[] {
     chapter(a.privateAloneTitle, 'opties', false),
     facts(
       [
-        [t.grossMonthly, formatEuro(option.premium.monthly)],
-        [t.grossAnnual, formatEuro(option.premium.annual)],
-        [t.netAnnual, formatEuro(option.premium.netAnnual)],
-        [t.benefitFull, formatEuro(option.benefit.annualAtFullDisability)],
-        [t.benefitIllustration, formatEuro(option.illustration.monthlyBenefit)],
+        [t.grossMonthly, context.euro(option.premium.monthly)],
+        [t.grossAnnual, context.euro(option.premium.annual)],
+        [t.netAnnual, context.euro(option.premium.netAnnual)],
+        [t.benefitFull, context.euro(option.benefit.annualAtFullDisability)],
+        [t.benefitIllustration, context.euro(option.illustration.monthlyBenefit)],
         [t.benefitFrom, option.illustration.benefitFrom ? date(option.illustration.benefitFrom) : t.notApplicable],
-        [t.totalPremium, formatEuro(option.totals.premium)],
-        [t.totalNetPremium, formatEuro(option.totals.netPremium)],
+        [t.totalPremium, context.euro(option.totals.premium)],
+        [t.totalNetPremium, context.euro(option.totals.netPremium)],
       ],
       200,
     ),
@@ -45,7 +45,7 @@ export function comparison(context: ReportContext): Content[] {
     { text: label, style: 'label', margin: [indent, 0, 0, 0] },
     ...options.map((option) => {
       const value = option.available ? pick(option) : undefined
-      return value === undefined ? dash : amountCell(formatEuro(value), bold ? { bold: true } : {})
+      return value === undefined ? dash : amountCell(context.euro(value), bold ? { bold: true } : {})
     }),
   ]
   const textRow = (label: string, pick: (option: OptionResult) => string): Content[] => [

@@ -1,6 +1,6 @@
 /**
  * The fixed words of the report in Dutch (the default) and English. Figures and explanations
- * come from the advice result, which the rules write in Dutch; the English report translates the
+ * come from the advice result, which the rules write in the report's language; the English report translates the
  * frame around them, not the legal explanations.
  */
 import type { Language } from '../format'
@@ -224,7 +224,7 @@ const en: ReportTexts = {
   failed: 'not met',
   relaxed: 'relaxed (transitional law)',
   notAvailableTitle: 'Not possible for you',
-  whenItPays: 'When does it pay? (text from the rules, in Dutch)',
+  whenItPays: 'When does it pay?',
   warnings: 'Please note',
   illustrationTitle: (age, degree, date) => `Example: disabled from age ${age} (${date}), ${degree} disabled`,
   charts: 'Charts',

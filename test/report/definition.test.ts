@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { formatEuro } from '../../shared/format'
+import { formatEuro, formatEuroIn } from '../../shared/format'
 import { sourceDocuments } from '../../shared/parameters/sources'
 import { buildAdviceReport, type ReportInput } from '../../shared/report'
 import { advise } from '../../shared/rules/advise'
@@ -136,7 +136,8 @@ describe('buildAdviceReport', () => {
     const englishText = normaliseSpaces(textOf(english.content))
     expect(englishText).toContain('Disability insurance advice report')
     expect(englishText).toContain('Please note: the law is not final')
-    expect(englishText).toContain(normaliseSpaces(formatEuro(result.options[0]!.premium.monthly)))
+    // Amounts as English writes them: €192.54, not € 192,54.
+    expect(englishText).toContain(formatEuroIn(result.options[0]!.premium.monthly, 'en'))
     expect(english.language).toBe('en-GB')
   })
 
@@ -164,7 +165,7 @@ describe('the decision page at half disability', () => {
     // rule (45–55 %: 50 %): € 20.000 / 12 = € 1.666,67 a month. Under raad-van-state-2025 the Baz
     // pays only at full disability, so nothing at 50 %.
     expect(risksOf('high-earner', 'baz-top-up')).toContain('Bij 50 % arbeidsongeschiktheid geen Baz-uitkering; alleen uw AOV keert uit: € 1.666,67 per maand.')
-    expect(risksOf('high-earner', 'baz-top-up', 'en')).toContain('At 50% disability no Baz benefit; only your AOV pays: € 1.666,67 a month.')
+    expect(risksOf('high-earner', 'baz-top-up', 'en')).toContain('At 50% disability no Baz benefit; only your AOV pays: €1,666.67 a month.')
   })
 
   it('says nothing of it where the Baz pays at 50 % or the option holds no Baz', () => {
