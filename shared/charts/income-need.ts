@@ -102,7 +102,8 @@ export function incomeNeedChart(result: AdviceResult, settings: ChartSettings, o
       type: 'value',
       name: t.axis,
       min: 0,
-      max: Math.ceil((peak * 1.15) / 500) * 500 || 500,
+      // A round top: € 4.500 above a € 1.000 grid printed two crowded labels at the top.
+      max: Math.ceil((peak * 1.15) / (peak * 1.15 > 2500 ? 1000 : 500)) * (peak * 1.15 > 2500 ? 1000 : 500) || 500,
       nameTextStyle: { fontSize: 11, color: mutedColour, align: 'left', padding: [0, 0, 4, -70] },
       axisLabel: { fontSize: 11, color: mutedColour, formatter: (value: number) => formatEuroWhole(value) },
       splitLine: { lineStyle: { color: gridColour } },
