@@ -15,10 +15,12 @@ import { dutchErrorMap, problemsOf, type FieldProblem } from './messages'
  * is added: the ids here, the schema's check and both labels derive from it.
  */
 export const scenarioIds: readonly string[] = scenarioIdsAvailable()
+/** Every version now, the built-in ones and those of the active parameter pack: for choice lists. */
+export { scenarioIdsAvailable }
 export { defaultScenarioId }
 
 /** A known bill version, checked against the list when the case is read (a pack may have added one). */
-const scenarioId = z.string().superRefine((value, context) => {
+export const scenarioIdSchema = z.string().max(60).superRefine((value, context) => {
   if (!isScenarioId(value)) {
     context.addIssue({ code: 'custom', message: `moet één van deze waarden zijn: ${scenarioIdsAvailable().map((id) => JSON.stringify(id)).join(', ')}` })
   }
@@ -193,7 +195,7 @@ export type AdviceRecord = z.infer<typeof adviceRecordSchema>
 export const clientCaseSchema = z
   .object({
     schemaVersion: z.literal(1),
-    scenario: scenarioId.default(defaultScenarioId),
+    scenario: scenarioIdSchema.default(defaultScenarioId),
     calculationYear: z.number().int().min(2023).max(2080),
     client: z
       .object({
