@@ -1,4 +1,5 @@
 /** Chart specs shared by the screen and the PDF: advice result in, ECharts option out. */
+export { coverOverlapChart, coverOverlapText, hasCoverOverlap } from './cover-overlap'
 export { incomeWhenDisabledChart } from './income-when-disabled'
 export { incomeNeedChart, incomeNeedText, picturedOptions } from './income-need'
 export { optionName } from './option-names'

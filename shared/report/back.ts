@@ -3,7 +3,7 @@
  * sources (both generated from the traces in the result, never written by hand), the fee and the
  * signature page.
  */
-import { formatEuro, formatPercent } from '../format'
+import { formatEuroIn, formatPercent, type Language } from '../format'
 import type { AssumptionNote, Explanation, SourceRef } from '../schema/result'
 import { amountCell, chapter, colours, facts, heading, notice, paragraph, quietTable } from './blocks'
 
@@ -58,11 +58,11 @@ function sourceText(refs: readonly SourceRef[]): string {
  * An explanation's value: amounts are euros, small fractions are rates (the result keeps rates as
  * fractions, contract advise-v1), and text stays text.
  */
-export function explanationValue(value: number | string, unit?: Explanation['unit']): string {
+export function explanationValue(value: number | string, unit?: Explanation['unit'], language: Language = 'nl'): string {
   if (typeof value === 'string' || unit === 'text') return String(value)
-  if (unit === 'euro') return formatEuro(value)
-  if (unit === 'fraction') return formatPercent(value)
-  return value !== 0 && Math.abs(value) < 1 ? formatPercent(value) : formatEuro(value)
+  if (unit === 'euro') return formatEuroIn(value, language)
+  if (unit === 'fraction') return formatPercent(value, 2, language)
+  return value !== 0 && Math.abs(value) < 1 ? formatPercent(value, 2, language) : formatEuroIn(value, language)
 }
 
 interface FlatExplanation {
@@ -149,7 +149,7 @@ export function explanations(context: ReportContext): Content[] {
           ],
       margin: [depth * 14, 0, 0, 0],
     },
-    amountCell(explanationValue(explanation.value, explanation.unit), { bold: depth === 0 }),
+    amountCell(explanationValue(explanation.value, explanation.unit, context.input.language), { bold: depth === 0 }),
   ])
   return [
     section(t.explanations, 'toelichting'),

@@ -1,5 +1,6 @@
 /** The options side by side, their conditions, and the two charts. */
-import { formatEuro, formatNumber } from '../format'
+import { formatNumber } from '../format'
+import { coverOverlapText } from '../charts/cover-overlap'
 import type { OptionResult } from '../schema/result'
 import { amountCell, chapter, colours, facts, heading, paragraph, quietTable, stackHeading } from './blocks'
 import { degreeText, waitingPeriodText, type ReportContext } from './context'
@@ -19,14 +20,14 @@ function privateAlone(context: ReportContext): Content[] {
     chapter(a.privateAloneTitle, 'opties', false),
     facts(
       [
-        [t.grossMonthly, formatEuro(option.premium.monthly)],
-        [t.grossAnnual, formatEuro(option.premium.annual)],
-        [t.netAnnual, formatEuro(option.premium.netAnnual)],
-        [t.benefitFull, formatEuro(option.benefit.annualAtFullDisability)],
-        [t.benefitIllustration, formatEuro(option.illustration.monthlyBenefit)],
+        [t.grossMonthly, context.euro(option.premium.monthly)],
+        [t.grossAnnual, context.euro(option.premium.annual)],
+        [t.netAnnual, context.euro(option.premium.netAnnual)],
+        [t.benefitFull, context.euro(option.benefit.annualAtFullDisability)],
+        [t.benefitIllustration, context.euro(option.illustration.monthlyBenefit)],
         [t.benefitFrom, option.illustration.benefitFrom ? date(option.illustration.benefitFrom) : t.notApplicable],
-        [t.totalPremium, formatEuro(option.totals.premium)],
-        [t.totalNetPremium, formatEuro(option.totals.netPremium)],
+        [t.totalPremium, context.euro(option.totals.premium)],
+        [t.totalNetPremium, context.euro(option.totals.netPremium)],
       ],
       200,
     ),
@@ -44,7 +45,7 @@ export function comparison(context: ReportContext): Content[] {
     { text: label, style: 'label', margin: [indent, 0, 0, 0] },
     ...options.map((option) => {
       const value = option.available ? pick(option) : undefined
-      return value === undefined ? dash : amountCell(formatEuro(value), bold ? { bold: true } : {})
+      return value === undefined ? dash : amountCell(context.euro(value), bold ? { bold: true } : {})
     }),
   ]
   const textRow = (label: string, pick: (option: OptionResult) => string): Content[] => [
@@ -142,11 +143,25 @@ export function comparison(context: ReportContext): Content[] {
   return content
 }
 
-/** The premium per year of every option, within the options chapter (no page of its own). */
+/**
+ * Within the options chapter (no page of its own): the Baz and a private AOV together where an
+ * option holds both, with the chart in words; then the premium per year of every option.
+ */
 export function charts({ input, t }: ReportContext): Content[] {
-  if (!input.charts.premiumPerYear || !input.result.client.insured) return []
-  return [
-    { stack: [stackHeading(t.chartPremium), { svg: input.charts.premiumPerYear, width: 515, font: 'LiberationSans', margin: [0, 0, 0, 2] }], unbreakable: true },
-    paragraph(t.chartPremiumNote, { style: 'small', margin: [0, 0, 0, 14] }),
-  ]
+  if (!input.result.client.insured) return []
+  const content: Content[] = []
+  if (input.charts.coverOverlap) {
+    const words = coverOverlapText(input.result, input.clientCase, input.language)
+    content.push(
+      { stack: [stackHeading(t.chartCover), { svg: input.charts.coverOverlap, width: 515, font: 'LiberationSans', margin: [0, 0, 0, 2] }], unbreakable: true },
+      { stack: words.map((line) => paragraph(line, { style: 'small', margin: [0, 0, 0, 2] })), margin: [0, 0, 0, 14] },
+    )
+  }
+  if (input.charts.premiumPerYear) {
+    content.push(
+      { stack: [stackHeading(t.chartPremium), { svg: input.charts.premiumPerYear, width: 515, font: 'LiberationSans', margin: [0, 0, 0, 2] }], unbreakable: true },
+      paragraph(t.chartPremiumNote, { style: 'small', margin: [0, 0, 0, 14] }),
+    )
+  }
+  return content
 }

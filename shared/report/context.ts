@@ -1,5 +1,5 @@
 /** What every section needs: the input, the words in the chosen language and a few lookups. */
-import { formatDate, formatPercent } from '../format'
+import { formatDate, formatEuroIn, formatPercent } from '../format'
 import type { OptionResult } from '../schema/result'
 import { optionName } from '../charts/option-names'
 import { reportTexts, type ReportTexts } from './texts'
@@ -12,6 +12,8 @@ export interface ReportContext {
   /** The words of the advice pages (decision, income picture, products, service). */
   a: AdviceTexts
   date: (iso: string) => string
+  /** An amount as the report's language writes it: `€ 1.234,56`, or `€1,234.56` in English. */
+  euro: (value: number) => string
   /** An option's name in the report's language. */
   name: (option: OptionResult) => string
   /** The adviser's choice: from the request, or else from the case's advice record. */
@@ -35,6 +37,7 @@ export function contextOf(input: ReportInput): ReportContext {
     t,
     a,
     date: (iso) => formatDate(iso, input.language),
+    euro: (value) => formatEuroIn(value, input.language),
     // Outside the insured group the "opt-out" option is the private policy on its own.
     name: (option) => (!insured && option.id === 'opt-out' ? a.privateAlone : optionName(option, input.language)),
     recommendation,

@@ -3,12 +3,35 @@
  * why not the alternatives, the main risks in euros from the chosen option's income picture, and
  * the next steps with their dates. Everything here restates figures the rules computed.
  */
-import { formatEuro } from '../format'
+import { formatPercent } from '../format'
+import { advise } from '../rules/advise'
 import { whyNotOthers } from '../rules/suggestion'
 import type { OptionResult } from '../schema/result'
 import { chapter, heading, notice, paragraph, paragraphsOf } from './blocks'
 import type { ReportContext } from './context'
 import type { Content } from './types'
+
+/** The partial disability the decision page checks (the AFM's and the example: half). */
+const partialDegree = 0.5
+
+/**
+ * "Bij 50 % arbeidsongeschiktheid geen Baz-uitkering": the rules run once more for the same case
+ * at that degree (the bill version's criterion and partial-benefit rule decide, never this text);
+ * the line appears only for an option that holds the Baz and gets no Baz benefit there, with what
+ * the private policy then pays and the household's monthly shortfall, as the rules compute them.
+ */
+function partialRisk(context: ReportContext, option: OptionResult): string | undefined {
+  const { input, a } = context
+  if (!input.result.client.insured || option.premium.publicAnnual <= 0) return undefined
+  const { clientCase } = input
+  const atPartial =
+    clientCase.disability.degree === partialDegree ? input.result : advise({ ...clientCase, disability: { ...clientCase.disability, degree: partialDegree } }, { language: input.language })
+  const same = atPartial.options.find((candidate) => candidate.id === option.id)
+  if (!same || same.illustration.publicAnnual > 0) return undefined
+  const policyMonthly = same.illustration.privateAnnual > 0 ? context.euro(same.illustration.monthlyBenefit) : null
+  const short = same.incomePicture?.phases.find((phase) => phase.id === 'benefit')?.shortfallMonthly
+  return a.riskPartial(formatPercent(partialDegree, 0, input.language), policyMonthly, short ? context.euro(short) : null)
+}
 
 function risks(context: ReportContext, option: OptionResult): string[] {
   const { a, date } = context
@@ -19,15 +42,17 @@ function risks(context: ReportContext, option: OptionResult): string[] {
     for (const phase of picture.phases) {
       if (phase.id === 'waiting') {
         if (phase.uncovered === null) continue
-        lines.push(phase.uncovered > 0 ? a.riskWaiting(phase.months, formatEuro(phase.uncovered), formatEuro(phase.broodfonds), formatEuro(phase.buffer)) : a.riskWaitingCovered(phase.months))
+        lines.push(phase.uncovered > 0 ? a.riskWaiting(phase.months, context.euro(phase.uncovered), context.euro(phase.broodfonds), context.euro(phase.buffer)) : a.riskWaitingCovered(phase.months))
       } else if (phase.id === 'after-policy-end' && phase.shortfallTotal !== null) {
-        lines.push(a.riskPolicyEnd(date(phase.from), phase.months, formatEuro(phase.shortfallTotal)))
+        lines.push(a.riskPolicyEnd(date(phase.from), phase.months, context.euro(phase.shortfallTotal)))
       } else if (phase.id === 'benefit' && phase.shortfallMonthly) {
-        lines.push(a.riskBenefit(formatEuro(phase.shortfallMonthly), phase.months))
+        lines.push(a.riskBenefit(context.euro(phase.shortfallMonthly), phase.months))
       }
     }
     if (picture.uncoveredUntilAow === null) lines.push(a.riskNoNet)
   }
+  const partial = partialRisk(context, option)
+  if (partial) lines.push(partial)
   if (context.input.result.client.insured) lines.push(a.riskLaw)
   return lines
 }

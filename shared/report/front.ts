@@ -1,5 +1,4 @@
 /** The first pages: cover, summary of the advice, and the client's situation (Wft: know your client). */
-import { formatEuro } from '../format'
 import type { ClientCase, PrivatePolicy } from '../schema/case'
 import { amountCell, chapter, colours, facts, heading, notice, paragraph, quietTable } from './blocks'
 import { waitingPeriodText, type ReportContext } from './context'
@@ -48,7 +47,7 @@ function missingParts({ input, a, chosen }: ReportContext): string {
 }
 
 /** The profit per year; left out for a client outside the insured group without any profit. */
-function incomeTable({ t, input }: ReportContext, income: ClientCase['income'], showWia: boolean): Content[] {
+function incomeTable({ t, input, euro }: ReportContext, income: ClientCase['income'], showWia: boolean): Content[] {
   if (!input.result.client.insured && income.every((row) => row.profit === 0 && row.wiaWage === 0)) return []
   return [
     heading(t.incomeHistory),
@@ -58,7 +57,7 @@ function incomeTable({ t, input }: ReportContext, income: ClientCase['income'], 
         headerRows: 1,
         body: [
           [{ text: t.year, style: 'tableHeader' }, { text: t.profit, style: ['tableHeader', 'amount'] }, ...(showWia ? [{ text: t.wiaWage, style: ['tableHeader', 'amount'] }] : [])],
-          ...income.map((row) => [String(row.year), amountCell(formatEuro(row.profit)), ...(showWia ? [amountCell(formatEuro(row.wiaWage))] : [])]),
+          ...income.map((row) => [String(row.year), amountCell(euro(row.profit)), ...(showWia ? [amountCell(euro(row.wiaWage))] : [])]),
         ],
       },
       layout: quietTable,
@@ -73,8 +72,8 @@ function policyLine(policy: PrivatePolicy, context: ReportContext): ContentNode 
   const { t } = context
   const parts = [
     policy.insurer,
-    `${t.policy.insuredAmount.toLowerCase()} ${formatEuro(policy.insuredAmount)}`,
-    `${t.policy.annualPremium.toLowerCase()} ${formatEuro(policy.annualPremium)}`,
+    `${t.policy.insuredAmount.toLowerCase()} ${context.euro(policy.insuredAmount)}`,
+    `${t.policy.annualPremium.toLowerCase()} ${context.euro(policy.annualPremium)}`,
     `${t.policy.waitingDays.toLowerCase()} ${waitingPeriodText(policy.waitingDays, t)}`,
     `${t.policy.endAge.toLowerCase()} ${policy.endAge === 'aow' ? t.policy.aow : t.years(policy.endAge)}`,
   ].filter(Boolean)
@@ -111,7 +110,7 @@ export function clientProfile(context: ReportContext): Content[] {
     heading(t.goalsAndRisk),
     facts([
       [t.goals, profile?.goals ? profile.goals : { text: t.notRecorded, italics: true }],
-      [t.buffer, profile ? formatEuro(profile.financialBuffer) : { text: t.notRecorded, italics: true }],
+      [t.buffer, profile ? context.euro(profile.financialBuffer) : { text: t.notRecorded, italics: true }],
       [t.riskAppetite, profile ? (t.risk[profile.riskAppetite] ?? profile.riskAppetite) : { text: t.notRecorded, italics: true }],
       [t.knowledge, profile?.knowledgeAndExperience ? profile.knowledgeAndExperience : { text: t.notRecorded, italics: true }],
     ]),

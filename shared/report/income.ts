@@ -4,7 +4,7 @@
  * shortfall, what the broodfonds and buffer bridge and what stays uncovered.
  */
 import { incomeNeedText, picturedOptions } from '../charts/income-need'
-import { formatEuro, formatPercent } from '../format'
+import { formatPercent } from '../format'
 import type { OptionResult } from '../schema/result'
 import { amountCell, chapter, facts, paragraph, quietTable, stackHeading } from './blocks'
 import { degreeText, type ReportContext } from './context'
@@ -13,7 +13,7 @@ import type { Content } from './types'
 function phaseTable(context: ReportContext, option: OptionResult): Content {
   const { a, date } = context
   const picture = option.incomePicture!
-  const money = (value: number | null) => amountCell(value === null ? a.unknown : formatEuro(value))
+  const money = (value: number | null) => amountCell(value === null ? a.unknown : context.euro(value))
   const body: Content[][] = [
     a.phaseHeaders.map((header, index) => ({ text: header, style: index >= 2 ? ['tableHeader', 'amount'] : 'tableHeader', noWrap: false })),
     ...picture.phases.map((phase) => [
@@ -23,7 +23,7 @@ function phaseTable(context: ReportContext, option: OptionResult): Content {
       amountCell(String(phase.months)),
       money(phase.incomeNetMonthly),
       money(phase.shortfallMonthly),
-      amountCell(phase.id === 'waiting' ? `${formatEuro(phase.broodfonds)} + ${formatEuro(phase.buffer)}` : '–'),
+      amountCell(phase.id === 'waiting' ? `${context.euro(phase.broodfonds)} + ${context.euro(phase.buffer)}` : '–'),
       money(phase.uncovered),
     ]),
     [{ text: a.uncoveredTotal, bold: true, colSpan: 6 }, '', '', '', '', '', { ...money(picture.uncoveredUntilAow), bold: true }],
@@ -64,10 +64,10 @@ export function incomeChapter(context: ReportContext): Content[] {
     paragraph(a.incomeIntro(age, degreeText(degree), date(first.illustration.disabledFrom))),
     facts(
       [
-        [a.need, formatEuro(household.netMonthlyNeed)],
-        [a.partner, formatEuro(household.partnerNetMonthly)],
-        [a.other, formatEuro(household.otherNetMonthly)],
-        [context.t.buffer, formatEuro(clientCase.profile?.financialBuffer ?? 0)],
+        [a.need, context.euro(household.netMonthlyNeed)],
+        [a.partner, context.euro(household.partnerNetMonthly)],
+        [a.other, context.euro(household.otherNetMonthly)],
+        [context.t.buffer, context.euro(clientCase.profile?.financialBuffer ?? 0)],
         [a.taxRate, rate === null ? { text: a.taxRateMissing, italics: true } : formatPercent(rate)],
       ],
       200,

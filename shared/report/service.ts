@@ -3,7 +3,7 @@
  * service, the fee with its VAT status, complaints (Kifid), privacy and aftercare (Wft: the
  * information a client must receive with the advice).
  */
-import { formatEuro, formatPercent } from '../format'
+import { formatPercent } from '../format'
 import type { PrivatePolicy } from '../schema/case'
 import { chapter, facts, heading, paragraph, stackHeading } from './blocks'
 import { waitingPeriodText, type ReportContext } from './context'
@@ -21,8 +21,8 @@ function productSheet(context: ReportContext, title: string, policy: PrivatePoli
         [a.offerDate, policy.offerDate ? date(policy.offerDate) : unknown],
         [a.validUntil, policy.validUntil ? date(policy.validUntil) : unknown],
         [a.acceptance, policy.acceptance ? (a.acceptances[policy.acceptance] ?? policy.acceptance) : unknown],
-        [t.policy.insuredAmount, formatEuro(policy.insuredAmount)],
-        [t.policy.annualPremium, `${formatEuro(policy.annualPremium)} (${a.premiumTypes[policy.premiumType] ?? policy.premiumType}${policy.premiumIndexation > 0 ? `, +${formatPercent(policy.premiumIndexation)}` : ''})`],
+        [t.policy.insuredAmount, context.euro(policy.insuredAmount)],
+        [t.policy.annualPremium, `${context.euro(policy.annualPremium)} (${a.premiumTypes[policy.premiumType] ?? policy.premiumType}${policy.premiumIndexation > 0 ? `, +${formatPercent(policy.premiumIndexation)}` : ''})`],
         [a.taxDeductible, policy.taxDeductible ? t.yes : t.no],
         [t.policy.waitingDays, waitingPeriodText(policy.waitingDays, t)],
         [t.policy.threshold, formatPercent(policy.disabilityThresholdPercent / 100)],
@@ -64,7 +64,7 @@ export function service(context: ReportContext): Content[] {
   }
   if (fee) {
     const terms = [fee.basis ? a.feeBasis[fee.basis] : null, fee.vat ? a.feeVat[fee.vat] : null].filter(Boolean).join(', ')
-    rows.push([a.feeAmount, { text: [{ text: formatEuro(fee.amount), bold: true }, terms ? ` (${terms})` : ''] }])
+    rows.push([a.feeAmount, { text: [{ text: context.euro(fee.amount), bold: true }, terms ? ` (${terms})` : ''] }])
   } else rows.push([a.feeAmount, { text: a.noFee, italics: true }])
   const aow = context.date(result.client.aowDate)
   return [

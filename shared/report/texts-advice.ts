@@ -33,6 +33,8 @@ const nl = {
   riskPolicyEnd: (date: string, months: number, total: string) => `Uw AOV stopt op ${date}: ${months} maanden zonder dekking tot de AOW-datum, samen ${total} tekort.`,
   riskNoNet: 'Het netto tekort is niet berekend: het belastingtarief op uitkeringen ontbreekt (zie de bijlage).',
   riskNoNeed: 'De netto maandbehoefte van het huishouden is niet vastgelegd: het tekort per fase is niet berekend.',
+  riskPartial: (degree: string, policyMonthly: string | null, shortMonthly: string | null) =>
+    `Bij ${degree} arbeidsongeschiktheid geen Baz-uitkering${policyMonthly ? `; alleen uw AOV keert uit: ${policyMonthly} per maand` : ''}${shortMonthly ? `. Het huishouden komt dan ${shortMonthly} per maand tekort` : ''}.`,
   riskLaw: 'De wet is nog niet definitief: premie, uitkering en voorwaarden van de Baz kunnen nog veranderen.',
   nextSteps: 'Volgende stappen',
   stepStart: (name: string, date: string) => `${name} gaat in op ${date}.`,
@@ -150,6 +152,8 @@ const en: AdviceTexts = {
   riskPolicyEnd: (date, months, total) => `Your AOV stops on ${date}: ${months} months without cover until the AOW date, ${total} short in all.`,
   riskNoNet: 'The net shortfall was not computed: the tax rate on benefits is missing (see the appendix).',
   riskNoNeed: 'The household’s net monthly need is not recorded: the shortfall per phase was not computed.',
+  riskPartial: (degree, policyMonthly, shortMonthly) =>
+    `At ${degree} disability no Baz benefit${policyMonthly ? `; only your AOV pays: ${policyMonthly} a month` : ''}${shortMonthly ? `. The household is then ${shortMonthly} a month short` : ''}.`,
   riskLaw: 'The law is not final: the Baz premium, benefit and conditions may still change.',
   nextSteps: 'Next steps',
   stepStart: (name, date) => `${name} takes effect on ${date}.`,

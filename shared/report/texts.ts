@@ -1,6 +1,6 @@
 /**
  * The fixed words of the report in Dutch (the default) and English. Figures and explanations
- * come from the advice result, which the rules write in Dutch; the English report translates the
+ * come from the advice result, which the rules write in the report's language; the English report translates the
  * frame around them, not the legal explanations.
  */
 import type { Language } from '../format'
@@ -77,6 +77,7 @@ const nl = {
   warnings: 'Let op',
   illustrationTitle: (age: number, degree: string, date: string) => `Voorbeeld: arbeidsongeschikt vanaf ${age} jaar (${date}), ${degree} arbeidsongeschikt`,
   charts: 'Grafieken',
+  chartCover: 'Baz en AOV samen: uitkering per jaar bij volledige arbeidsongeschiktheid',
   chartPremium: 'Premie per jaar tot de AOW-leeftijd',
   chartPremiumNote: 'Brutopremie per jaar per mogelijkheid; jaren na 2026 met geschat minimumloon.',
   chartIncome: (age: number) => `Uitkering per jaar als u arbeidsongeschikt wordt op ${age}-jarige leeftijd`,
@@ -223,10 +224,11 @@ const en: ReportTexts = {
   failed: 'not met',
   relaxed: 'relaxed (transitional law)',
   notAvailableTitle: 'Not possible for you',
-  whenItPays: 'When does it pay? (text from the rules, in Dutch)',
+  whenItPays: 'When does it pay?',
   warnings: 'Please note',
   illustrationTitle: (age, degree, date) => `Example: disabled from age ${age} (${date}), ${degree} disabled`,
   charts: 'Charts',
+  chartCover: 'Baz and AOV together: benefit per year at full disability',
   chartPremium: 'Premium per year until state pension age',
   chartPremiumNote: 'Gross premium per year per option; years after 2026 use an estimated minimum wage.',
   chartIncome: (age) => `Benefit per year if you become disabled at age ${age}`,

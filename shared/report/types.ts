@@ -79,7 +79,7 @@ export interface ReportInput {
   reportDate: string
   sources: SourceCatalog
   /** Charts already rendered to SVG by src-main (from the specs in shared/charts); absent = nothing to draw. */
-  charts: { premiumPerYear?: string; incomeWhenDisabled?: string; incomeNeed?: string }
+  charts: { premiumPerYear?: string; incomeWhenDisabled?: string; incomeNeed?: string; coverOverlap?: string }
   /** Mark the report "CONCEPT" on every page (also when the adviser's details or the choice are missing). */
   draft?: boolean
   /** No adviser's details were given: `adviser` holds placeholders and the report is a draft. */

@@ -99,7 +99,7 @@ export async function renderAdviceReport(request: AdviceReportRequest): Promise<
     reportDate,
     // Documents a published parameter pack cites are listed with the built-in ones.
     sources: { ...sourceDocuments, ...Object.fromEntries((activeParameterUpdate()?.sources ?? []).map((document) => [document.key, document])) },
-    charts: renderReportCharts(request.result, language),
+    charts: renderReportCharts(request.result, language, request.clientCase),
     appVersion: packageJson.version,
   })
   if (!identity) return new Uint8Array(await renderPdf(definition, { fontsDir: request.fontsDir }))

@@ -7,10 +7,13 @@ import { crc32 } from 'node:zlib'
 import type { DocumentDefinition } from '../../shared/report'
 import path from 'node:path'
 import { loadFonts } from './fonts'
+import { installLayoutShortcuts, type DocMeasureClass, type StyleContextStackClass, type Uninstall } from './pdfmake-speed'
 
 /** The pdfkit document pdfmake builds, before it is ended; the signer adds its placeholder here. */
 export type PdfKitDocument = {
   end(): void
+  /** A new indirect object (the signature field and its widget). */
+  ref(data?: Record<string, unknown>): unknown
   on(event: string, listener: (...args: unknown[]) => void): unknown
   read(size?: number): Buffer | null
 }
@@ -51,10 +54,33 @@ function loadPdfmake(): PdfMake {
   } catch {
     // Sharing parsed fonts only saves time; without it rendering works the same.
   }
-  return require('pdfmake') as PdfMake
+  const pdfmake = require('pdfmake') as PdfMake
+  try {
+    const folder = path.dirname(require.resolve('pdfmake'))
+    const styles = require(path.join(folder, 'StyleContextStack.js')) as { default: StyleContextStackClass }
+    const measure = require(path.join(folder, 'DocMeasure.js')) as { default: DocMeasureClass }
+    shortcutClasses = { styles: styles.default, measure: measure.default }
+    uninstallShortcuts = installLayoutShortcuts(styles.default, measure.default)
+  } catch {
+    // The layout shortcuts (pdfmake-speed.ts) only save time, as above.
+  }
+  return pdfmake
 }
 
 let pdfmakeInstance: PdfMake | undefined
+let shortcutClasses: { styles: StyleContextStackClass; measure: DocMeasureClass } | undefined
+let uninstallShortcuts: Uninstall | undefined
+
+/**
+ * Switches pdfmake-speed.ts's layout shortcuts off and on again: the tests lay the same report
+ * out both ways and compare. On by default.
+ */
+export function setLayoutShortcuts(enabled: boolean): void {
+  pdfmakeInstance ??= loadPdfmake()
+  if (!shortcutClasses) return
+  uninstallShortcuts?.()
+  uninstallShortcuts = enabled ? installLayoutShortcuts(shortcutClasses.styles, shortcutClasses.measure) : undefined
+}
 
 function configure(fontsDir?: string): PdfMake {
   const key = fontsDir ?? ''

@@ -47,21 +47,35 @@ export interface SignatureDetails {
   signingTime: Date
 }
 
-/** Adds the empty signature field to the rendered document, on its last page (the signature page). */
+/**
+ * Adds the empty signature field to the rendered document, on its last page (the signature page).
+ * PDF/A-2 wants every annotation printable (ISO 19005-2, 6.3.2: the F key with the Print flag);
+ * @signpdf writes the invisible signature widget without F, so the widget it asks pdfkit for is
+ * given F = 4 (Print) as it is made.
+ */
 export function addSignaturePlaceholder(document: PdfKitDocument, identity: SigningIdentity, details: SignatureDetails): void {
-  pdfkitAddPlaceholder({
-    pdf: document,
-    pdfBuffer: Buffer.alloc(0),
-    reason: details.reason,
-    contactInfo: details.contactInfo,
-    name: identity.info.commonName,
-    location: details.location,
-    signingTime: details.signingTime,
-    signatureLength,
-    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    appName: 'Vangnet',
-  })
+  const makeRef = document.ref
+  document.ref = (data) => makeRef.call(document, data?.Subtype === 'Widget' && data.F === undefined ? { ...data, F: printFlag } : data)
+  try {
+    pdfkitAddPlaceholder({
+      pdf: document,
+      pdfBuffer: Buffer.alloc(0),
+      reason: details.reason,
+      contactInfo: details.contactInfo,
+      name: identity.info.commonName,
+      location: details.location,
+      signingTime: details.signingTime,
+      signatureLength,
+      subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+      appName: 'Vangnet',
+    })
+  } finally {
+    document.ref = makeRef
+  }
 }
+
+/** Annotation flag Print (PDF 32000-1, table 165: bit 3). */
+const printFlag = 4
 
 /** Fills the placeholder of a PDF rendered with addSignaturePlaceholder. */
 export async function signPlaceholder(pdf: Buffer, identity: SigningIdentity, signingTime: Date): Promise<Buffer> {

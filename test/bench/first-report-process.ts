@@ -1,7 +1,10 @@
 /**
  * One advice report in a fresh process: the time from before the report modules are loaded to
- * the finished PDF (module loading, font parsing, charts, layout). Run as a child process by the
- * report bench; prints {"firstReportMs": …, "firstReportCpuMs": …} on stdout.
+ * the finished PDF (module loading, font parsing, charts, layout). The report bench runs it as a
+ * child process twice: built the way the headless command and the desktop app's report worker are
+ * built (bin/build-cli.mjs into out/bench/: the rules, zod, decimal.js and ECharts in one bundle,
+ * pdfmake and the signing libraries from node_modules), and from source through the tsx loader
+ * (what a developer's `npm run bench` process loads). Prints {"firstReportMs": …, "firstReportCpuMs": …}.
  */
 import { readFileSync } from 'node:fs'
 

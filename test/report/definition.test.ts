@@ -2,10 +2,14 @@
  * The report as data: the pure document definition from shared/report, snapshot-tested, plus
  * checks that no amount is computed in the report (every euro figure is one the rules produced).
  */
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { formatEuro } from '../../shared/format'
+import { formatEuro, formatEuroIn } from '../../shared/format'
 import { sourceDocuments } from '../../shared/parameters/sources'
 import { buildAdviceReport, type ReportInput } from '../../shared/report'
+import { advise } from '../../shared/rules/advise'
+import { parseClientCase } from '../../shared/schema/case'
+import type { OptionId } from '../../shared/schema/result'
 import { adviser, fee, fixture, numbersIn, recommendation, stringsIn, euroPattern, normaliseSpaces } from './helpers'
 
 const { clientCase, result } = fixture()
@@ -69,7 +73,9 @@ describe('buildAdviceReport', () => {
   })
 
   it('prints only amounts that the rules, the case or the fee hold', () => {
-    const known = new Set([...numbersIn(result), ...numbersIn(clientCase), fee.amount].map((value) => normaliseSpaces(formatEuro(value))))
+    // The decision page's risk at half disability restates the rules' figures for that degree.
+    const atHalf = advise({ ...clientCase, disability: { ...clientCase.disability, degree: 0.5 } })
+    const known = new Set([...numbersIn(result), ...numbersIn(atHalf), ...numbersIn(clientCase), fee.amount].map((value) => normaliseSpaces(formatEuro(value))))
     for (const amount of stringsIn(result).flatMap((line) => normaliseSpaces(line).match(euroPattern) ?? [])) known.add(amount)
     const printed = text.match(euroPattern) ?? []
     expect(printed.length).toBeGreaterThan(50)
@@ -130,12 +136,42 @@ describe('buildAdviceReport', () => {
     const englishText = normaliseSpaces(textOf(english.content))
     expect(englishText).toContain('Disability insurance advice report')
     expect(englishText).toContain('Please note: the law is not final')
-    expect(englishText).toContain(normaliseSpaces(formatEuro(result.options[0]!.premium.monthly)))
+    // Amounts as English writes them: €192.54, not € 192,54.
+    expect(englishText).toContain(formatEuroIn(result.options[0]!.premium.monthly, 'en'))
     expect(english.language).toBe('en-GB')
   })
 
   it('numbers its pages, except the cover', () => {
     expect(definition.footer?.(1, 9)).toBe('')
     expect(textOf(definition.footer?.(3, 9))).toContain('Pagina 3 van 9')
+  })
+})
+
+describe('the decision page at half disability', () => {
+  function caseFrom(name: string, scenario?: string) {
+    const raw = JSON.parse(readFileSync(new URL(`../../resources/cases/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>
+    const parsed = parseClientCase(scenario ? { ...raw, scenario } : raw)
+    if (!parsed.ok) throw new Error(`${name} is not a valid case`)
+    return parsed.value
+  }
+  function risksOf(name: string, optionId: OptionId, language: 'nl' | 'en' = 'nl', scenario?: string): string {
+    const clientCase = caseFrom(name, scenario)
+    const definition = buildAdviceReport({ ...input, clientCase, result: advise(clientCase, { language }), recommendation: { optionId, motivation: 'Test.' }, language })
+    return normaliseSpaces(textOf(definition.content))
+  }
+
+  it('names the missing Baz benefit, what the AOV then pays and the shortfall, from the rules at 50 %', () => {
+    // The high earner's top-up insures € 40.000 a year; at 50 % it pays half under its class
+    // rule (45–55 %: 50 %): € 20.000 / 12 = € 1.666,67 a month. Under raad-van-state-2025 the Baz
+    // pays only at full disability, so nothing at 50 %.
+    expect(risksOf('high-earner', 'baz-top-up')).toContain('Bij 50 % arbeidsongeschiktheid geen Baz-uitkering; alleen uw AOV keert uit: € 1.666,67 per maand.')
+    expect(risksOf('high-earner', 'baz-top-up', 'en')).toContain('At 50% disability no Baz benefit; only your AOV pays: €1,666.67 a month.')
+  })
+
+  it('says nothing of it where the Baz pays at 50 % or the option holds no Baz', () => {
+    // mkb-toets-2024: income-loss criterion from 35 %, benefit proportional: the Baz pays at 50 %.
+    expect(risksOf('high-earner', 'baz-top-up', 'nl', 'mkb-toets-2024')).not.toContain('Bij 50 % arbeidsongeschiktheid')
+    // Opting out: no Baz to miss.
+    expect(risksOf('high-earner', 'opt-out')).not.toContain('Bij 50 % arbeidsongeschiktheid')
   })
 })
