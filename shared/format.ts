@@ -34,12 +34,6 @@ export function formatEuro(value: number, language: Language = 'nl'): string {
   return formatEuroFixed(value.toFixed(2), language)
 }
 
-/** `€ 1.234,56` in Dutch, `€1,234.56` in English: amounts inside text in the text's language. */
-export function formatEuroIn(value: number, language: Language): string {
-  if (!Number.isFinite(value)) throw new RangeError(`formatEuro: geen bedrag: ${value}`)
-  return formatEuroFixed(value.toFixed(2), language)
-}
-
 /**
  * The same from a decimal string with two decimals ("-1234.56"), as decimal.js's `toFixed(2)`
  * gives it: the rules format their traces without a round trip through a float.

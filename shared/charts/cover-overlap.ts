@@ -7,7 +7,7 @@
  * `coverOverlapText` says the same in words (the chart's text alternative); the rules' own
  * over-insurance warning stands with the option's conditions.
  */
-import { formatEuro, formatEuroIn, formatEuroWhole, type Language } from '../format'
+import { formatEuro, formatEuroWhole, type Language } from '../format'
 import { Money, minMoney, toEuros } from '../money'
 import type { AdviceResult, OptionResult } from '../schema/result'
 import type { ClientCase } from '../schema/case'
@@ -134,11 +134,11 @@ export function coverOverlapText(result: AdviceResult, clientCase: ClientCase, l
     t.intro,
     ...parts.map((part) => {
       const name = optionName(part.option, language)
-      const total = formatEuroIn(part.option.benefit.annualAtFullDisability, language)
-      if (part.baz > 0 && part.policy > 0) return t.line(name, formatEuroIn(part.baz, language), formatEuroIn(part.policy, language), total)
+      const total = formatEuro(part.option.benefit.annualAtFullDisability, language)
+      if (part.baz > 0 && part.policy > 0) return t.line(name, formatEuro(part.baz, language), formatEuro(part.policy, language), total)
       return t.single(name, part.baz > 0 ? t.baz : 'AOV', total)
     }),
-    ...(profit ? [t.profitLine(profit.year, formatEuroIn(profit.amount, language))] : []),
+    ...(profit ? [t.profitLine(profit.year, formatEuro(profit.amount, language))] : []),
     ...(profit ? parts.filter((part) => part.baz > 0 && part.policy > 0 && part.option.benefit.annualAtFullDisability > profit.amount).map((part) => t.above(optionName(part.option, language), profit.year)) : []),
   ]
 }

@@ -6,7 +6,7 @@
  * waiting period is shaded; a private policy's end and the AOW date are marked.
  * `incomeNeedText` says the same in words (the chart's text alternative).
  */
-import { formatDate, formatEuro, formatEuroIn, formatEuroWhole, type Language } from '../format'
+import { formatDate, formatEuro, formatEuroWhole, type Language } from '../format'
 import type { AdviceResult, IncomePicture, OptionResult } from '../schema/result'
 import { optionName } from './option-names'
 import { chartFontFamily, gridColour, inkColour, mutedColour, optionColours } from './palette'
@@ -164,10 +164,10 @@ export function incomeNeedText(result: AdviceResult, language: Language, options
   const t = words[language]
   const first = options[0]
   if (!first) return []
-  const lines = [t.intro(formatEuroIn(first.incomePicture.needMonthly, language), formatDate(first.illustration.disabledFrom, language), formatDate(result.client.aowDate, language))]
+  const lines = [t.intro(formatEuro(first.incomePicture.needMonthly, language), formatDate(first.illustration.disabledFrom, language), formatDate(result.client.aowDate, language))]
   for (const option of options) {
     const parts = option.incomePicture.phases.map((phase) =>
-      t.part(phase.id === 'benefit' && phase.benefitNetMonthly === 0 ? t.noBenefit : t.phase[phase.id], t.months(phase.months), formatEuroIn(phase.incomeNetMonthly!, language), phase.shortfallMonthly ? t.short(formatEuroIn(phase.shortfallMonthly, language)) : ''),
+      t.part(phase.id === 'benefit' && phase.benefitNetMonthly === 0 ? t.noBenefit : t.phase[phase.id], t.months(phase.months), formatEuro(phase.incomeNetMonthly!, language), phase.shortfallMonthly ? t.short(formatEuro(phase.shortfallMonthly, language)) : ''),
     )
     lines.push(t.line(seriesName(result, option, language), parts.join('; ')))
   }

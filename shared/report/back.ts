@@ -3,7 +3,7 @@
  * sources (both generated from the traces in the result, never written by hand), the fee and the
  * signature page.
  */
-import { formatEuroIn, formatPercent, type Language } from '../format'
+import { formatEuro, formatPercent, type Language } from '../format'
 import type { AssumptionNote, Explanation, SourceRef } from '../schema/result'
 import { amountCell, chapter, colours, facts, heading, notice, paragraph, quietTable } from './blocks'
 
@@ -60,9 +60,9 @@ function sourceText(refs: readonly SourceRef[]): string {
  */
 export function explanationValue(value: number | string, unit?: Explanation['unit'], language: Language = 'nl'): string {
   if (typeof value === 'string' || unit === 'text') return String(value)
-  if (unit === 'euro') return formatEuroIn(value, language)
+  if (unit === 'euro') return formatEuro(value, language)
   if (unit === 'fraction') return formatPercent(value, 2, language)
-  return value !== 0 && Math.abs(value) < 1 ? formatPercent(value, 2, language) : formatEuroIn(value, language)
+  return value !== 0 && Math.abs(value) < 1 ? formatPercent(value, 2, language) : formatEuro(value, language)
 }
 
 interface FlatExplanation {

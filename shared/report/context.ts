@@ -1,5 +1,5 @@
 /** What every section needs: the input, the words in the chosen language and a few lookups. */
-import { formatDate, formatEuroIn, formatPercent } from '../format'
+import { formatDate, formatEuro, formatPercent } from '../format'
 import type { OptionResult } from '../schema/result'
 import { optionName } from '../charts/option-names'
 import { reportTexts, type ReportTexts } from './texts'
@@ -37,7 +37,7 @@ export function contextOf(input: ReportInput): ReportContext {
     t,
     a,
     date: (iso) => formatDate(iso, input.language),
-    euro: (value) => formatEuroIn(value, input.language),
+    euro: (value) => formatEuro(value, input.language),
     // Outside the insured group the "opt-out" option is the private policy on its own.
     name: (option) => (!insured && option.id === 'opt-out' ? a.privateAlone : optionName(option, input.language)),
     recommendation,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { formatEuro, formatEuroIn } from '../../shared/format'
+import { formatEuro } from '../../shared/format'
 import { sourceDocuments } from '../../shared/parameters/sources'
 import { buildAdviceReport, type ReportInput } from '../../shared/report'
 import { advise } from '../../shared/rules/advise'
@@ -137,7 +137,7 @@ describe('buildAdviceReport', () => {
     expect(englishText).toContain('Disability insurance advice report')
     expect(englishText).toContain('Please note: the law is not final')
     // Amounts as English writes them: €192.54, not € 192,54.
-    expect(englishText).toContain(formatEuroIn(result.options[0]!.premium.monthly, 'en'))
+    expect(englishText).toContain(formatEuro(result.options[0]!.premium.monthly, 'en'))
     expect(english.language).toBe('en-GB')
   })
 
