@@ -20,7 +20,6 @@ import { sharedFigures } from './option-plan'
 import { compareOptions } from './options'
 import { aowYearCitation, explainBazPremium } from './premium'
 import { suggestOption } from './suggestion'
-import { wmlForYear } from './wml'
 
 function collectAssumptions(context: RuleContext, calculationYear: number): AssumptionNote[] {
   const notes: AssumptionNote[] = [...context.assumptions]
@@ -116,7 +115,7 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
   const shared = { context, aow, insured, ...sharedFigures(context, aow) }
   explainBazPremium(context, calculationYear)
   const options = compareOptions(shared)
-  const wml = wmlForYear(context, calculationYear)
+  const wml = context.years.wml(calculationYear)
   const assumptions = collectAssumptions(context, calculationYear)
   if (shared.bazYears.some((year) => year.wml.projected)) {
     assumptions.push({

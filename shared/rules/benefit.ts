@@ -14,9 +14,7 @@ import type { PartialBenefitRule, WiaClass } from '../parameters/scenarios'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
 import { refs } from './explain'
-import { incomeForYear } from './income'
 import { franchiseLimit } from './premium'
-import { wmlForYear } from './wml'
 
 export interface BenefitBase {
   illnessYear: number
@@ -35,14 +33,14 @@ export interface BenefitBase {
 export function benefitBase(context: RuleContext, illnessYear: number, id: string): BenefitBase {
   const { parameters } = context
   const years = parameters.averagingYears.value
-  const prior = incomeForYear(context, illnessYear - 1)
-  const priorYears = Array.from({ length: years }, (_, index) => incomeForYear(context, illnessYear - 1 - index))
+  const prior = context.years.income(illnessYear - 1)
+  const priorYears = Array.from({ length: years }, (_, index) => context.years.income(illnessYear - 1 - index))
   const entered = priorYears.filter((income) => income.origin !== 'before-first-entry')
   // Years before the first entered year are unknown, not zero: the average runs over the known years.
   const averageOver = entered.length > 0 ? entered : [prior]
   const average = averageOver.reduce((sum, income) => sum.plus(income.profit), zero).dividedBy(averageOver.length).toDecimalPlaces(2)
   const uncapped = maxMoney(zero, maxMoney(prior.profit, average))
-  const wml = wmlForYear(context, illnessYear)
+  const wml = context.years.wml(illnessYear)
   const franchise = franchiseLimit(context, wml.cap, prior.wiaWage)
   const base = minMoney(uncapped, franchise.limit)
   const usesAverage = average.greaterThan(prior.profit)

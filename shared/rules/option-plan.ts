@@ -14,6 +14,7 @@ import { addYears, minDate, yearOf } from './dates'
 import { refs } from './explain'
 import type { InsuredStatus } from './insured'
 import { bazPremiumForYear, type YearPremium } from './premium'
+import type { PremiumStream } from './projection'
 
 /** What the options share: computed once per case. */
 export interface Shared {
@@ -32,6 +33,8 @@ export interface Shared {
   disabledFrom: string
   illnessBase: BenefitBase
   illnessBenefit: PublicBenefit
+  /** Each private policy's premium per projection year, with and without the stabiliteitsbijdrage (projection.ts). */
+  privateStreams: Map<PrivatePolicy, { with?: PremiumStream; without?: PremiumStream }>
 }
 
 export interface OptionPlan {
@@ -81,5 +84,5 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const disabledFrom = addYears(context.clientCase.client.birthDate, context.clientCase.disability.age)
   const illnessBase = benefitBase(context, yearOf(disabledFrom), 'illustration.benefitBase')
   const illnessBenefit = publicBenefit(context, illnessBase, context.clientCase.disability.degree, new Money(context.clientCase.disability.earnings), 'illustration.bazBenefit')
-  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit }
+  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit, privateStreams: new Map() }
 }

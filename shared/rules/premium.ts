@@ -13,9 +13,8 @@ import { maxMoney, minMoney, Money, roundCents, zero } from '../money'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
 import { refs } from './explain'
-import { incomeForYear } from './income'
 import { yearOf } from './dates'
-import { wmlForYear, type YearWml } from './wml'
+import type { YearWml } from './wml'
 
 /** RADI-2024 q9 raises the premium of the last year before the AOW date as an open question. */
 export const aowYearCitation: Citation = { source: 'RADI-2024', locator: 'vraag 9: "Kan de Belastingdienst dit pro rata berekenen als de premie-inning per kalenderjaar loopt?"' }
@@ -80,7 +79,7 @@ export function prorate(amount: Decimal, days: number, daysInYear: number): Deci
 export function premiumMaximumForYear(context: RuleContext, year: number, wml: YearWml): Decimal | null {
   const maximum = context.parameters.premiumMaximum.value
   if (!maximum) return null
-  const reference = wmlForYear(context, maximum.wmlYear)
+  const reference = context.years.wml(maximum.wmlYear)
   const amount = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual)
   // The amount is the version's rate at the maximum base; an adviser's own rate (a sensitivity
   // check) moves it along, so the override changes the premium as it does in every other version.
@@ -90,8 +89,8 @@ export function premiumMaximumForYear(context: RuleContext, year: number, wml: Y
 
 /** Gross and net Baz premium for one calendar year (no explanation: used in the projection). */
 export function bazPremiumForYear(context: RuleContext, year: number): YearPremium {
-  const income = incomeForYear(context, year)
-  const wml = wmlForYear(context, year)
+  const income = context.years.income(year)
+  const wml = context.years.wml(year)
   const { base } = premiumBase(context, income.profit, wml, income.wiaWage)
   const maximum = premiumMaximumForYear(context, year, wml)
   const byRate = roundCents(base.times(context.premiumRate))
@@ -110,7 +109,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   const { trace, parameters } = context
   const { say } = context.texts
   const premium = bazPremiumForYear(context, year)
-  const income = incomeForYear(context, year)
+  const income = context.years.income(year)
   const { franchise } = premiumBase(context, income.profit, premium.wml, income.wiaWage)
   const capped = premium.base.lessThan(maxMoney(zero, income.profit))
   const negative = income.profit.isNegative()
@@ -153,7 +152,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
           year,
           wml: premium.wml.annual,
           wmlYear: statedMaximum.wmlYear,
-          wmlReference: wmlForYear(context, statedMaximum.wmlYear).annual,
+          wmlReference: context.years.wml(statedMaximum.wmlYear).annual,
           rates: context.premiumRateOverridden ? [context.premiumRate, parameters.premiumRate.value] : null,
           maximum,
         })
