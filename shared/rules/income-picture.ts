@@ -216,21 +216,25 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
     // Outside the waiting period nothing fills the shortfall: its totals are the monthly amount
     // times the months, worked out when the phase is summed up below.
     if (current.shortfall === null || stretch.id !== 'waiting') continue
-    for (let index = stretch.from; index < stretch.until; index++) {
-      let open = current.shortfall
-      // Broodfonds first (gifts for its first months of illness), then the buffer.
-      if (index < input.broodfondsMonths) {
-        const gift = Money.min(open, input.broodfondsMonthly)
-        current.broodfonds = current.broodfonds.plus(gift)
-        open = open.minus(gift)
-      }
-      const fromBuffer = Money.min(open, bufferLeft)
+    // Broodfonds first (gifts for its first months of illness), then the buffer until it is used
+    // up. Within a stretch every month is alike, so its months are added up at once: the buffer
+    // pays min(months × open, what is left), exactly the sum of month after month (whole cents).
+    const phase = current
+    const shortfall = current.shortfall
+    const fill = (months: number, gift: Decimal) => {
+      if (months === 0) return
+      const open = shortfall.minus(gift)
+      const needed = open.times(months)
+      const fromBuffer = Money.min(needed, bufferLeft)
       bufferLeft = bufferLeft.minus(fromBuffer)
-      current.buffer = current.buffer.plus(fromBuffer)
-      open = open.minus(fromBuffer)
-      current.shortfallTotal = current.shortfallTotal!.plus(current.shortfall)
-      current.uncovered = current.uncovered!.plus(open)
+      phase.broodfonds = phase.broodfonds.plus(gift.times(months))
+      phase.buffer = phase.buffer.plus(fromBuffer)
+      phase.shortfallTotal = phase.shortfallTotal!.plus(shortfall.times(months))
+      phase.uncovered = phase.uncovered!.plus(needed.minus(fromBuffer))
     }
+    const withGift = Math.max(0, Math.min(stretch.until, input.broodfondsMonths) - stretch.from)
+    fill(withGift, Money.min(shortfall, input.broodfondsMonthly))
+    fill(stretch.until - stretch.from - withGift, zero)
   }
 
   for (const sums of phases) {
