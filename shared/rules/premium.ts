@@ -76,11 +76,9 @@ export function prorate(amount: Decimal, days: number, daysInYear: number): Deci
  * based on the WML of 2025 and indexed): the monthly amount × 12, indexed with the annual WML of
  * the year against that of the stated year. Null when the version states no such maximum.
  */
-export function premiumMaximumForYear(context: RuleContext, year: number, wml: YearWml): Decimal | null {
-  const maximum = context.parameters.premiumMaximum.value
-  if (!maximum) return null
-  const reference = context.years.wml(maximum.wmlYear)
-  const amount = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual)
+export function premiumMaximumForYear(context: RuleContext, wml: YearWml): Decimal | null {
+  const amount = wml.statedMaximum
+  if (!amount) return null
   // The amount is the version's rate at the maximum base; an adviser's own rate (a sensitivity
   // check) moves it along, so the override changes the premium as it does in every other version.
   if (!context.premiumRateOverridden) return roundCents(amount)
@@ -92,7 +90,7 @@ export function bazPremiumForYear(context: RuleContext, year: number): YearPremi
   const income = context.years.income(year)
   const wml = context.years.wml(year)
   const { base } = premiumBase(context, income.profit, wml, income.wiaWage)
-  const maximum = premiumMaximumForYear(context, year, wml)
+  const maximum = premiumMaximumForYear(context, wml)
   const byRate = roundCents(base.times(context.premiumRate))
   const fullYearPremium = maximum && byRate.greaterThan(maximum) ? maximum : byRate
   const aowDate = context.aow.date
@@ -142,7 +140,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
     [premium.wml.capExplanation()],
     income.origin !== 'entered' || negative || franchise.applied,
   )
-  const maximum = premiumMaximumForYear(context, year, premium.wml)
+  const maximum = premiumMaximumForYear(context, premium.wml)
   const cappedByMaximum = maximum !== null && roundCents(premium.base.times(context.premiumRate)).greaterThan(maximum)
   const statedMaximum = parameters.premiumMaximum.value
   const maximumText = (): string =>

@@ -30,6 +30,12 @@ export interface YearWml {
   cap: Decimal
   projected: boolean
   uncertain: boolean
+  /**
+   * A maximum premium the version states as an amount (tweede-kamer-2026), indexed to this year
+   * with the annual WML against that of the stated year, at the version's own rate, unrounded;
+   * null when the version states none (see premium.ts).
+   */
+  statedMaximum: Decimal | null
   /** Explanations are built on demand: the projection needs the numbers of every year, the trace only a few. */
   explanation(): Explanation
   capExplanation(): Explanation
@@ -86,14 +92,18 @@ export function wmlCalculator(inputs: WmlInputs): (year: number) => YearWml {
     sharedTables.set(key, byYear)
   }
   const table = byYear
-  return (year) => {
+  const maximum = parameters.premiumMaximum.value
+  const wmlOf = (year: number): YearWml => {
     let wml = table.get(year)
     if (!wml) {
       wml = computeWml(inputs, year)
       table.set(year, wml)
+      // The stated maximum (monthly × 12) moves with the annual WML from its reference year on.
+      if (maximum) wml.statedMaximum = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(wmlOf(maximum.wmlYear).annual)
     }
     return wml
   }
+  return wmlOf
 }
 
 function computeWml(context: WmlInputs, year: number): YearWml {
@@ -137,5 +147,5 @@ function computeWml(context: WmlInputs, year: number): YearWml {
     }
     return capExplanation
   }
-  return { year, monthly, annual, cap, projected, uncertain, explanation: explain, capExplanation: explainCap }
+  return { year, monthly, annual, cap, projected, uncertain, statedMaximum: null, explanation: explain, capExplanation: explainCap }
 }
