@@ -157,7 +157,8 @@ export function adviceChanges(stored: StoredAdvice, now: AdviceResult, scenario:
 
 /** One client: every group it belongs to, each with a one-line reason. */
 export function triageClient(client: PortfolioClient, settings: TriageSettings): TriagedClient {
-  const advise = settings.advise ?? adviseRules
+  // The triage reads figures, reasons and conditions, never a trace: calculated without them.
+  const advise = settings.advise ?? ((clientCase: ClientCase) => adviseRules(clientCase, { traces: false }))
   const hits: GroupHit[] = []
   const year = triageYear(settings.scenario, settings.today)
   const built = triageCase(client, settings.scenario, year)

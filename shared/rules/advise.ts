@@ -16,12 +16,13 @@ import { criterionComparison } from './criterion'
 import { ageOn } from './dates'
 import { refs } from './explain'
 import { insuredStatus } from './insured'
-import { sharedFigures } from './option-plan'
+import { sharedFigures, type Shared } from './option-plan'
 import { compareOptions } from './options'
 import { aowYearCitation, explainBazPremium } from './premium'
 import { suggestOption } from './suggestion'
 
-function collectAssumptions(context: RuleContext, calculationYear: number): AssumptionNote[] {
+function collectAssumptions(context: RuleContext, shared: Shared): AssumptionNote[] {
+  const { calculationYear, insured } = shared
   const notes: AssumptionNote[] = [...context.assumptions]
   const { parameters, clientCase } = context
   const { say, language } = context.texts
@@ -94,31 +95,8 @@ function collectAssumptions(context: RuleContext, calculationYear: number): Assu
       kind: 'projection',
     })
   }
-  return notes
-}
-
-/** What a calculation can be asked for besides the case. */
-export interface AdviseOptions {
-  /** The language of every text in the result (reasons, conditions, notes, explanations); Dutch by default. */
-  language?: Language
-}
-
-/** Compare all options for a validated case (see `parseClientCase`). Never throws on a valid case. */
-export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}): AdviceResult {
-  const context = createContext(clientCase, adviseOptions.language ?? 'nl')
-  const { say } = context.texts
-  const { client, calculationYear } = clientCase
-  const aow = context.aow
-  const yearStart = `${calculationYear}-01-01`
-  const age = ageOn(client.birthDate, yearStart)
-  const insured = insuredStatus(context, age, yearStart >= aow.date)
-  const shared = { context, aow, insured, ...sharedFigures(context, aow) }
-  explainBazPremium(context, calculationYear)
-  const options = compareOptions(shared)
-  const wml = context.years.wml(calculationYear)
-  const assumptions = collectAssumptions(context, calculationYear)
   if (shared.bazYears.some((year) => year.wml.projected)) {
-    assumptions.push({
+    notes.push({
       id: 'wml-projected',
       text: say('assumption.wmlProjected', { date: minimumWageKnownThrough(), rate: clientCase.assumptions.wmlIndexation }),
       sources: [],
@@ -127,7 +105,7 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
   }
   const aowYear = shared.bazYears.at(-1)?.partYear
   if (aowYear && insured.insured) {
-    assumptions.push({
+    notes.push({
       id: 'aow-year-part',
       text: say('assumption.aowYear', { year: shared.years.at(-1)!, date: aowYear.until, days: aowYear.days, daysInYear: aowYear.daysInYear }),
       sources: refs(aowYearCitation),
@@ -137,13 +115,43 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
   const lastEntered = Math.max(...clientCase.income.map((row) => row.year))
   const lastRow = clientCase.income.find((row) => row.year === lastEntered)!
   if (lastRow.wiaWage > 0 && context.parameters.franchise.value.enabled && shared.years.some((year) => year > lastEntered)) {
-    assumptions.push({
+    notes.push({
       id: 'wia-wage-flat',
       text: say('assumption.wiaWageFlat', { year: lastEntered, wage: new Money(lastRow.wiaWage), rate: clientCase.assumptions.wmlIndexation }),
       sources: refs(context.parameters.franchise.cite),
       kind: 'interpretation',
     })
   }
+  return notes
+}
+
+/** What a calculation can be asked for besides the case. */
+export interface AdviseOptions {
+  /** The language of every text in the result (reasons, conditions, notes, explanations); Dutch by default. */
+  language?: Language
+  /**
+   * False: the figures, reasons, conditions, warnings and suggestion only, without explanations
+   * and the list of assumptions (empty). For the triage of a client book, which reads no trace;
+   * every advice shown or stored is calculated with them (the default).
+   */
+  traces?: boolean
+}
+
+/** Compare all options for a validated case (see `parseClientCase`). Never throws on a valid case. */
+export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}): AdviceResult {
+  const traces = adviseOptions.traces ?? true
+  const context = createContext(clientCase, adviseOptions.language ?? 'nl', traces)
+  const { say } = context.texts
+  const { client, calculationYear } = clientCase
+  const aow = context.aow
+  const yearStart = `${calculationYear}-01-01`
+  const age = ageOn(client.birthDate, yearStart)
+  const insured = insuredStatus(context, age, yearStart >= aow.date)
+  const shared = { context, aow, insured, ...sharedFigures(context, aow) }
+  if (traces) explainBazPremium(context, calculationYear)
+  const options = compareOptions(shared)
+  const wml = context.years.wml(calculationYear)
+  const assumptions = traces ? collectAssumptions(context, shared) : []
   return {
     schemaVersion: 1,
     scenario: clientCase.scenario,

@@ -59,7 +59,7 @@ export function benefitBase(context: RuleContext, illnessYear: number, id: strin
   const projected = priorYears.some((income) => income.origin !== 'entered')
   const explanation = context.trace.money(
     id,
-    say('trace.benefitBase.label', { year: illnessYear }),
+    () => say('trace.benefitBase.label', { year: illnessYear }),
     base,
     baseText,
     refs({ source: 'MKB-2024', locator: 'De hoogte van de uitkering' }, parameters.averagingYears.cite, franchise.applied ? parameters.franchise.cite : undefined),
@@ -130,7 +130,7 @@ export function publicBenefit(context: RuleContext, base: BenefitBase, degree: n
   const offsetText = (): string => (offset.isZero() ? '' : say('trace.benefit.offset', { share: context.earningsOffset, earnings, offset }))
   const explanation = context.trace.money(
     id,
-    say('trace.benefit.label'),
+    () => say('trace.benefit.label'),
     annual,
     () => `${how()}${offsetText()} = ${f.euro(annual)} (${partialShareText(context, rule, parameters.fullDisabilityFrom.value)})`,
     refs(

@@ -80,7 +80,8 @@ function applyOverrides(parameters: ScenarioParameters, clientCase: ClientCase, 
   return result
 }
 
-export function createContext(clientCase: ClientCase, language: Language = 'nl'): RuleContext {
+/** The context of one calculation; `traces` false keeps no explanations (see AdviseOptions). */
+export function createContext(clientCase: ClientCase, language: Language = 'nl', traces = true): RuleContext {
   const assumptions: AssumptionNote[] = []
   const texts = textsFor(language)
   const parameters = applyOverrides(resolveScenario(clientCase.scenario), clientCase, assumptions, texts)
@@ -105,7 +106,7 @@ export function createContext(clientCase: ClientCase, language: Language = 'nl')
     marginalTaxRate: new Money(clientCase.assumptions.marginalTaxRate),
     netFactor: new Money(1).minus(clientCase.assumptions.marginalTaxRate),
     stabiliteitsbijdrage: new Money(clientCase.assumptions.stabiliteitsbijdrage),
-    trace: new Trace(),
+    trace: new Trace(traces),
     assumptions,
     years: buildYearTables(clientCase, aow, { parameters, texts, capFactor, wmlIndexation, profitGrowth }),
   }

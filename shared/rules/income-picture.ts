@@ -271,7 +271,7 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
   if (uncoveredUntilAow !== null) {
     trace.money(
       `${input.id}.uncovered`,
-      `${input.label}: ${words[input.language].uncoveredUntilAow}`,
+      () => `${input.label}: ${words[input.language].uncoveredUntilAow}`,
       uncoveredUntilAow,
       () => out.map((phase) => `${words[input.language].phase[phase.id]} ${formattersFor(input.language).euro(new Money(phase.uncovered!))}`).join(' + ') + ` = ${formattersFor(input.language).euro(uncoveredUntilAow)}`,
       [],
@@ -289,6 +289,7 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
 }
 
 function explainPhase(input: IncomePictureInput, trace: Trace, phase: IncomePhase, sums: PhaseSums, index: number): void {
+  if (!trace.enabled) return
   const w = words[input.language]
   const { euro, percent, date } = formattersFor(input.language)
   const label = `${input.label}: ${w.uncoveredPhase}, ${w.phase[phase.id]} ${date(phase.from)} – ${date(phase.to)} (${phase.months} ${w.months})`

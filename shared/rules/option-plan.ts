@@ -75,7 +75,7 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const contractBenefitAtFull = roundCents(contractBase.base.times(context.benefitPercentage))
   context.trace.money(
     'baz.benefitAtFull',
-    context.texts.say('trace.benefitAtFull.label', { year: calculationYear }),
+    () => context.texts.say('trace.benefitAtFull.label', { year: calculationYear }),
     contractBenefitAtFull,
     () => `${context.texts.f.percent(context.benefitPercentage)} × ${context.texts.f.euro(contractBase.base)} = ${context.texts.f.euro(contractBenefitAtFull)}`,
     refs(context.parameters.benefitPercentage.cite),

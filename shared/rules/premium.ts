@@ -129,7 +129,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   }
   const baseExplanation = trace.money(
     `baz.premiumBase.${year}`,
-    say('trace.premiumBase.label', { year }),
+    () => say('trace.premiumBase.label', { year }),
     premium.base,
     baseText,
     refs(
@@ -158,7 +158,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   const rateText = (): string => (context.premiumRateOverridden ? say('trace.premium.rateOverridden', { rate: context.premiumRate }) : context.texts.f.percent(context.premiumRate))
   const explanation = trace.money(
     `baz.premium.${year}`,
-    say('trace.premium.label', { year }),
+    () => say('trace.premium.label', { year }),
     premium.premium,
     () =>
       `${rateText()} × ${say('trace.premium.base', { base: premium.base, capped: capped || franchise.applied, capFactor: context.capFactor })}${maximumText()}` +
@@ -172,7 +172,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   )
   const netExplanation = trace.money(
     `baz.netPremium.${year}`,
-    say('trace.netPremium.label', { year }),
+    () => say('trace.netPremium.label', { year }),
     premium.netPremium,
     () => say('trace.netPremium.expression', { premium: premium.premium, tax: context.marginalTaxRate, net: premium.netPremium }),
     refs({ source: 'MKB-2024', locator: 'Bekostiging: "deze is fiscaal aftrekbaar"' }, { source: 'RADI-2024', locator: 'vraag 5' }),
