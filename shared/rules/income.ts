@@ -29,29 +29,30 @@ export interface YearIncome {
  * more than the one before).
  */
 export function incomeCalculator(income: readonly IncomeYear[], profitGrowth: Decimal): (year: number) => YearIncome {
-  const rows = [...income].sort((a, b) => a.year - b.year)
+  // Each entered row's amounts as decimals once: the years derived from it share them.
+  const rows = [...income].sort((a, b) => a.year - b.year).map((row) => ({ year: row.year, profit: new Money(row.profit), wiaWage: new Money(row.wiaWage) }))
   const growthFactors: Decimal[] = [new Money(1)]
   const growthStep = new Money(1).plus(profitGrowth)
   const growthFactor = (years: number): Decimal => {
     for (let power = growthFactors.length; power <= years; power++) growthFactors.push(growthFactors[power - 1]!.times(growthStep))
     return growthFactors[years]!
   }
-  const grown = (profit: number, years: number): Decimal => {
-    if (profitGrowth.isZero() || years === 0) return new Money(profit)
+  const grown = (profit: Decimal, years: number): Decimal => {
+    if (profitGrowth.isZero() || years === 0) return profit
     const factor = growthFactor(Math.abs(years))
-    return (years > 0 ? new Money(profit).times(factor) : new Money(profit).dividedBy(factor)).toDecimalPlaces(2)
+    return (years > 0 ? profit.times(factor) : profit.dividedBy(factor)).toDecimalPlaces(2)
   }
   return (year) => {
     const exact = rows.find((row) => row.year === year)
-    if (exact) return { year, profit: new Money(exact.profit), wiaWage: new Money(exact.wiaWage), origin: 'entered' as const }
+    if (exact) return { year, profit: exact.profit, wiaWage: exact.wiaWage, origin: 'entered' as const }
     const first = rows[0]!
     if (year < first.year) {
       // WIA wage is kept at the entered level: no growth assumption is given for it.
-      return { year, profit: grown(first.profit, year - first.year), wiaWage: new Money(first.wiaWage), origin: 'before-first-entry' as const, fromYear: first.year }
+      return { year, profit: grown(first.profit, year - first.year), wiaWage: first.wiaWage, origin: 'before-first-entry' as const, fromYear: first.year }
     }
     // After the last entered year, or in a gap between entered years: the nearest earlier entered
     // year, grown by profitGrowth for each year in between.
     const earlier = rows.findLast((row) => row.year < year)!
-    return { year, profit: grown(earlier.profit, year - earlier.year), wiaWage: new Money(earlier.wiaWage), origin: 'projected' as const, fromYear: earlier.year }
+    return { year, profit: grown(earlier.profit, year - earlier.year), wiaWage: earlier.wiaWage, origin: 'projected' as const, fromYear: earlier.year }
   }
 }

@@ -67,7 +67,8 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const lastYear = aow.date.endsWith('-01-01') ? yearOf(aow.date) - 1 : yearOf(aow.date)
   const years: number[] = []
   for (let year = calculationYear; year <= lastYear; year++) years.push(year)
-  const bazYears = years.map((year) => bazPremiumForYear(context, year))
+  const bazYears: YearPremium[] = []
+  for (const year of years) bazYears.push(bazPremiumForYear(context, year, bazYears.at(-1)))
   const bazYearCents = bazYears.map((year) => toWholeCents(year.premium))
   const bazYearNetCents = bazYears.map((year) => toWholeCents(year.netPremium))
   const calcYearPremium = bazYears[0] ?? bazPremiumForYear(context, calculationYear)

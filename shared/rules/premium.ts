@@ -42,6 +42,8 @@ export function premiumBase(context: RuleContext, profit: Decimal, wml: YearWml,
 export interface YearPremium {
   year: number
   base: Decimal
+  /** Rate × base, rounded to cents, before a stated maximum. */
+  byRate: Decimal
   /** The premium for the whole calendar year: rate × base. */
   fullYearPremium: Decimal
   /** The premium due: the whole year's, or for the AOW year only the insured part (see below). */
@@ -81,25 +83,31 @@ export function premiumMaximumForYear(context: RuleContext, wml: YearWml): Decim
   if (!amount) return null
   // The amount is the version's rate at the maximum base; an adviser's own rate (a sensitivity
   // check) moves it along, so the override changes the premium as it does in every other version.
-  if (!context.premiumRateOverridden) return roundCents(amount)
+  if (!context.premiumRateOverridden) return wml.statedMaximumRounded
   return roundCents(amount.times(context.premiumRate).dividedBy(context.parameters.premiumRate.value))
 }
 
-/** Gross and net Baz premium for one calendar year (no explanation: used in the projection). */
-export function bazPremiumForYear(context: RuleContext, year: number): YearPremium {
+/**
+ * Gross and net Baz premium for one calendar year (no explanation: used in the projection). With
+ * the year before, a base that stayed the same (a profit below the maximum base that does not
+ * grow) reuses its figures instead of working them out again.
+ */
+export function bazPremiumForYear(context: RuleContext, year: number, previous?: YearPremium): YearPremium {
   const income = context.years.income(year)
   const wml = context.years.wml(year)
   const { base } = premiumBase(context, income.profit, wml, income.wiaWage)
   const maximum = premiumMaximumForYear(context, wml)
-  const byRate = roundCents(base.times(context.premiumRate))
+  const same = previous !== undefined && previous.base.equals(base)
+  const byRate = same ? previous.byRate : roundCents(base.times(context.premiumRate))
   const fullYearPremium = maximum && byRate.greaterThan(maximum) ? maximum : byRate
   const aowDate = context.aow.date
   if (yearOf(aowDate) !== year) {
-    return { year, base, fullYearPremium, premium: fullYearPremium, netPremium: roundCents(fullYearPremium.times(context.netFactor)), wml }
+    const netPremium = same && previous.fullYearPremium === fullYearPremium && !previous.partYear ? previous.netPremium : roundCents(fullYearPremium.times(context.netFactor))
+    return { year, base, byRate, fullYearPremium, premium: fullYearPremium, netPremium, wml }
   }
   const { days, daysInYear } = daysBefore(year, aowDate)
   const premium = prorate(fullYearPremium, days, daysInYear)
-  return { year, base, fullYearPremium, premium, netPremium: roundCents(premium.times(context.netFactor)), wml, partYear: { until: aowDate, days, daysInYear } }
+  return { year, base, byRate, fullYearPremium, premium, netPremium: roundCents(premium.times(context.netFactor)), wml, partYear: { until: aowDate, days, daysInYear } }
 }
 
 /** The same, with its full explanation (for the calculation year's headline figures). */

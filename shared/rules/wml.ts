@@ -8,7 +8,7 @@
  * version's `wmlYearRule` decides, and the report prints it.
  */
 import type Decimal from 'decimal.js'
-import { Money } from '../money'
+import { Money, roundCents } from '../money'
 import { minimumWageOn } from '../parameters/resolve'
 import { onParameterUpdateChange } from '../parameters/update'
 import type { WmlYearRule } from '../parameters/scenarios'
@@ -36,6 +36,8 @@ export interface YearWml {
    * null when the version states none (see premium.ts).
    */
   statedMaximum: Decimal | null
+  /** The same rounded to cents: the maximum premium of the year at the version's own rate. */
+  statedMaximumRounded: Decimal | null
   /** Explanations are built on demand: the projection needs the numbers of every year, the trace only a few. */
   explanation(): Explanation
   capExplanation(): Explanation
@@ -99,7 +101,10 @@ export function wmlCalculator(inputs: WmlInputs): (year: number) => YearWml {
       wml = computeWml(inputs, year)
       table.set(year, wml)
       // The stated maximum (monthly × 12) moves with the annual WML from its reference year on.
-      if (maximum) wml.statedMaximum = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(wmlOf(maximum.wmlYear).annual)
+      if (maximum) {
+        wml.statedMaximum = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(wmlOf(maximum.wmlYear).annual)
+        wml.statedMaximumRounded = roundCents(wml.statedMaximum)
+      }
     }
     return wml
   }
@@ -147,5 +152,5 @@ function computeWml(context: WmlInputs, year: number): YearWml {
     }
     return capExplanation
   }
-  return { year, monthly, annual, cap, projected, uncertain, statedMaximum: null, explanation: explain, capExplanation: explainCap }
+  return { year, monthly, annual, cap, projected, uncertain, statedMaximum: null, statedMaximumRounded: null, explanation: explain, capExplanation: explainCap }
 }
