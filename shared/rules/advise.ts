@@ -9,6 +9,7 @@ import { Money, toEuros } from '../money'
 import { aowAgeLastFixedYear } from '../parameters/aow-age'
 import { minimumWageKnownThrough, parameterSetLabel } from '../parameters/update'
 import { parameterHash, sourcedParameters } from '../parameters/resolve'
+import type { ScenarioParameters } from '../parameters/scenarios'
 import type { ClientCase } from '../schema/case'
 import type { AdviceResult, AssumptionNote } from '../schema/result'
 import { createContext, type RuleContext } from './context'
@@ -21,18 +22,26 @@ import { compareOptions } from './options'
 import { aowYearCitation, explainBazPremium } from './premium'
 import { suggestOption } from './suggestion'
 
-function collectAssumptions(context: RuleContext, shared: Shared): AssumptionNote[] {
-  const { calculationYear, insured } = shared
-  const notes: AssumptionNote[] = [...context.assumptions]
-  const { parameters, clientCase } = context
-  const { say, language } = context.texts
+/**
+ * The notes on a version's uncertain parameters depend only on the parameter set and the
+ * language: written once per set (a version, or a version with the adviser's overrides) and
+ * language, and copied into each result.
+ */
+const parameterNotes = new WeakMap<ScenarioParameters, Partial<Record<Language, readonly AssumptionNote[]>>>()
+
+function uncertainParameterNotes(parameters: ScenarioParameters, language: Language): readonly AssumptionNote[] {
+  let byLanguage = parameterNotes.get(parameters)
+  if (!byLanguage) parameterNotes.set(parameters, (byLanguage = {}))
+  const cached = byLanguage[language]
+  if (cached) return cached
+  const notes: AssumptionNote[] = []
   for (const [name, parameter] of sourcedParameters(parameters)) {
     if (parameter.uncertain) {
       const nameId = `parameter.${name}` as MessageId
       notes.push({
         id: `parameter-${name}`,
         // A documented range (rates and shares, as fractions) is printed with the value used.
-        text: say('assumption.parameter', {
+        text: renderMessage(language, 'assumption.parameter', {
           name: nameId in catalogs[language] ? renderMessage(language, nameId as 'parameter.startYear') : name,
           text: parameter.uncertain[language],
           range: parameter.range ? [String(parameter.range[0]), String(parameter.range[1])] : null,
@@ -43,6 +52,16 @@ function collectAssumptions(context: RuleContext, shared: Shared): AssumptionNot
       })
     }
   }
+  byLanguage[language] = notes
+  return notes
+}
+
+function collectAssumptions(context: RuleContext, shared: Shared): AssumptionNote[] {
+  const { calculationYear, insured } = shared
+  const { parameters, clientCase } = context
+  const { say, language } = context.texts
+  // Copies: a result's notes are its own.
+  const notes: AssumptionNote[] = [...context.assumptions, ...uncertainParameterNotes(parameters, language).map((note) => ({ ...note, sources: [...note.sources] }))]
   if (context.premiumRateOverridden) {
     notes.push({
       id: 'override-premium-rate',
