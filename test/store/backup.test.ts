@@ -7,21 +7,12 @@ import { existsSync, readFileSync, readdirSync, renameSync, rmSync, truncateSync
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createVault, keyFilePath, latestSchemaVersion, openVault, readBackup, restoreVault, VaultError } from '../../src-main/store'
-import { fastKdf, passphrase, removeTempDirs, tempDir } from './helpers'
+import { fastKdf, passphrase, removeTempDirs, tempDir, vaultFailure } from './helpers'
 
 afterEach(removeTempDirs)
 
 function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name)).toString('base64')]))
-}
-
-async function failure(promise: Promise<unknown>): Promise<VaultError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  )
-  expect(error).toBeInstanceOf(VaultError)
-  return error as VaultError
 }
 
 async function vaultWithClients(dir: string, name = 'kluis.db', count = 3) {
@@ -70,15 +61,15 @@ describe('backup and restore', () => {
     await vault.backup(join(dir, 'oud.vangnet'))
     await vault.changePassphrase(passphrase, 'het nieuwe wachtwoord')
     vault.lock()
-    expect((await failure(restoreVault(join(dir, 'oud.vangnet'), path, { passphrase }))).code).toBe('wrong-passphrase')
+    expect((await vaultFailure(restoreVault(join(dir, 'oud.vangnet'), path, { passphrase }))).code).toBe('wrong-passphrase')
     // The key was renewed with the passphrase: the backup also needs the passphrase of its time.
-    const withoutOld = await failure(restoreVault(join(dir, 'oud.vangnet'), path, { passphrase: 'het nieuwe wachtwoord' }))
+    const withoutOld = await vaultFailure(restoreVault(join(dir, 'oud.vangnet'), path, { passphrase: 'het nieuwe wachtwoord' }))
     expect(withoutOld.message).toMatch(/wachtwoord dat gold toen de back-up werd gemaakt/)
     await restoreVault(join(dir, 'oud.vangnet'), path, { passphrase: 'het nieuwe wachtwoord' }, { backupPassphrase: passphrase })
     const restored = await openVault(path, { passphrase: 'het nieuwe wachtwoord' })
     expect(restored.clients.count()).toBe(3)
     restored.lock()
-    expect((await failure(openVault(path, { passphrase }))).code).toBe('wrong-passphrase')
+    expect((await vaultFailure(openVault(path, { passphrase }))).code).toBe('wrong-passphrase')
   })
 
   it('refuses to write a backup over the vault itself', async () => {
@@ -99,7 +90,7 @@ describe('bad files change nothing', () => {
     await vault.backup(join(dir, 'b.vangnet'))
     vault.lock()
     const before = snapshot(dir)
-    expect((await failure(restoreVault(join(dir, 'b.vangnet'), path, { passphrase: 'fout fout fout' }))).message).toBe('Onjuist wachtwoord.')
+    expect((await vaultFailure(restoreVault(join(dir, 'b.vangnet'), path, { passphrase: 'fout fout fout' }))).message).toBe('Onjuist wachtwoord.')
     expect(snapshot(dir)).toEqual(before)
   })
 
@@ -111,7 +102,7 @@ describe('bad files change nothing', () => {
     await other.vault.backup(join(dir, 'b.vangnet'))
     other.vault.lock()
     const before = snapshot(dir)
-    const error = await failure(restoreVault(join(dir, 'b.vangnet'), path, { passphrase }))
+    const error = await vaultFailure(restoreVault(join(dir, 'b.vangnet'), path, { passphrase }))
     expect(error.code).toBe('other-vault')
     expect(error.message).toMatch(/andere kluis.*niets veranderd/)
     expect(snapshot(dir)).toEqual(before)
@@ -121,7 +112,7 @@ describe('bad files change nothing', () => {
     const ownId = JSON.parse(readFileSync(keyFilePath(path), 'utf8')).vaultId as string
     const otherId = other.vault.vaultId
     writeFileSync(join(dir, 'b-doctored.vangnet'), Buffer.from(bytes.toString('latin1').replaceAll(otherId, ownId), 'latin1'))
-    const doctored = await failure(restoreVault(join(dir, 'b-doctored.vangnet'), path, { passphrase }))
+    const doctored = await vaultFailure(restoreVault(join(dir, 'b-doctored.vangnet'), path, { passphrase }))
     expect(['damaged', 'other-vault', 'wrong-passphrase']).toContain(doctored.code)
     expect(readFileSync(path).toString('base64')).toBe(before['a.db'])
   })
@@ -139,7 +130,7 @@ describe('bad files change nothing', () => {
     writeFileSync(join(dir, 'ruis.vangnet'), randomBytes(64 * 1024))
     const before = snapshot(dir)
     for (const name of ['kort.vangnet', 'flip.vangnet', 'ruis.vangnet', 'kluis.db']) {
-      const error = await failure(restoreVault(join(dir, name), path, { passphrase }))
+      const error = await vaultFailure(restoreVault(join(dir, name), path, { passphrase }))
       expect(error.code, name).toBe('damaged')
       expect(error.message).toMatch(/back-upbestand is beschadigd/)
     }
@@ -156,7 +147,7 @@ describe('a vault whose key file is lost', () => {
     vault.lock()
     rmSync(keyFilePath(path))
     const before = snapshot(dir)
-    expect((await failure(restoreVault(join(dir, 'b.vangnet'), path, { passphrase }))).message).toMatch(/opzij/)
+    expect((await vaultFailure(restoreVault(join(dir, 'b.vangnet'), path, { passphrase }))).message).toMatch(/opzij/)
     expect(snapshot(dir)).toEqual(before)
     renameSync(path, `${path}.oud`)
     await restoreVault(join(dir, 'b.vangnet'), path, { passphrase })
@@ -173,7 +164,7 @@ describe('a damaged vault file', () => {
     vault.lock()
     writeFileSync(path, randomBytes(64 * 1024))
     const before = snapshot(dir)
-    const error = await failure(openVault(path, { passphrase }))
+    const error = await vaultFailure(openVault(path, { passphrase }))
     expect(error.code).toBe('damaged')
     expect(error.message).toBe('Het kluisbestand is beschadigd of geen Vangnet-kluis.')
     expect(snapshot(dir)).toEqual(before)
@@ -209,6 +200,6 @@ describe('a damaged vault file', () => {
     const { path, vault } = await vaultWithClients(dir)
     vault.lock()
     writeFileSync(path, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4080)]))
-    expect((await failure(openVault(path, { passphrase }))).code).toBe('damaged')
+    expect((await vaultFailure(openVault(path, { passphrase }))).code).toBe('damaged')
   })
 })

@@ -6,23 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ClientBook } from '../../src-main/store'
-import { sampleCase, sampleResult } from './helpers'
+import { sampleCase, samplePolicy, sampleResult } from './helpers'
 
 export interface BookFixture {
   book: ClientBook
   close(): Promise<void>
-}
-
-const policy = {
-  insurer: 'Voorbeeld Verzekeringen',
-  insuredAmount: 30000,
-  waitingDays: 30,
-  endAge: 'aow' as const,
-  disabilityThresholdPercent: 25,
-  criterion: 'beroeps' as const,
-  medicalExclusions: false,
-  annualPremium: 3100.5,
-  startDate: '2020-01-01',
 }
 
 export function describeClientBook(label: string, open: () => Promise<BookFixture>): void {
@@ -94,14 +82,14 @@ export function describeClientBook(label: string, open: () => Promise<BookFixtur
 
     it('stores existing policies and quotes, validated by the case schema', async () => {
       const client = await book.clients.create({ name: 'Ria Roos', birthDate: '1979-07-07' })
-      const stored = await book.policies.add(client.id, 'existing', policy)
-      await book.policies.add(client.id, 'quote', { ...policy, waitingDays: 90 })
+      const stored = await book.policies.add(client.id, 'existing', samplePolicy)
+      await book.policies.add(client.id, 'quote', { ...samplePolicy, waitingDays: 90 })
       expect((await book.policies.list(client.id)).map((row) => row.kind)).toEqual(['existing', 'quote'])
       expect(stored.policy).toMatchObject({ insuredAmount: 30000, premiumType: 'level' })
       await book.policies.remove(stored.id)
       expect(await book.policies.list(client.id)).toHaveLength(1)
-      await expect(book.policies.add(999_999, 'quote', policy)).rejects.toThrow(/niet \(meer\)/)
-      await expect(book.policies.add(client.id, 'quote', { ...policy, waitingDays: -1 })).rejects.toThrow(/waitingDays/)
+      await expect(book.policies.add(999_999, 'quote', samplePolicy)).rejects.toThrow(/niet \(meer\)/)
+      await expect(book.policies.add(client.id, 'quote', { ...samplePolicy, waitingDays: -1 })).rejects.toThrow(/waitingDays/)
     })
 
     it('keeps immutable advice versions with content and report hashes; a report is attached once', async () => {
@@ -161,7 +149,7 @@ export function describeClientBook(label: string, open: () => Promise<BookFixtur
       const client = await book.clients.create({ name: 'Ria Roos', birthDate: '1979-07-07' })
       const other = await book.clients.create({ name: 'Blijft Staan', birthDate: '1970-01-01' })
       await book.incomeYears.replace(client.id, [{ year: 2029, profit: 50000 }])
-      await book.policies.add(client.id, 'existing', policy)
+      await book.policies.add(client.id, 'existing', samplePolicy)
       const version = await book.adviceVersions.create({ clientId: client.id, case: sampleCase('Ria Roos'), result: sampleResult(), recommendation: 'Baz', reportPdf: Buffer.from('%PDF') })
       await book.drafts.save(client.id, { notes: 'concept' })
       const exported = await book.privacy.exportClient(client.id)

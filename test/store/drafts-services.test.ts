@@ -5,15 +5,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { advise } from '../../shared/rules/advise'
 import { parseClientCase } from '../../shared/schema/case'
 import { draftFromCase } from '../../shared/intake/draft'
-import { memoryKeyWrapper } from '../../src-main/browser-host'
-import { createServices, type Services } from '../../src-main/services'
+import { type Services } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
-import { reportPort } from '../../src-main/services/reports'
 import { openVault } from '../../src-main/store'
-import { fastKdf, filesIn, removeTempDirs, tempDir } from './helpers'
+import { filesIn, removeTempDirs, tempDir, testServices } from './helpers'
 
 const vaultPassphrase = 'een lange zin als wachtwoord'
 const running: Services[] = []
@@ -25,17 +22,7 @@ afterEach(() => {
 
 /** One "app start": fresh services (empty caches) over the vault and settings in `dir`. */
 function start(dir: string) {
-  const services = createServices({
-    vaultPath: join(dir, 'v.vault'),
-    settingsPath: join(dir, 'settings.json'),
-    host: 'browser-host',
-    appVersion: '0.0.0-test',
-    keyWrapper: memoryKeyWrapper(),
-    desktop: { openPdf: async () => true, savePdfAs: async () => null },
-    advise,
-    reports: reportPort(),
-    vaultOptions: { kdf: fastKdf },
-  })
+  const services = testServices(dir)
   running.push(services)
   const call = (channel: string, payload: unknown) => dispatch(services.handlers, channel, payload)
   const value = async <T>(channel: string, payload: unknown): Promise<T> => {

@@ -2,14 +2,10 @@
  * The client list asks for the office status every few seconds (to follow colleagues' changes).
  * That question must not count as work in the vault: the idle lock still comes.
  */
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { advise } from '../../shared/rules/advise'
-import { memoryKeyWrapper } from '../../src-main/browser-host'
-import { createServices, type Services } from '../../src-main/services'
+import { type Services } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
-import { reportPort } from '../../src-main/services/reports'
-import { fastKdf, removeTempDirs, tempDir } from './helpers'
+import { fastKdf, removeTempDirs, tempDir, testServices } from './helpers'
 
 const running: Services[] = []
 afterEach(() => {
@@ -21,15 +17,7 @@ describe('office status and the idle lock', () => {
   it('asking for the office status over and over does not keep the vault from locking itself', async () => {
     const dir = tempDir()
     let lockedBy: string | null = null
-    const services = createServices({
-      vaultPath: join(dir, 'v.vault'),
-      settingsPath: join(dir, 'settings.json'),
-      host: 'browser-host',
-      appVersion: '0.0.0-test',
-      keyWrapper: memoryKeyWrapper(),
-      desktop: { openPdf: async () => true, savePdfAs: async () => null },
-      advise,
-      reports: reportPort(),
+    const services = testServices(dir, {
       vaultOptions: { kdf: fastKdf, autoLockAfterMs: 600 },
       onLocked: (reason) => (lockedBy = reason),
     })

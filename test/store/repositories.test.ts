@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createVault, type Vault } from '../../src-main/store'
-import { fastKdf, passphrase, removeTempDirs, sampleCase, sampleResult, tempDir } from './helpers'
+import { fastKdf, passphrase, removeTempDirs, sampleCase, samplePolicy, sampleResult, tempDir } from './helpers'
 
 let vault: Vault
 beforeEach(async () => {
@@ -61,17 +61,7 @@ describe('income years and policies', () => {
 
   it('stores existing policies and quotes, validated by the case schema', () => {
     const client = vault.clients.create({ name: 'Ria Roos', birthDate: '1979-07-07' })
-    const policy = {
-      insurer: 'Voorbeeld Verzekeringen',
-      insuredAmount: 30000,
-      waitingDays: 30,
-      endAge: 'aow' as const,
-      disabilityThresholdPercent: 25,
-      criterion: 'beroeps' as const,
-      medicalExclusions: false,
-      annualPremium: 3100.5,
-      startDate: '2020-01-01',
-    }
+    const policy = samplePolicy
     const stored = vault.policies.add(client.id, 'existing', policy)
     vault.policies.add(client.id, 'quote', { ...policy, waitingDays: 90 })
     expect(vault.policies.list(client.id).map((row) => row.kind)).toEqual(['existing', 'quote'])

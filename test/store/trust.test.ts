@@ -6,8 +6,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src-main/cli/index'
-import { createVault, keyFilePath, openVault, restoreVault, VaultError } from '../../src-main/store'
-import { fastKdf, passphrase, removeTempDirs, tempDir } from './helpers'
+import { createVault, keyFilePath, openVault, restoreVault } from '../../src-main/store'
+import { fastKdf, passphrase, removeTempDirs, tempDir, vaultFailure } from './helpers'
 
 afterAll(removeTempDirs)
 
@@ -16,15 +16,6 @@ async function vangnet(args: string[], env: Record<string, string>, cwd = tempDi
   let stderr = ''
   const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, cwd })
   return { code, stdout, stderr }
-}
-
-async function failure(promise: Promise<unknown>): Promise<VaultError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  )
-  expect(error).toBeInstanceOf(VaultError)
-  return error as VaultError
 }
 
 /** Costs a crafted file could ask for; the first two were accepted before (and only cost time). */
@@ -44,7 +35,7 @@ describe('scrypt parameters from a file', () => {
     const original = JSON.parse(readFileSync(keyFilePath(path), 'utf8'))
     for (const cost of craftedCosts) {
       writeFileSync(keyFilePath(path), JSON.stringify({ ...original, passphrase: { ...original.passphrase, ...cost } }))
-      const error = await failure(openVault(path, { passphrase }))
+      const error = await vaultFailure(openVault(path, { passphrase }))
       expect(error.code).toBe('damaged')
       const cli = await vangnet(['vault', 'list', '--db', path], { VANGNET_PASSPHRASE: passphrase })
       expect(cli).toEqual({ code: 3, stdout: '', stderr: 'Het sleutelbestand van de kluis is beschadigd of ontbreekt.\n' })
@@ -69,7 +60,7 @@ describe('scrypt parameters from a file', () => {
       const craftedFile = join(dir, 'crafted.vangnet')
       writeFileSync(craftedFile, Buffer.concat([bytes.subarray(0, magicLength), length, crafted, bytes.subarray(magicLength + 4 + headerLength)]))
       const target = join(tempDir(), 'nieuw.db')
-      expect((await failure(restoreVault(craftedFile, target, { passphrase }))).code).toBe('damaged')
+      expect((await vaultFailure(restoreVault(craftedFile, target, { passphrase }))).code).toBe('damaged')
       expect(existsSync(target)).toBe(false)
       const cli = await vangnet(['vault', 'restore', '--from', craftedFile, '--db', target], { VANGNET_PASSPHRASE: passphrase })
       expect(cli.code).toBe(3)
@@ -98,7 +89,7 @@ describe('a refused open writes nothing', () => {
     ;(await createVault(path, passphrase, { kdf: fastKdf })).lock()
     writeFileSync(path, Buffer.alloc(0))
     const before = statSync(path).mtimeMs
-    const error = await failure(openVault(path, { passphrase }))
+    const error = await vaultFailure(openVault(path, { passphrase }))
     expect(error.code).toBe('damaged')
     expect(statSync(path).size).toBe(0)
     expect(statSync(path).mtimeMs).toBe(before)

@@ -9,15 +9,13 @@ import { join } from 'node:path'
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiMethods, ipcChannels, type IpcResponse } from '../../shared/ipc'
-import { advise } from '../../shared/rules/advise'
 import { parseClientCase } from '../../shared/schema/case'
 import { formatEuro } from '../../shared/format'
 import { dispatch, type ServiceHandlers } from '../../src-main/services/dispatch'
-import { createServices, type Services } from '../../src-main/services'
-import { reportPort } from '../../src-main/services/reports'
+import { type Services } from '../../src-main/services'
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/server'
-import { memoryKeyWrapper } from '../../src-main/browser-host'
 import { contentSecurityPolicy } from '../../src-main/main/security'
+import { testServices } from '../store/helpers'
 
 const testKdf = { algorithm: 'scrypt' as const, N: 2 ** 12, r: 8, p: 1 }
 
@@ -132,15 +130,7 @@ describe('services over a real vault', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'vangnet-services-'))
-    services = createServices({
-      vaultPath: join(dir, 'v.vault'),
-      settingsPath: join(dir, 'settings.json'),
-      host: 'browser-host',
-      appVersion: '0.0.0-test',
-      keyWrapper: memoryKeyWrapper(),
-      desktop: { openPdf: async () => true, savePdfAs: async () => null },
-      advise,
-      reports: reportPort(),
+    services = testServices(dir, {
       vaultOptions: { kdf: testKdf },
     })
   })

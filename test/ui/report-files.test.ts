@@ -6,12 +6,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { advise } from '../../shared/rules/advise'
 import { runCli } from '../../src-main/cli/index'
-import { createServices } from '../../src-main/services'
 import { dispatch } from '../../src-main/services/dispatch'
-import { reportPort } from '../../src-main/services/reports'
-import { memoryKeyWrapper } from '../../src-main/browser-host'
+import { testServices } from '../store/helpers'
 
 const dirs: string[] = []
 const temp = () => {
@@ -38,16 +35,8 @@ describe('report files', () => {
   it('the copies opened for viewing are discarded when the vault locks and when the services are disposed (quit)', async () => {
     const dir = temp()
     let discarded = 0
-    const services = createServices({
-      vaultPath: join(dir, 'v.vault'),
-      settingsPath: join(dir, 'settings.json'),
-      host: 'browser-host',
-      appVersion: '0.0.0-test',
-      keyWrapper: memoryKeyWrapper(),
+    const services = testServices(dir, {
       desktop: { openPdf: async () => true, savePdfAs: async () => null, discardOpenedCopies: () => void discarded++ },
-      advise,
-      reports: reportPort(),
-      vaultOptions: { kdf: { algorithm: 'scrypt', N: 2 ** 10, r: 8, p: 1 } },
     })
     const create = await dispatch(services.handlers, 'vault:create', { passphrase: 'een lange zin als wachtwoord', adviser: { name: 'A' }, remember: false })
     expect(create.ok).toBe(true)
