@@ -13,7 +13,7 @@ import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
 import type { AdviserDetails } from '../../shared/report'
 import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
-import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
+import { errorMapFor, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
@@ -169,16 +169,17 @@ const adviserFileSchema = z
   })
   .strict()
 
-export async function loadAdviser(path: string, cwd: string): Promise<AdviserDetails> {
+export async function loadAdviser(path: string, cwd: string, language: Language = 'nl'): Promise<AdviserDetails> {
+  const w = fileWords[language]
   let data: unknown
   try {
     data = JSON.parse(await readFile(resolve(cwd, path), 'utf8'))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(code === 'ENOENT' ? `${path}: bestand niet gevonden` : error instanceof SyntaxError ? `${path}: geen geldige JSON` : `${path}: kan het bestand niet lezen`)
+    throw new UserError(`${path}: ${code === 'ENOENT' ? w.notFound : error instanceof SyntaxError ? w.notJson : w.unreadable}`)
   }
-  const parsed = adviserFileSchema.safeParse(data, { error: dutchErrorMap })
-  if (!parsed.success) throw new UserError(problemsOf(parsed.error).map((problem) => `${path}: ${problem.path}: ${problem.message}`).join('\n'))
+  const parsed = adviserFileSchema.safeParse(data, { error: errorMapFor(language) })
+  if (!parsed.success) throw new UserError(problemsOf(parsed.error, language).map((problem) => `${path}: ${problem.path}: ${problem.message}`).join('\n'))
   return parsed.data
 }
 
@@ -292,7 +293,7 @@ export function formatExplanation(result: AdviceResult, language: Language = 'nl
  */
 async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean; draft: boolean }> {
   const target = resolve(io.cwd, options.pdf!)
-  const adviser = options.adviser !== undefined ? await loadAdviser(options.adviser, io.cwd) : undefined
+  const adviser = options.adviser !== undefined ? await loadAdviser(options.adviser, io.cwd, options.language) : undefined
   // The report stack (pdfmake, charts, signing) loads only when a report is asked for, so a plain
   // comparison starts fast.
   const { CertificateError, isDraftReport, renderAdviceReport } = await import('../reports')

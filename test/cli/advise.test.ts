@@ -300,6 +300,12 @@ describe('vangnet advise --lang en: no Dutch rule text', () => {
     const notFound = await run(['advise', join(casesDir, 'no-such-case.json'), '--lang', 'en'])
     expect(notFound.stderr).toContain('no-such-case.json: file not found')
     expect(dutchIn([...missing.stderr.split('\n'), ...notFound.stderr.split('\n')])).toEqual([])
+    // The adviser file of a report, too.
+    const adviser = writeCase('adviser-en.json', { firm: 'Kantoor', afmNumber: '123', kifidNumber: '456', extra: 1 })
+    const report = await run(['advise', join(casesDir, 'starter.json'), '--lang', 'en', '--pdf', join(work, 'never.pdf'), '--adviser', adviser])
+    expect(report.code).toBe(2)
+    expect(report.stderr).toMatch(/adviser-en.json: name: is missing/)
+    expect(report.stderr).toMatch(/adviser-en.json: \(input\): unknown field: extra/)
   })
 
   it('the scan would find Dutch text: the same case in Dutch is flagged', async () => {
