@@ -8,6 +8,7 @@
  * that year of illness. A year outside them (never asked for by the rules) is worked out on the
  * spot, with the same functions.
  */
+import type Decimal from 'decimal.js'
 import type { ClientCase } from '../schema/case'
 import type { AowDate } from './aow'
 import { yearOf } from './dates'
@@ -23,7 +24,7 @@ export interface YearTables {
   wml(year: number): YearWml
 }
 
-export function buildYearTables(clientCase: ClientCase, aow: AowDate, inputs: WmlInputs & { profitGrowth: WmlInputs['capFactor'] }): YearTables {
+export function buildYearTables(clientCase: ClientCase, aow: AowDate, inputs: WmlInputs & { profitGrowth: Decimal }): YearTables {
   const { calculationYear } = clientCase
   const illnessYear = yearOf(clientCase.client.birthDate) + clientCase.disability.age
   const firstYear = Math.min(calculationYear, illnessYear) - inputs.parameters.averagingYears.value
