@@ -14,6 +14,8 @@ export const apiMethods = {
   unlockRemembered: 'vault:unlockRemembered',
   lockVault: 'vault:lock',
   forgetDevice: 'vault:forgetDevice',
+  changePassphrase: 'vault:changePassphrase',
+  renewVaultKey: 'vault:renewKey',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
   getAdviser: 'adviser:get',
@@ -27,6 +29,10 @@ export const apiMethods = {
   createClient: 'clients:create',
   saveDraft: 'clients:saveDraft',
   eraseClient: 'clients:erase',
+  clientOffice: 'clients:office',
+  shareClient: 'clients:share',
+  takeOverDraftCopy: 'clients:takeOverCopy',
+  discardDraftCopy: 'clients:discardCopy',
   listAdvice: 'advice:list',
   getAdvice: 'advice:get',
   saveAdvice: 'advice:save',
@@ -37,6 +43,7 @@ export const apiMethods = {
   startPortfolio: 'portfolio:start',
   stepPortfolio: 'portfolio:step',
   cancelPortfolio: 'portfolio:cancel',
+  exportPortfolio: 'portfolio:export',
   importClients: 'import:run',
   paramsStatus: 'params:status',
   importParams: 'params:import',
@@ -44,6 +51,9 @@ export const apiMethods = {
   officeStatus: 'office:status',
   connectOffice: 'office:connect',
   disconnectOffice: 'office:disconnect',
+  officeAdvisers: 'office:advisers',
+  setAdviserAccess: 'office:setAdviserAccess',
+  removeAdviser: 'office:removeAdviser',
 } as const
 
 export type ApiMethod = keyof typeof apiMethods

@@ -12,11 +12,11 @@
  * error code and plain Dutch message survive both Electron's IPC and HTTP unchanged.
  */
 import { z } from 'zod'
-import { clientCaseSchema, scenarioIds, type ClientCase, type ClientCaseInput } from './schema/case'
+import { clientCaseSchema, scenarioIdSchema, scenarioIds, scenarioIdsAvailable, type ClientCase, type ClientCaseInput } from './schema/case'
 import { optionIds, type AdviceResult, type OptionId } from './schema/result'
 import type { FieldProblem } from './schema/messages'
 import { importMappingSchema } from './portfolio/mapping'
-import type { GroupId } from './portfolio/triage'
+import { groupIds, type GroupId } from './portfolio/groups'
 import type { ParameterUpdate } from './parameters/update'
 import { apiMethods, type ApiMethod, type IpcChannel } from './ipc-methods'
 
@@ -93,6 +93,15 @@ export interface VaultStatus {
   remembered: boolean
 }
 
+/** After a passphrase change or a key renewal: the database is under a new key. */
+export interface KeyRenewal {
+  /** Pages of the vault re-encrypted (4 KiB each). */
+  pages: number
+  /** "Onthoud op dit apparaat" holds the new key (it was on and the keychain is here). */
+  remembered: boolean
+  status: VaultStatus
+}
+
 export interface CertificateStatus {
   present: boolean
   /** The label stored with it, e.g. "J. de Adviseur (zelf ondertekend, geldig tot 2031-05-01)". */
@@ -126,6 +135,15 @@ export interface PortfolioStep {
   total: number
   /** Set when the run is finished. */
   view: PortfolioView | null
+}
+
+/**
+ * An export of the client book: saved through the desktop's save dialog (`savedTo`, null when the
+ * adviser cancelled), or, in the browser host, handed to the window to download.
+ */
+export interface PortfolioExport {
+  savedTo: string | null
+  download: { fileName: string; mediaType: string; contentBase64: string } | null
 }
 
 /** The parameter packs of the vault (src-main/params) and the update the rules must use. */
@@ -192,6 +210,42 @@ export interface SaveDraftResult {
   savedAt: string
   /** Problems of the saved draft as a case (the draft is saved anyway). */
   problems: FieldProblem[]
+}
+
+/**
+ * What an AVG erase did. The client is gone from the book at once; `goneFromFile` says whether
+ * the old data also left the storage itself: the vault file (false while another program holds
+ * it open for reading; then at the latest at the next unlock), or, in office mode, never at once
+ * (the server's data files drop dead rows at its next (auto)vacuum).
+ */
+export interface ErasureOutcome {
+  erased: true
+  book: 'vault' | 'office'
+  goneFromFile: boolean
+}
+
+/** Office mode, one client: shared with the office, who is responsible, and a draft copy to resolve. */
+export interface ClientOfficeInfo {
+  sharedWithOffice: boolean
+  /** The signed-in adviser is the responsible adviser (only they may share, stop sharing or erase). */
+  responsible: boolean
+  /** The responsible adviser's name (colleagues see whose client it is). */
+  responsibleName: string
+  /**
+   * This adviser's text kept when a save lost against a colleague's, if any, with the draft the
+   * server holds now (the colleague's), so the screen can show what differs.
+   */
+  copy: { savedAt: string; draft: CaseDraft; current: CaseDraft | null } | null
+}
+
+/** Office mode: an adviser as the office administrator sees them. */
+export interface OfficeAdviser {
+  roleName: string
+  name: string
+  officeAdmin: boolean
+  /** Disabled: cannot log in; their clients stay. */
+  disabled: boolean
+  clients: number
 }
 
 export interface AdviceVersionSummary {
@@ -269,6 +323,9 @@ export const officeConnectSchema = z
   })
   .strict()
 
+/** A PostgreSQL login role of an adviser (see `vangnet office add-adviser`). */
+export const officeRoleSchema = z.string().regex(/^[a-z][a-z0-9_]{1,62}$/, 'is geen geldige gebruikersnaam')
+
 export interface OfficeStatus {
   /** This laptop works in office mode (a connection is configured). */
   linked: boolean
@@ -283,6 +340,10 @@ export interface OfficeStatus {
   message: string | null
   /** Changes colleagues made since the app started (server notifications): the client list reloads when it moves. */
   changes: number
+  /** The signed-in adviser is an office administrator (may manage advisers). */
+  officeAdmin: boolean
+  /** How this laptop logs in: password or client certificate. */
+  login: 'password' | 'certificate' | null
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,6 +360,10 @@ export const ipcChannels = {
   'vault:unlockRemembered': { request: empty },
   'vault:lock': { request: empty },
   'vault:forgetDevice': { request: empty },
+  /** A new passphrase, and with it a new database key (the whole vault is re-encrypted). */
+  'vault:changePassphrase': { request: z.object({ current: z.string().min(1).max(1024), next: passphraseSchema }).strict() },
+  /** A new database key under the same passphrase. */
+  'vault:renewKey': { request: z.object({ passphrase: z.string().min(1).max(1024) }).strict() },
   'settings:get': { request: empty },
   'settings:save': { request: settingsSchema },
   'adviser:get': { request: empty },
@@ -331,6 +396,12 @@ export const ipcChannels = {
    */
   'clients:saveDraft': { request: z.object({ id, draft: caseDraftSchema }).strict() },
   'clients:erase': { request: z.object({ id, confirmName: z.string().max(200) }).strict() },
+  /** Office mode: sharing and the draft copy of one client (null in local mode). */
+  'clients:office': { request: z.object({ id }).strict() },
+  'clients:share': { request: z.object({ id, shared: z.boolean() }).strict() },
+  /** Office mode: the kept copy becomes the draft (replacing the colleague's); the copy is removed. */
+  'clients:takeOverCopy': { request: z.object({ id }).strict() },
+  'clients:discardCopy': { request: z.object({ id }).strict() },
   'advice:list': { request: z.object({ clientId: id }).strict() },
   'advice:get': { request: z.object({ adviceId: id }).strict() },
   'advice:save': {
@@ -348,9 +419,11 @@ export const ipcChannels = {
   'report:verify': { request: z.object({ adviceId: id }).strict() },
   'report:open': { request: z.object({ adviceId: id }).strict() },
   'report:saveAs': { request: z.object({ adviceId: id }).strict() },
-  'portfolio:start': { request: z.object({ scenario: z.enum(scenarioIds) }).strict() },
+  'portfolio:start': { request: z.object({ scenario: scenarioIdSchema }).strict() },
   'portfolio:step': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
   'portfolio:cancel': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/) }).strict() },
+  /** The finished run's list, the whole book or one group, as CSV or Excel. */
+  'portfolio:export': { request: z.object({ runId: z.string().regex(/^[a-f0-9]{16}$/), format: z.enum(['csv', 'xlsx']), group: z.enum(groupIds).nullable() }).strict() },
   /** A client file (CSV or XLSX, at most 50 MB) with the adviser's column mapping and duplicate choice. */
   'params:status': { request: empty },
   /** A signed parameter pack file; `dryRun` shows what it changes without keeping it. */
@@ -372,6 +445,10 @@ export const ipcChannels = {
   'office:connect': { request: officeConnectSchema },
   /** Back to the local vault; the office data stays on the server. */
   'office:disconnect': { request: empty },
+  /** The office administrator: the advisers, disable or enable a login, remove an adviser (clients go to a successor). */
+  'office:advisers': { request: empty },
+  'office:setAdviserAccess': { request: z.object({ roleName: officeRoleSchema, disabled: z.boolean() }).strict() },
+  'office:removeAdviser': { request: z.object({ roleName: officeRoleSchema, successor: officeRoleSchema }).strict() },
 } as const
 
 /** Every channel in apiMethods has its request schema here, and nothing else does (checked by the compiler). */
@@ -386,6 +463,8 @@ export interface IpcResults {
   'vault:unlockRemembered': VaultStatus
   'vault:lock': VaultStatus
   'vault:forgetDevice': VaultStatus
+  'vault:changePassphrase': KeyRenewal
+  'vault:renewKey': KeyRenewal
   'settings:get': Settings
   'settings:save': Settings
   'adviser:get': AdviserProfile | null
@@ -398,7 +477,11 @@ export interface IpcResults {
   'clients:get': ClientRecord
   'clients:create': ClientRecord
   'clients:saveDraft': SaveDraftResult
-  'clients:erase': { erased: true }
+  'clients:erase': ErasureOutcome
+  'clients:office': ClientOfficeInfo | null
+  'clients:share': ClientOfficeInfo
+  'clients:takeOverCopy': ClientRecord
+  'clients:discardCopy': ClientRecord
   'advice:list': AdviceVersionSummary[]
   'advice:get': AdviceVersionDetail
   /** `created` is false when nothing changed since the latest version (which is returned). */
@@ -410,6 +493,7 @@ export interface IpcResults {
   'portfolio:start': PortfolioRun
   'portfolio:step': PortfolioStep
   'portfolio:cancel': { cancelled: true }
+  'portfolio:export': PortfolioExport
   'import:run': ImportResult
   'params:status': ParamsStatus
   'params:import': ParamsImportResult
@@ -417,6 +501,9 @@ export interface IpcResults {
   'office:status': OfficeStatus
   'office:connect': OfficeStatus
   'office:disconnect': OfficeStatus
+  'office:advisers': OfficeAdviser[]
+  'office:setAdviserAccess': OfficeAdviser[]
+  'office:removeAdviser': OfficeAdviser[]
 }
 
 type ExactlyTheChannels<T> = [Exclude<keyof T, IpcChannel>, Exclude<IpcChannel, keyof T>] extends [never, never] ? true : never
@@ -439,5 +526,5 @@ export function asChannel(name: string): IpcChannel | null {
   return Object.prototype.hasOwnProperty.call(ipcChannels, name) ? (name as IpcChannel) : null
 }
 
-export { scenarioIds }
+export { scenarioIds, scenarioIdsAvailable }
 export type { ClientCase, ClientCaseInput, AdviceResult, OptionId }

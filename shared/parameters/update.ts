@@ -1,7 +1,7 @@
 /**
  * The one hook through which a published parameter update (a verified, signed parameter pack:
- * src-main/params) reaches the rules: values laid over a bill version, new dated rows of the
- * minimum wage and the AOW age, and the documents they cite. Without an update the built-in data
+ * src-main/params) reaches the rules: values laid over a bill version, whole new bill versions,
+ * new dated rows of the minimum wage and the AOW age, and the documents they cite. Without an update the built-in data
  * applies unchanged (and so does its parameter hash).
  *
  * The update is process-wide state on purpose: every calculation in a process must use the same
@@ -10,6 +10,7 @@
 import type { AowAge } from './aow-age'
 import { aowAgeByYear, aowAgeLastFixedYear } from './aow-age'
 import { minimumWageMonthly, minimumWageVerifiedThrough } from './minimum-wage'
+import { scenarioDefinitions, type ScenarioOverrides } from './scenarios'
 import type { SourceDocument } from './sources'
 import type { DatedValue, Sourced } from './types'
 
@@ -21,6 +22,8 @@ export interface ParameterUpdate {
   publishedAt: string
   /** Bill version id -> parameter name -> sourced value laid over that version. */
   scenarios: Record<string, Record<string, Sourced<unknown>>>
+  /** Whole new bill versions: overlays extending a built-in version (or an earlier new one). */
+  versions?: ScenarioOverrides[]
   minimumWageMonthly: DatedValue<string>[]
   minimumWageVerifiedThrough?: string
   aowAgeByYear: DatedValue<AowAge>[]
@@ -30,6 +33,9 @@ export interface ParameterUpdate {
 }
 
 let active: ParameterUpdate | null = null
+/** The versions Vangnet carries itself; a pack's versions are appended to the list after them. */
+const builtInCount = scenarioDefinitions.length
+const builtInIds: readonly string[] = scenarioDefinitions.map((definition) => definition.id)
 let wageRows: readonly DatedValue<string>[] = minimumWageMonthly
 let aowRows: readonly DatedValue<AowAge>[] = aowAgeByYear
 const resets: (() => void)[] = []
@@ -42,6 +48,11 @@ function merged<T>(base: readonly DatedValue<T>[], extra: readonly DatedValue<T>
   return [...byDate.values()].sort((a, b) => a.from.localeCompare(b.from))
 }
 
+/** The ids of the bill versions built into Vangnet (without any pack's). */
+export function builtInScenarioIds(): readonly string[] {
+  return builtInIds
+}
+
 export function activeParameterUpdate(): ParameterUpdate | null {
   return active
 }
@@ -49,6 +60,9 @@ export function activeParameterUpdate(): ParameterUpdate | null {
 /** Lay an update over the built-in parameters (null: back to the built-in ones). */
 export function setParameterUpdate(update: ParameterUpdate | null): void {
   active = update
+  // The registry stays the one plain list (scenarios.ts): the pack's versions follow the built-in
+  // ones while it is active, so every choice list, the case schema and the reports see them.
+  scenarioDefinitions.splice(builtInCount, scenarioDefinitions.length - builtInCount, ...(update?.versions ?? []))
   wageRows = merged(minimumWageMonthly, update?.minimumWageMonthly ?? [])
   aowRows = merged(aowAgeByYear, update?.aowAgeByYear ?? [])
   for (const reset of resets) reset()

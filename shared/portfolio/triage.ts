@@ -8,41 +8,20 @@
  * without an advice, the default assumptions. The running AOV is what is judged, so quotes are left
  * out: "does this client's AOV meet the opt-out conditions?", not a quote's.
  */
-import { formatDate, formatEuro } from '../format'
+import type { Language } from '../format'
 import { parameterHash, resolveScenario } from '../parameters/resolve'
 import { advise as adviseRules } from '../rules/advise'
 import { aowDateFor } from '../rules/aow'
 import { addYears } from '../rules/dates'
 import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole, type IncomeYear, type PrivatePolicy } from '../schema/case'
 import type { AdviceResult, OptionId, OptionResult } from '../schema/result'
+import { groupIds, type GroupId } from './groups'
+import { groupLabelsIn, triageTexts, type TriageTexts } from './texts'
 
-export const groupIds = [
-  'no-cover',
-  'aov-fails-opt-out',
-  'transitional-candidate',
-  'aov-ends-before-aow',
-  'over-insured',
-  'shortfall-exceeds-buffer',
-  'not-insured-group',
-  'advice-outdated',
-  'incomplete',
-  'no-action',
-] as const
-export type GroupId = (typeof groupIds)[number]
+export { groupIds, type GroupId }
 
-/** The group names on screen and in exports. */
-export const groupLabels: Record<GroupId, string> = {
-  'no-cover': 'Geen dekking: gaat naar de Baz',
-  'aov-fails-opt-out': 'AOV voldoet niet aan de opt-out',
-  'transitional-candidate': 'Kan onder het overgangsrecht',
-  'aov-ends-before-aow': 'AOV stopt vóór de AOW',
-  'over-insured': 'Oververzekerd bij beide houden',
-  'shortfall-exceeds-buffer': 'Tekort in de wachttijd groter dan de buffer',
-  'not-insured-group': 'Buiten de verzekerde groep',
-  'advice-outdated': 'Herziening nodig',
-  incomplete: 'Gegevens onvolledig',
-  'no-action': 'Geen actie nodig',
-}
+/** The group names on screen and in exports (Dutch; `groupLabelsIn` for English). */
+export const groupLabels: Record<GroupId, string> = groupLabelsIn.nl
 
 /** What an advice version stored: enough to see what changed since. */
 export interface StoredAdvice {
@@ -52,6 +31,8 @@ export interface StoredAdvice {
   parameterHash: string
   clientCase: ClientCase
   chosenOption: OptionId | null
+  /** What Vangnet suggested when the advice was saved (null: no suggestion then, or not recorded). */
+  suggestedOption: OptionId | null
   options: { id: OptionId; available: boolean; premium: number; benefit: number }[]
 }
 
@@ -81,8 +62,10 @@ export interface TriageSettings {
   scenario: string
   /** Today (JJJJ-MM-DD): the calculation year is this year, or the law's first year if later. */
   today: string
+  /** The language of the reasons (default Dutch). */
+  language?: Language
   /** The rules; injectable so a batch can share one, tests can count calls. */
-  advise?: (clientCase: ClientCase) => AdviceResult
+  advise?: (clientCase: ClientCase, options?: { language?: Language }) => AdviceResult
 }
 
 function option(result: AdviceResult, id: OptionId): OptionResult | undefined {
@@ -95,8 +78,8 @@ export function triageYear(scenario: string, today: string): number {
 }
 
 /** The case the triage evaluates for a client (see the module comment), or the problems. */
-export function triageCase(client: PortfolioClient, scenario: string, calculationYear: number): { ok: true; value: ClientCase } | { ok: false; reason: string } {
-  if (client.income.length === 0) return { ok: false, reason: 'geen inkomensgegevens (winst per jaar) in het dossier' }
+export function triageCase(client: PortfolioClient, scenario: string, calculationYear: number, language: Language = 'nl'): { ok: true; value: ClientCase } | { ok: false; reason: string } {
+  if (client.income.length === 0) return { ok: false, reason: triageTexts[language].noIncome }
   const base = client.lastAdvice?.clientCase
   const birthYear = Number(client.birthDate.slice(0, 4))
   const role = client.role ?? base?.client.role ?? 'ib-ondernemer'
@@ -132,98 +115,99 @@ function uncoveredFromIncomePicture(result: AdviceResult, optionId: OptionId): n
   return typeof uncovered === 'number' ? uncovered : null
 }
 
-/** "premie € 2.268,00 → € 2.410,50" lines: what differs for the chosen option since the advice. */
-export function adviceChanges(stored: StoredAdvice, now: AdviceResult, scenario: string): string[] {
+/**
+ * "premie € 2.268,00 → € 2.410,50" lines: what differs for the chosen option since the advice,
+ * and whether the chosen option is still the one the rules suggest (shared/rules/suggestion.ts).
+ */
+export function adviceChanges(stored: StoredAdvice, now: AdviceResult, scenario: string, language: Language = 'nl'): string[] {
+  const t = triageTexts[language]
   const changes: string[] = []
-  if (stored.scenario !== scenario) changes.push(`wetsvoorstel ${stored.scenario} → ${scenario}`)
-  else if (stored.parameterHash !== now.parameterHash) changes.push('andere parameters (bijvoorbeeld minimumloon of AOW-leeftijd)')
+  if (stored.scenario !== scenario) changes.push(t.versionChanged(stored.scenario, scenario))
+  else if (stored.parameterHash !== now.parameterHash) changes.push(t.parametersChanged)
   const chosen = stored.chosenOption
   if (chosen) {
     const before = stored.options.find((candidate) => candidate.id === chosen)
     const after = option(now, chosen)
     if (before && after) {
-      if (before.available && !after.available) changes.push(`gekozen optie "${after.label}" kan niet meer`)
-      if (before.premium !== after.premium.annual) changes.push(`premie ${formatEuro(before.premium)} → ${formatEuro(after.premium.annual)} per jaar`)
-      if (before.benefit !== after.benefit.annualAtFullDisability) changes.push(`uitkering ${formatEuro(before.benefit)} → ${formatEuro(after.benefit.annualAtFullDisability)} per jaar`)
+      if (before.available && !after.available) changes.push(t.chosenUnavailable(after.label))
+      if (before.premium !== after.premium.annual) changes.push(t.premium(before.premium, after.premium.annual))
+      if (before.benefit !== after.benefit.annualAtFullDisability) changes.push(t.benefit(before.benefit, after.benefit.annualAtFullDisability))
+    }
+    // The suggestion now points elsewhere. An adviser who chose against this same suggestion when
+    // advising has given the reason on record then (the deviation statement): nothing new for them.
+    const suggested = now.suggestion?.optionId ?? null
+    if (suggested !== null && suggested !== chosen && suggested !== stored.suggestedOption) {
+      changes.push(t.suggestionDiffers(option(now, suggested)?.label ?? suggested, after?.label ?? chosen))
     }
   }
   for (const after of now.options) {
     const before = stored.options.find((candidate) => candidate.id === after.id)
     if (!before || before.available === after.available || after.id === chosen) continue
-    changes.push(`${after.label}: ${after.available ? 'nu mogelijk' : 'niet meer mogelijk'}`)
+    changes.push(after.available ? t.nowPossible(after.label) : t.noLongerPossible(after.label))
   }
   return changes
 }
 
 /** One client: every group it belongs to, each with a one-line reason. */
 export function triageClient(client: PortfolioClient, settings: TriageSettings): TriagedClient {
-  // The triage reads figures, reasons and conditions, never a trace: calculated without them.
-  const advise = settings.advise ?? ((clientCase: ClientCase) => adviseRules(clientCase, { traces: false }))
+  // The triage reads figures, reasons, conditions and the suggestion, never a trace: calculated without them.
+  const advise = settings.advise ?? ((clientCase: ClientCase, options?: { language?: Language }) => adviseRules(clientCase, { ...options, traces: false }))
+  const language = settings.language ?? 'nl'
+  const t: TriageTexts = triageTexts[language]
   const hits: GroupHit[] = []
   const year = triageYear(settings.scenario, settings.today)
-  const built = triageCase(client, settings.scenario, year)
+  const built = triageCase(client, settings.scenario, year, language)
   if (!built.ok) {
-    hits.push({ group: 'incomplete', reason: `Kan niet doorrekenen: ${built.reason}.` })
+    hits.push({ group: 'incomplete', reason: t.cannotCompute(built.reason) })
   } else {
-    const result = advise(built.value)
+    const result = advise(built.value, { language })
     const policy = built.value.existingPolicy
-    const assumedRole = client.role === null && !client.lastAdvice ? ' (rol onbekend: aangenomen IB-ondernemer)' : ''
+    const assumedRole = client.role === null && !client.lastAdvice ? t.roleAssumed : ''
     if (!result.client.insured) {
       // The first sentence says why; the rest (what remains for the client) is in the advice itself.
-      const why = (result.client.insuredReasons[0] ?? 'Valt niet onder de Baz.').split(/(?<=\.) /)[0]!
+      const why = (result.client.insuredReasons[0] ?? t.notInsuredFallback).split(/(?<=\.) /)[0]!
       hits.push({ group: 'not-insured-group', reason: `${why}${assumedRole}` })
     } else {
       const baz = option(result, 'baz')!
       if (!policy) {
-        const gap = baz.illustration.gapAmount
-        hits.push({
-          group: 'no-cover',
-          reason: `Geen AOV: wordt verzekerd via de Baz; ${baz.benefit.startsAfterDays} dagen wachttijd zonder uitkering, een gat van ${formatEuro(gap)}${assumedRole}.`,
-        })
+        hits.push({ group: 'no-cover', reason: t.noCover(baz.benefit.startsAfterDays, baz.illustration.gapAmount, assumedRole) })
       } else {
         const optOut = option(result, 'opt-out')!
         const transitional = option(result, 'transitional')!
         if (!optOut.available) {
           const failed = (optOut.conditions ?? []).filter((condition) => !condition.passed).map((condition) => condition.explanation)
-          hits.push({ group: 'aov-fails-opt-out', reason: `AOV voldoet niet aan de opt-out: ${failed.join('; ')}.` })
+          hits.push({ group: 'aov-fails-opt-out', reason: t.failsOptOut(failed) })
         }
         if (transitional.available && transitional.effectiveFrom) {
           // Transitional law keeps this AOV instead of the Baz, provided the client acts in time.
           const peildatum = (transitional.conditions ?? []).find((condition) => condition.id === 'in-force-on-peildatum')
-          hits.push({
-            group: 'transitional-candidate',
-            reason: `Kan onder het overgangsrecht blijven: ${peildatum?.explanation ?? 'de polis liep al op de peildatum'}; regel dit vóór ${formatDate(transitional.effectiveFrom)}.`,
-          })
+          hits.push({ group: 'transitional-candidate', reason: t.transitional(peildatum?.explanation ?? t.peildatumFallback, transitional.effectiveFrom) })
         }
         if (policy.endAge !== 'aow') {
           const ends = addYears(client.birthDate, policy.endAge)
           const aow = aowDateFor(client.birthDate).date
           const gap = months(ends, aow)
-          if (gap > 0) hits.push({ group: 'aov-ends-before-aow', reason: `AOV stopt op ${policy.endAge} jaar (${formatDate(ends)}), AOW op ${formatDate(aow)}: ${gap} maanden zonder dekking.` })
+          if (gap > 0) hits.push({ group: 'aov-ends-before-aow', reason: t.endsBeforeAow(policy.endAge, ends, aow, gap) })
         }
-        const overInsured = option(result, 'keep-both')?.warnings.find((warning) => warning.startsWith('Oververzekering'))
-        if (overInsured) hits.push({ group: 'over-insured', reason: overInsured.split('; ')[0]!.replace(/^Oververzekering: /, 'Bij beide houden: ') + '.' })
+        const overInsured = option(result, 'keep-both')?.warnings.find((warning) => warning.startsWith(t.overInsurancePrefix))
+        if (overInsured) hits.push({ group: 'over-insured', reason: t.overInsured(overInsured.split('; ')[0]!.slice(t.overInsurancePrefix.length)) })
       }
       const buffer = client.financialBuffer ?? client.lastAdvice?.clientCase.profile?.financialBuffer ?? null
       if (buffer !== null) {
         const covering: OptionId = client.lastAdvice?.chosenOption ?? (policy ? 'keep-both' : 'baz')
         const chosen = option(result, covering) ?? baz
         const shortfall = uncoveredFromIncomePicture(result, chosen.id) ?? chosen.illustration.remainingGap
-        if (shortfall > buffer) {
-          hits.push({ group: 'shortfall-exceeds-buffer', reason: `Tekort in de wachttijd (${chosen.label}) ${formatEuro(shortfall)} is groter dan de buffer van ${formatEuro(buffer)}.` })
-        }
+        if (shortfall > buffer) hits.push({ group: 'shortfall-exceeds-buffer', reason: t.shortfall(chosen.label, shortfall, buffer) })
       }
     }
   }
   const stored = client.lastAdvice
   if (stored) {
-    const now = advise({ ...stored.clientCase, scenario: settings.scenario as ClientCase['scenario'] })
-    const changes = adviceChanges(stored, now, settings.scenario)
-    if (changes.length > 0) {
-      hits.push({ group: 'advice-outdated', reason: `Herziening nodig: advies versie ${stored.versionNo} van ${formatDate(stored.createdAt.slice(0, 10))}; ${changes.join('; ')}.` })
-    }
+    const now = advise({ ...stored.clientCase, scenario: settings.scenario as ClientCase['scenario'] }, { language })
+    const changes = adviceChanges(stored, now, settings.scenario, language)
+    if (changes.length > 0) hits.push({ group: 'advice-outdated', reason: t.outdated(stored.versionNo, stored.createdAt.slice(0, 10), changes) })
   }
-  if (hits.length === 0) hits.push({ group: 'no-action', reason: client.lastAdvice ? 'Advies is actueel.' : 'Niets vraagt nu om actie.' })
+  if (hits.length === 0) hits.push({ group: 'no-action', reason: client.lastAdvice ? t.adviceCurrent : t.nothingToDo })
   return { id: client.id, name: client.name, hits }
 }
 
@@ -242,8 +226,8 @@ export interface PortfolioReport {
   groups: PortfolioGroup[]
 }
 
-export function portfolioReport(triaged: TriagedClient[], scenario: string = defaultScenarioId): PortfolioReport {
-  const groups = new Map<GroupId, PortfolioGroup>(groupIds.map((id) => [id, { id, label: groupLabels[id], count: 0, clients: [] }]))
+export function portfolioReport(triaged: TriagedClient[], scenario: string = defaultScenarioId, language: Language = 'nl'): PortfolioReport {
+  const groups = new Map<GroupId, PortfolioGroup>(groupIds.map((id) => [id, { id, label: groupLabelsIn[language][id], count: 0, clients: [] }]))
   for (const client of triaged) {
     for (const hit of client.hits) {
       const group = groups.get(hit.group)!

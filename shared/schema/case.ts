@@ -16,10 +16,12 @@ import { errorMapFor, fieldPath, localText, problemsOf, type FieldProblem } from
  * is added: the ids here, the schema's check and both labels derive from it.
  */
 export const scenarioIds: readonly string[] = scenarioIdsAvailable()
+/** Every version now, the built-in ones and those of the active parameter pack: for choice lists. */
+export { scenarioIdsAvailable }
 export { defaultScenarioId }
 
 /** A known bill version, checked against the list when the case is read (a pack may have added one). */
-const scenarioId = z.string().superRefine((value, context) => {
+export const scenarioIdSchema = z.string().max(60).superRefine((value, context) => {
   if (!isScenarioId(value)) {
     const ids = scenarioIdsAvailable().map((id) => JSON.stringify(id)).join(', ')
     context.addIssue({ code: 'custom', params: localText(`moet één van deze waarden zijn: ${ids}`, `must be one of these values: ${ids}`) })
@@ -195,7 +197,7 @@ export type AdviceRecord = z.infer<typeof adviceRecordSchema>
 export const clientCaseSchema = z
   .object({
     schemaVersion: z.literal(1),
-    scenario: scenarioId.default(defaultScenarioId),
+    scenario: scenarioIdSchema.default(defaultScenarioId),
     calculationYear: z.number().int().min(2023).max(2080),
     client: z
       .object({

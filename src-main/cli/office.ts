@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { exitCodes, UserError, type CliIo, type Subcommand, actionSubcommand } from './command'
 import { prompt } from './vault'
-import { addAdviser, migrate, status } from '../office/admin'
+import { addAdviser, listAdvisers, migrate, removeAdviser, setAdviserDisabled, status } from '../office/admin'
 import type { OfficeConnectionSettings } from '../office/connection'
 import { latestOfficeVersion } from '../office/migrations'
 import { asVaultError, VaultError } from '../store'
@@ -21,6 +21,11 @@ Acties:
   add-adviser   --role GEBRUIKERSNAAM --name NAAM [--firm KANTOOR] [--afm NR] [--office-admin] [--certificate-login]
                 voeg een adviseur toe (eigen inlogrol); wachtwoord uit VANGNET_ADVISER_PASSWORD,
                 of --certificate-login voor een clientcertificaat (CN = gebruikersnaam)
+  advisers      de adviseurs van het kantoor: beheerder, uitgezet, aantal klanten  [--json]
+  disable-adviser  --role GEBRUIKERSNAAM   zet de toegang uit: kan niet meer inloggen, klanten blijven
+  enable-adviser   --role GEBRUIKERSNAAM   zet de toegang weer aan
+  remove-adviser   --role GEBRUIKERSNAAM --successor GEBRUIKERSNAAM
+                verwijder een adviseur; de klanten gaan naar de opvolger (elke klant in het logboek)
   status        servercontrole (TLS, versie) en de stand van het schema  [--json]
 
 Verbinding: --host, --port (standaard 5432), --database, --user, --ca-file (het CA-certificaat van
@@ -38,6 +43,7 @@ const optionSpec = {
   cert: { type: 'string' },
   key: { type: 'string' },
   role: { type: 'string' },
+  successor: { type: 'string' },
   name: { type: 'string' },
   firm: { type: 'string' },
   afm: { type: 'string' },
@@ -117,6 +123,35 @@ const actions: Record<string, (options: Options, io: CliIo) => Promise<void>> = 
       ...(password !== undefined ? { password } : {}),
     })
     io.stdout(`Adviseur ${id} toegevoegd met inlogrol ${roleName}${options['office-admin'] ? ' (ook kantoorbeheerder)' : ''}.\n`)
+  },
+
+  async advisers(options, io) {
+    const rows = await listAdvisers(await connection(options, io))
+    if (options.json) {
+      io.stdout(JSON.stringify(rows, null, 2) + '\n')
+      return
+    }
+    const lines = rows.map((row) => `${row.roleName}  ${row.name}${row.officeAdmin ? '  (beheerder)' : ''}${row.disabled ? '  UITGEZET' : ''}  ${row.clients} klant(en)`)
+    io.stdout((lines.length ? lines.join('\n') : 'Nog geen adviseurs.') + '\n')
+  },
+
+  async 'disable-adviser'(options, io) {
+    const roleName = required(options, 'role')
+    await setAdviserDisabled(await connection(options, io), roleName, true)
+    io.stdout(`Toegang van ${roleName} uitgezet: inloggen lukt niet meer; de klanten blijven in het kantoor.\n`)
+  },
+
+  async 'enable-adviser'(options, io) {
+    const roleName = required(options, 'role')
+    await setAdviserDisabled(await connection(options, io), roleName, false)
+    io.stdout(`Toegang van ${roleName} weer aangezet.\n`)
+  },
+
+  async 'remove-adviser'(options, io) {
+    const roleName = required(options, 'role')
+    const successor = required(options, 'successor')
+    const moved = await removeAdviser(await connection(options, io), roleName, successor)
+    io.stdout(`Adviseur ${roleName} verwijderd; ${moved} klant(en) nu onder verantwoordelijkheid van ${successor}. De inlogrol bestaat nog (zonder toegang); verwijder haar zo nodig met DROP ROLE.\n`)
   },
 
   async status(options, io) {

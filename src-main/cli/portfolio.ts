@@ -1,12 +1,12 @@
 /**
- * `vangnet portfolio --db VAULT [--scenario ID] [--json | --csv FILE | --xlsx FILE]`: the whole
+ * `vangnet portfolio --db VAULT [--scenario ID] [--json | --csv FILE | --xlsx FILE] [--lang en]`: the whole
  * client book under one bill version, in the groups of contract portfolio-v1, each client with
  * the reason in one line. Progress goes to stderr for large books; stdout holds only the answer.
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatNumber } from '../../shared/format'
-import { defaultScenarioId, scenarioIds } from '../../shared/schema/case'
+import { defaultScenarioId, scenarioIds, scenarioIdsAvailable } from '../../shared/schema/case'
 import type { PortfolioReport } from '../../shared/portfolio/triage'
 import { PackError, packStorePath, PackStore } from '../params'
 import { evaluatePortfolio, writeExport } from '../portfolio'
@@ -18,13 +18,16 @@ const usage = `Gebruik: npm run -s vangnet -- portfolio --db KLUIS [opties]
 
 Rekent elke klant in de kluis door onder één versie van het wetsvoorstel en deelt ze in groepen in:
 geen dekking, AOV voldoet niet aan de opt-out, overgangsrecht, AOV stopt vóór de AOW, oververzekerd,
-tekort groter dan de buffer, buiten de verzekerde groep, herziening nodig, geen actie.
+tekort groter dan de buffer, buiten de verzekerde groep, herziening nodig, gegevens onvolledig
+(geen winst per jaar: niet door te rekenen), geen actie.
 
 Opties:
-  --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')} (standaard ${defaultScenarioId})
+  --scenario ID   versie van het wetsvoorstel: ${scenarioIds.join(', ')} (standaard ${defaultScenarioId}),
+                  of een versie die het actieve parameterpakket van de kluis toevoegt
   --json          één JSON-document op stdout (contract portfolio-v1)
   --csv BESTAND   schrijf de lijst als CSV (puntkomma's, voor Excel)
   --xlsx BESTAND  schrijf de lijst als Excel-bestand
+  --lang nl|en    taal van de redenen en groepsnamen (standaard nl)
   --help          deze hulp
 
 Wachtwoord van de kluis: VANGNET_PASSPHRASE, of een vraag als u in een terminal werkt.
@@ -36,6 +39,7 @@ const optionSpec = {
   json: { type: 'boolean' },
   csv: { type: 'string' },
   xlsx: { type: 'string' },
+  lang: { type: 'string' },
 } as const
 
 /** Books this large show progress on stderr. */
@@ -54,7 +58,7 @@ function summary(report: PortfolioReport): string {
 export const portfolioCommand: Subcommand = {
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
-    let values: { db?: string; scenario?: string; json?: boolean; csv?: string; xlsx?: string }
+    let values: { db?: string; scenario?: string; json?: boolean; csv?: string; xlsx?: string; lang?: string }
     try {
       values = parseArgs({ args, options: optionSpec, strict: true }).values
     } catch (error) {
@@ -62,7 +66,8 @@ export const portfolioCommand: Subcommand = {
     }
     if (!values.db) throw new UserError('Optie --db ontbreekt. Zie: vangnet portfolio --help')
     const scenario = values.scenario ?? defaultScenarioId
-    if (!(scenarioIds as readonly string[]).includes(scenario)) throw new UserError(`Onbekende versie van het wetsvoorstel "${scenario}". Kies uit: ${scenarioIds.join(', ')}`)
+    const language = values.lang ?? 'nl'
+    if (language !== 'nl' && language !== 'en') throw new UserError(`--lang: kies nl of en, niet "${language}".`)
     if ([values.json, values.csv, values.xlsx].filter((value) => value !== undefined && value !== false).length > 1) {
       throw new UserError('Kies één van --json, --csv en --xlsx.')
     }
@@ -73,10 +78,13 @@ export const portfolioCommand: Subcommand = {
       if (error instanceof PackError) throw new UserError(error.message)
       throw error
     }
+    // Checked after the pack is active: a pack may add a bill version.
+    if (!scenarioIdsAvailable().includes(scenario)) throw new UserError(`Onbekende versie van het wetsvoorstel "${scenario}". Kies uit: ${scenarioIdsAvailable().join(', ')}`)
     let shown = -1
     const { report } = await withVaultAt(io, values.db, (vault) =>
-      evaluatePortfolio(vaultBook(vault).portfolio!, {
+      evaluatePortfolio(vaultBook(vault).portfolio, {
         scenario,
+        language,
         onProgress: (done, total) => {
           if (total < progressFrom || done === shown) return
           shown = done
@@ -87,7 +95,7 @@ export const portfolioCommand: Subcommand = {
     const file = values.csv ?? values.xlsx
     if (file !== undefined) {
       try {
-        await writeExport(resolve(io.cwd, file), report, values.xlsx !== undefined ? 'xlsx' : 'csv')
+        await writeExport(resolve(io.cwd, file), report, values.xlsx !== undefined ? 'xlsx' : 'csv', language)
       } catch {
         throw new UserError(`${file}: kan het bestand niet schrijven (bestaat de map, mag u er schrijven?).`)
       }

@@ -7,6 +7,7 @@ import type pg from 'pg'
 import { VaultError } from '../store'
 import { adviserProfileSchema } from '../store/repositories/adviser'
 import { validate } from '../store/repositories/context'
+import { adviserAdmin, type OfficeAdviserRow } from './book'
 import { asOfficeError, checkServer, connectPool, type OfficeConnectionSettings } from './connection'
 import { appliedMigrations, migrateOffice, pendingMigrations } from './migrate'
 import { latestOfficeVersion } from './migrations'
@@ -78,6 +79,21 @@ export async function addAdviser(settings: OfficeConnectionSettings, adviser: Ne
       client.release()
     }
   })
+}
+
+/** The advisers, for the administrator (`vangnet office advisers`). */
+export async function listAdvisers(settings: OfficeConnectionSettings): Promise<OfficeAdviserRow[]> {
+  return asOwner(settings, (pool) => adviserAdmin.list((text, values) => pool.query(text, values)))
+}
+
+/** Disable an adviser (cannot log in, clients stay) or enable them again; audited by the server. */
+export async function setAdviserDisabled(settings: OfficeConnectionSettings, roleName: string, disabled: boolean): Promise<void> {
+  await asOwner(settings, (pool) => adviserAdmin.setDisabled((text, values) => pool.query(text, values), roleName, disabled))
+}
+
+/** Remove an adviser; their clients go to the successor (each move audited). Returns the number moved. */
+export async function removeAdviser(settings: OfficeConnectionSettings, roleName: string, successor: string): Promise<number> {
+  return asOwner(settings, (pool) => adviserAdmin.remove((text, values) => pool.query(text, values), roleName, successor))
 }
 
 export interface OfficeStatus {

@@ -25,8 +25,9 @@ import type { ClientExport } from '../store/repositories/privacy'
 import { foldName } from '../store/fold'
 import { asOfficeError, connectPool, officeMessages, poolConfig, type OfficeConnectionSettings } from './connection'
 import { assertSchemaCurrent } from './migrate'
+import { officeClientImportStore, officePortfolioStore, type OfficeAccess } from './portfolio'
 
-type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>
+export type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>
 
 interface DraftRow {
   client_id: number
@@ -53,15 +54,69 @@ export interface OfficeBookOptions {
   listen?: boolean
 }
 
+/** Sharing and responsibility of one client, as its screen shows them. */
+export interface ClientOfficeState {
+  sharedWithOffice: boolean
+  /** The signed-in adviser is responsible for the client. */
+  responsible: boolean
+  responsibleName: string
+}
+
+/** An adviser as the office administrator sees them. */
+export interface OfficeAdviserRow {
+  roleName: string
+  name: string
+  officeAdmin: boolean
+  disabled: boolean
+  /** Clients this adviser is responsible for. */
+  clients: number
+}
+
 export interface OfficeBook extends ClientBook {
   readonly kind: 'office'
   /** The signed-in login role. */
   readonly user: string
   /** The text of this adviser's last save that lost against a colleague's, if any. */
   draftCopy(clientId: number): Promise<{ draft: Record<string, unknown>; savedAt: string } | null>
-  /** Share a client with the whole office (stand-in during holidays), or stop sharing. */
+  /** Throw this adviser's draft copy of a client away (taken over or not wanted). */
+  discardDraftCopy(clientId: number): Promise<void>
+  /** Share a client with the whole office (stand-in during holidays), or stop sharing: the responsible adviser only. */
   shareWithOffice(clientId: number, shared: boolean): Promise<void>
+  /** null when the client is not visible to this adviser. */
+  clientOffice(clientId: number): Promise<ClientOfficeState | null>
+  /** The signed-in adviser may manage advisers (an enabled office administrator). */
+  isOfficeAdmin(): Promise<boolean>
+  /** The office administrator's view of the advisers; refused for others. */
+  advisers(): Promise<OfficeAdviserRow[]>
+  /** Disable (cannot log in; clients stay) or enable an adviser. */
+  setAdviserDisabled(roleName: string, disabled: boolean): Promise<void>
+  /** Remove an adviser; their clients go to `successor`. Returns how many clients moved. */
+  removeAdviser(roleName: string, successor: string): Promise<number>
 }
+
+/** The office administrator's functions (migration 004), shared by the app and `vangnet office`. */
+export const adviserAdmin = {
+  async list(query: Query): Promise<OfficeAdviserRow[]> {
+    const { rows } = await query('SELECT role_name, name, office_admin, disabled, clients FROM office_advisers()')
+    return (rows as Array<{ role_name: string; name: string; office_admin: boolean; disabled: boolean; clients: number }>).map((row) => ({
+      roleName: row.role_name,
+      name: row.name,
+      officeAdmin: row.office_admin,
+      disabled: row.disabled,
+      clients: Number(row.clients),
+    }))
+  },
+  async setDisabled(query: Query, roleName: string, disabled: boolean): Promise<void> {
+    await query('SELECT set_adviser_disabled($1, $2)', [roleName, disabled])
+  },
+  async remove(query: Query, roleName: string, successor: string): Promise<number> {
+    const { rows } = await query('SELECT remove_adviser($1, $2) AS moved', [roleName, successor])
+    return Number((rows[0] as { moved: number }).moved)
+  },
+}
+
+/** How long notifications are gathered before their visibility is checked in one query. */
+const notifyBatchMs = 50
 
 /** Open the office client book for one adviser: TLS and server checked, schema current. */
 export async function openOfficeBook(settings: OfficeConnectionSettings, options: OfficeBookOptions = {}): Promise<OfficeBook> {
@@ -342,6 +397,17 @@ class PostgresBook implements OfficeBook {
     },
   }
 
+  // --- the whole book: triage read and client import (./portfolio.ts) ----------------------------
+
+  private readonly access: OfficeAccess = {
+    read: (text, values) => this.read(text, values),
+    transaction: (work) => this.transaction(work),
+    record: (query, detail) => this.record(query, 'client.imported', { type: 'vault' }, detail),
+    now: () => this.now(),
+  }
+  readonly portfolio: ClientBook['portfolio'] = officePortfolioStore(this.access)
+  readonly clientImport: ClientBook['clientImport'] = officeClientImportStore(this.access)
+
   // --- drafts ------------------------------------------------------------------------------------
 
   readonly drafts: ClientBook['drafts'] = {
@@ -395,12 +461,36 @@ class PostgresBook implements OfficeBook {
     return row ? { draft: JSON.parse(row.draft_json) as Record<string, unknown>, savedAt: row.saved_at } : null
   }
 
+  async discardDraftCopy(clientId: number): Promise<void> {
+    await this.read('DELETE FROM draft_copies WHERE client_id = $1 AND saved_by = session_user', [clientId])
+  }
+
   async shareWithOffice(clientId: number, shared: boolean): Promise<void> {
+    // The server checks that the caller is the responsible adviser and writes the audit entry.
     await this.transaction(async (query) => {
-      const { rows } = await query('UPDATE clients SET shared_with_office = $1, updated_at = $2 WHERE id = $3 RETURNING id', [shared, this.now(), clientId])
-      if (rows.length === 0) throw clientNotFound()
-      await this.record(query, 'client.updated', { type: 'client', id: clientId }, shared ? 'gedeeld met kantoor' : 'niet meer gedeeld')
+      await query('SELECT share_client($1, $2)', [clientId, shared])
     })
+  }
+
+  async clientOffice(clientId: number): Promise<ClientOfficeState | null> {
+    const row = (await this.read<{ shared_with_office: boolean; responsible: boolean; responsible_name: string }>('SELECT * FROM client_office_info($1)', [clientId]))[0]
+    return row ? { sharedWithOffice: row.shared_with_office, responsible: row.responsible, responsibleName: row.responsible_name } : null
+  }
+
+  async isOfficeAdmin(): Promise<boolean> {
+    return (await this.read<{ admin: boolean }>('SELECT is_office_admin() AS admin'))[0]?.admin === true
+  }
+
+  async advisers(): Promise<OfficeAdviserRow[]> {
+    return this.transaction((query) => adviserAdmin.list(query))
+  }
+
+  async setAdviserDisabled(roleName: string, disabled: boolean): Promise<void> {
+    await this.transaction((query) => adviserAdmin.setDisabled(query, roleName, disabled))
+  }
+
+  async removeAdviser(roleName: string, successor: string): Promise<number> {
+    return this.transaction((query) => adviserAdmin.remove(query, roleName, successor))
   }
 
   // --- adviser -----------------------------------------------------------------------------------
@@ -410,7 +500,7 @@ class PostgresBook implements OfficeBook {
       const row = (
         await this.read<{ name: string; firm: string; afm_number: string | null; kifid_number: string | null; signing_certificate_ref: string | null; has_certificate: boolean; updated_at: string }>(
           `SELECT a.name, a.firm, a.afm_number, a.kifid_number, a.signing_certificate_ref, c.adviser_id IS NOT NULL AS has_certificate, a.updated_at
-           FROM advisers a LEFT JOIN adviser_certificates c ON c.adviser_id = a.id WHERE a.role_name = session_user`,
+           FROM advisers a LEFT JOIN adviser_certificates c ON c.adviser_id = a.id WHERE a.role_name = session_user AND NOT a.disabled`,
         )
       )[0]
       if (!row) return null
@@ -512,6 +602,29 @@ class PostgresBook implements OfficeBook {
 
   // --- changes by others -------------------------------------------------------------------------
 
+  private heard = new Set<number>()
+  private heardTimer: NodeJS.Timeout | null = null
+
+  /**
+   * Every adviser's LISTEN hears every client number the server announces. Only the numbers of
+   * clients this adviser may see go on to the listeners (and so to the screen): row-level security
+   * decides, in one query per batch. A client that has just become invisible (erased, no longer
+   * shared) is not announced either; the list drops it at its next reload.
+   */
+  private async passVisible(): Promise<void> {
+    this.heardTimer = null
+    const ids = [...this.heard]
+    this.heard.clear()
+    if (this.closed || ids.length === 0 || this.listeners.size === 0) return
+    let visible: number[]
+    try {
+      visible = (await this.read<{ id: number }>('SELECT id FROM clients WHERE id = ANY($1::bigint[])', [ids])).map((row) => row.id)
+    } catch {
+      return
+    }
+    for (const clientId of visible) for (const listener of this.listeners) listener({ clientId })
+  }
+
   /** LISTEN on a connection of its own; reconnects when the server comes back. */
   async listen(): Promise<void> {
     if (this.closed) return
@@ -519,7 +632,9 @@ class PostgresBook implements OfficeBook {
     client.on('error', () => {})
     client.on('notification', (message) => {
       const clientId = Number(message.payload)
-      for (const listener of this.listeners) listener({ clientId: Number.isSafeInteger(clientId) ? clientId : null })
+      if (!Number.isSafeInteger(clientId) || clientId <= 0) return
+      this.heard.add(clientId)
+      this.heardTimer ??= setTimeout(() => void this.passVisible(), notifyBatchMs)
     })
     client.on('end', () => {
       if (this.listener !== client || this.closed) return
@@ -549,6 +664,7 @@ class PostgresBook implements OfficeBook {
   async close(): Promise<void> {
     this.closed = true
     this.listeners.clear()
+    if (this.heardTimer) clearTimeout(this.heardTimer)
     const listener = this.listener
     this.listener = null
     await listener?.end().catch(() => {})

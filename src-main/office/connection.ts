@@ -31,6 +31,7 @@ export const minimumServerVersion = 150_000
 export const officeMessages = {
   unreachable: 'De kantoorserver is niet bereikbaar. Wat u typt, wordt versleuteld op deze laptop bewaard en verstuurd zodra de server er weer is.',
   login: 'De kantoorserver weigert de aanmelding: controleer de gebruikersnaam en het wachtwoord (of het certificaat).',
+  disabled: 'De kantoorserver laat deze gebruiker niet (meer) inloggen: de beheerder van het kantoor heeft de toegang uitgezet. De klanten blijven op de server bewaard.',
   tls: 'De kantoorserver kon niet veilig worden geverifieerd: het servercertificaat hoort niet bij het CA-bestand van het kantoor of niet bij deze servernaam. Er is niets verstuurd.',
   noTls: 'De verbinding met de kantoorserver is niet versleuteld; Vangnet weigert haar. Zet TLS aan op de server (zie de README).',
   oldServer: 'De kantoorserver draait een PostgreSQL-versie ouder dan 15; Vangnet werkt pas vanaf versie 15.',
@@ -126,13 +127,14 @@ export function asOfficeError(error: unknown): unknown {
   if (isUnreachable(error)) return new VaultError('unreachable', officeMessages.unreachable)
   if (typeof code === 'string' && tlsCodes.has(code)) return new VaultError('damaged', officeMessages.tls)
   if (/does not support SSL|no pg_hba\.conf entry.*no encryption/i.test(message)) return new VaultError('damaged', officeMessages.noTls)
+  if (code === '28000' && /not permitted to log in/i.test(message)) return new VaultError('wrong-passphrase', officeMessages.disabled)
   if (code === '28P01' || code === '28000') return new VaultError('wrong-passphrase', officeMessages.login)
   if (code === '42501') {
     // Our own functions raise insufficient_privilege with a Dutch sentence; the server's own says "permission denied".
     return new VaultError('forbidden', /permission denied|row-level security/i.test(message) ? officeMessages.forbidden : message)
   }
   if (code === 'P0002') return new VaultError('unknown-record', message)
-  if (code === 'P0001') return new VaultError('invalid-input', message.charAt(0).toUpperCase() + message.slice(1) + '.')
+  if (code === 'P0001') return new VaultError('invalid-input', message.charAt(0).toUpperCase() + message.slice(1) + (message.endsWith('.') ? '' : '.'))
   if (typeof code === 'string' && code.startsWith('23')) return new VaultError('invalid-input', officeMessages.invalid)
   if (code === '40001' || code === '40P01' || code === '55P03' || code === '57014') return new VaultError('busy', officeMessages.busy)
   if (code === '42P01' || code === '3F000') return new VaultError('newer-version', officeMessages.notMigrated)

@@ -9,14 +9,17 @@ import { availableParallelism } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { activeParameterUpdate } from '../../shared/parameters/update'
-import { exportHeader, exportRows, toCsv } from '../../shared/portfolio/export'
-import { portfolioReport, triageClient, type PortfolioClient, type PortfolioReport, type TriagedClient } from '../../shared/portfolio/triage'
+import type { Language } from '../../shared/format'
+import { exportHeaderIn, exportRows, toCsv, type ExportFormat } from '../../shared/portfolio/export'
+import { portfolioReport, triageClient, type GroupId, type PortfolioClient, type PortfolioReport, type TriagedClient } from '../../shared/portfolio/triage'
 import type { PortfolioStore } from '../store/book'
 import type { TriageJob, TriageReply } from './worker'
 
 export interface EvaluateOptions {
   scenario: string
   today?: string
+  /** The language of the reasons and group names (default Dutch). */
+  language?: Language
   /** Called after each slice with (done, total). */
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
@@ -47,7 +50,7 @@ export async function evaluateClients(clients: PortfolioClient[], options: Evalu
   const out: TriagedClient[] = []
   for (let start = 0; start < clients.length; start += slice) {
     if (options.signal?.aborted) throw new CancelledError()
-    for (const client of clients.slice(start, start + slice)) out.push(triageClient(client, { scenario: options.scenario, today }))
+    for (const client of clients.slice(start, start + slice)) out.push(triageClient(client, { scenario: options.scenario, today, language: options.language ?? 'nl' }))
     options.onProgress?.(out.length, clients.length)
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -74,7 +77,7 @@ async function evaluateInWorkers(clients: PortfolioClient[], options: EvaluateOp
   try {
     const parts = await Promise.all(
       Array.from({ length: threads }, (_, index) => {
-        const job: TriageJob = { clients: clients.slice(index * size, (index + 1) * size), scenario: options.scenario, today: options.today, update: activeParameterUpdate() }
+        const job: TriageJob = { clients: clients.slice(index * size, (index + 1) * size), scenario: options.scenario, today: options.today, language: options.language ?? 'nl', update: activeParameterUpdate() }
         return new Promise<TriagedClient[]>((resolve, reject) => {
           const worker = new Worker(spec.url, { workerData: job, execArgv: spec.execArgv })
           workers.push(worker)
@@ -106,13 +109,14 @@ async function evaluateInWorkers(clients: PortfolioClient[], options: EvaluateOp
 export async function evaluatePortfolio(store: PortfolioStore, options: EvaluateOptions): Promise<{ report: PortfolioReport; triaged: TriagedClient[] }> {
   const clients = await store.load()
   const triaged = await evaluateClients(clients, options)
-  return { report: portfolioReport(triaged, options.scenario), triaged }
+  return { report: portfolioReport(triaged, options.scenario, options.language ?? 'nl'), triaged }
 }
 
 async function writeAtomically(path: string, content: Buffer | string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`
   try {
-    await writeFile(temporary, content)
+    // Owner-only: the list names clients.
+    await writeFile(temporary, content, { mode: 0o600 })
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, { force: true })
@@ -120,18 +124,23 @@ async function writeAtomically(path: string, content: Buffer | string): Promise<
   }
 }
 
-export async function xlsxBytes(report: PortfolioReport): Promise<Buffer> {
+export async function xlsxBytes(report: PortfolioReport, group: GroupId | null = null, language: Language = 'nl'): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet('Klantenkring')
-  sheet.addRow([...exportHeader])
+  const sheet = workbook.addWorksheet(language === 'en' ? 'Client book' : 'Klantenkring')
+  sheet.addRow([...exportHeaderIn[language]])
   sheet.getRow(1).font = { bold: true }
-  for (const row of exportRows(report)) sheet.addRow([Number(row[0]), ...row.slice(1)])
+  for (const row of exportRows(report, group)) sheet.addRow([Number(row[0]), ...row.slice(1)])
   sheet.columns.forEach((column, index) => (column.width = [12, 30, 40, 100][index]))
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
+/** The export's bytes: the whole book or one group, as CSV or Excel (the CLI and the screen alike). */
+export async function exportBytes(report: PortfolioReport, format: ExportFormat, group: GroupId | null = null, language: Language = 'nl'): Promise<Buffer> {
+  return format === 'xlsx' ? xlsxBytes(report, group, language) : Buffer.from(toCsv(report, group, language), 'utf8')
+}
+
 /** Write the export to a temporary name, then rename: never a half-written file. */
-export async function writeExport(path: string, report: PortfolioReport, format: 'csv' | 'xlsx'): Promise<void> {
-  await writeAtomically(path, format === 'xlsx' ? await xlsxBytes(report) : toCsv(report))
+export async function writeExport(path: string, report: PortfolioReport, format: ExportFormat, language: Language = 'nl'): Promise<void> {
+  await writeAtomically(path, await exportBytes(report, format, null, language))
 }

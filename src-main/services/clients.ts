@@ -9,7 +9,8 @@
  * text is kept as a draft copy (never lost, never overwriting the colleague's work).
  */
 import { z } from 'zod'
-import type { CaseDraft, ClientListEntry, ClientRecord, ClientSummary } from '../../shared/ipc'
+import type { CaseDraft, ClientListEntry, ClientOfficeInfo, ClientRecord, ClientSummary } from '../../shared/ipc'
+import type { OfficeBook } from '../office/book'
 import { normaliseDraft, toCaseInput, validateDraft } from '../../shared/intake/draft'
 import { incomeYearSchema, privatePolicySchema, type PrivatePolicy } from '../../shared/schema/case'
 import { VaultError, type Client, type ClientBook } from '../store'
@@ -18,7 +19,19 @@ import { ServiceError } from './errors'
 import type { Session } from './session'
 import type { ServiceContext } from './types'
 
-type ClientHandlers = Pick<ServiceHandlers, 'clients:list' | 'clients:recent' | 'clients:get' | 'clients:create' | 'clients:saveDraft' | 'clients:erase'>
+type ClientHandlers = Pick<
+  ServiceHandlers,
+  | 'clients:list'
+  | 'clients:recent'
+  | 'clients:get'
+  | 'clients:create'
+  | 'clients:saveDraft'
+  | 'clients:erase'
+  | 'clients:office'
+  | 'clients:share'
+  | 'clients:takeOverCopy'
+  | 'clients:discardCopy'
+>
 
 const recentLimit = 6
 const notFoundMessage = 'Deze klant staat niet (meer) in de kluis.'
@@ -69,7 +82,7 @@ export interface ClientServices {
   forget(): void
 }
 
-export function clientServices(context: ServiceContext, session: Pick<Session, 'keepUnsent' | 'beforeSave'>): ClientServices {
+export function clientServices(context: ServiceContext, session: Pick<Session, 'keepUnsent' | 'beforeSave' | 'officeBook'>): ClientServices {
   const cache = new Map<string, CachedDraft>()
 
   function cacheKey(book: ClientBook, clientId: number): string {
@@ -167,6 +180,26 @@ export function clientServices(context: ServiceContext, session: Pick<Session, '
     session.keepUnsent({ clientId, draft, complete, baseVersion, typedAt: context.now().toISOString() })
   }
 
+  /** Office mode only: the sharing, responsibility and draft copy of one visible client. */
+  async function officeInfo(book: OfficeBook, id: number): Promise<ClientOfficeInfo> {
+    const [state, copy] = await Promise.all([book.clientOffice(id), book.draftCopy(id)])
+    if (!state) throw new ServiceError('not-found', notFoundMessage)
+    return { ...state, copy: copy ? { ...copy, current: (await book.drafts.get(id))?.draft ?? null } : null }
+  }
+
+  function officeOnly(): OfficeBook {
+    const book = session.officeBook()
+    if (!book) throw new ServiceError('forbidden', 'Dit kan alleen als Vangnet met de kantoorserver werkt (Instellingen → Kantoor).')
+    return book
+  }
+
+  /** Read the client afresh (no cached draft): the start of a new edit. */
+  async function reopen(book: ClientBook, id: number): Promise<ClientRecord> {
+    const client = await existing(book, id)
+    cache.delete(cacheKey(book, id))
+    return record(book, client)
+  }
+
   const handlers: ClientHandlers = {
     'clients:list': async ({ query }) => {
       const book = context.book()
@@ -224,9 +257,36 @@ export function clientServices(context: ServiceContext, session: Pick<Session, '
         throw new ServiceError('invalid-input', 'Typ de naam van de klant precies over om te bevestigen.')
       }
       // The stored draft goes with the client; the cached copy too.
-      await book.privacy.eraseClient(id)
+      const { goneFromFile } = await book.privacy.eraseClient(id)
       cache.delete(cacheKey(book, id))
-      return { erased: true as const }
+      return { erased: true as const, book: book.kind, goneFromFile }
+    },
+    'clients:office': async ({ id }) => {
+      const book = session.officeBook()
+      return book ? officeInfo(book, id) : null
+    },
+    'clients:share': async ({ id, shared }) => {
+      const book = officeOnly()
+      await book.shareWithOffice(id, shared)
+      return officeInfo(book, id)
+    },
+    'clients:takeOverCopy': async ({ id }) => {
+      const book = officeOnly()
+      const copy = await book.draftCopy(id)
+      if (!copy) throw new ServiceError('not-found', 'Er is geen conceptkopie (meer) van deze klant.')
+      // Deliberately over the colleague's version the adviser has now seen: the newest one is the base.
+      const current = await book.drafts.get(id)
+      const parsed = validateDraft(normaliseDraft(copy.draft), context.now().toISOString().slice(0, 10))
+      await book.drafts.save(id, copy.draft, { complete: parsed.ok, baseVersion: current?.version ?? null })
+      await book.discardDraftCopy(id)
+      const client = await existing(book, id)
+      await storeStructured(book, client, toCaseInput(normaliseDraft(copy.draft)))
+      return reopen(book, id)
+    },
+    'clients:discardCopy': async ({ id }) => {
+      const book = officeOnly()
+      await book.discardDraftCopy(id)
+      return reopen(book, id)
     },
   }
 

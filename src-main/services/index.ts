@@ -54,7 +54,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const context: ServiceContext = { ...base, book: () => session.book() }
   const clients = clientServices(context, session)
   session.onLock(() => clients.forget())
-  const portfolio = portfolioServices(context.book, context.now)
+  const portfolio = portfolioServices(context)
   session.onLock(() => portfolio.clear())
   const params = paramsServices(deps.vaultPath, context.now, deps.packPublicKey)
 
@@ -66,6 +66,7 @@ export function createServices(deps: ServiceDependencies): Services {
     'portfolio:start': (request) => portfolio.start(request),
     'portfolio:step': (request) => portfolio.step(request),
     'portfolio:cancel': (request) => portfolio.cancel(request),
+    'portfolio:export': (request) => portfolio.exportList(request),
     'import:run': (request) => portfolio.importFile(request),
     // The window asks for the status right after every unlock: that is when the vault's active
     // pack is (re)applied in this process too, so both sides calculate with the same parameters.

@@ -10,7 +10,7 @@
  * into a draft copy on the server, never an overwrite).
  */
 import { existsSync } from 'node:fs'
-import type { OfficeStatus, VaultStatus } from '../../shared/ipc'
+import type { KeyRenewal, OfficeAdviser, OfficeStatus, VaultStatus } from '../../shared/ipc'
 import { openOfficeBook, type OfficeBook } from '../office/book'
 import { isUnreachable, officeMessages, type OfficeConnectionSettings } from '../office/connection'
 import { createVault, openVault, vaultBook, VaultError, type ClientBook, type OfficeLink, type UnsentDraft, type Vault, type VaultOptions } from '../store'
@@ -27,17 +27,24 @@ type SessionHandlers = Pick<
   | 'vault:unlockRemembered'
   | 'vault:lock'
   | 'vault:forgetDevice'
+  | 'vault:changePassphrase'
+  | 'vault:renewKey'
   | 'settings:get'
   | 'settings:save'
   | 'office:status'
   | 'office:connect'
   | 'office:disconnect'
+  | 'office:advisers'
+  | 'office:setAdviserAccess'
+  | 'office:removeAdviser'
 >
 
 export interface Session {
   handlers: SessionHandlers
   /** The open client book; throws ServiceError('locked') when locked, 'unavailable' when the office server is away. */
   book(): ClientBook
+  /** The office book when this laptop works in office mode (errors as book()), else null. */
+  officeBook(): OfficeBook | null
   /** Office mode and the server unreachable: keep a draft in the vault's outbox. False in local mode. */
   keepUnsent(entry: UnsentDraft): boolean
   /**
@@ -83,6 +90,8 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
    */
   let link: OfficeLink | null = null
   let unsentCount = 0
+  /** Whether the signed-in adviser is an office administrator: asked once when the office book opens. */
+  let officeAdmin = false
   const lockListeners: Array<() => void> = []
   /** Whether the key file holds a device wrap; known after an unlock, remembered across locks. */
   let rememberedHint = false
@@ -97,6 +106,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
     retryTimer = null
     const closing = office
     office = null
+    officeAdmin = false
     officeProblem = null
     void closing?.close()
   }
@@ -159,6 +169,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       }
       office = opened
       officeProblem = null
+      officeAdmin = await opened.isOfficeAdmin().catch(() => false)
       opened.onChange(announce)
       await flushUnsent()
     } catch (error) {
@@ -225,7 +236,39 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       unsent: unsentCount,
       message: link && !office ? (officeProblem ?? officeMessages.unreachable) : null,
       changes,
+      officeAdmin: office !== null && officeAdmin,
+      login: link ? (link.clientCertificate ? 'certificate' : 'password') : null,
     }
+  }
+
+  /**
+   * A new database key (and with `next` ≠ `current`, a new passphrase): the vault re-encrypts
+   * itself (Vault.changePassphrase). "Onthoud op dit apparaat" is renewed when the keychain is here.
+   */
+  async function renewKey(current: string, next: string): Promise<KeyRenewal> {
+    const v = unlocked()
+    let pages = 0
+    const device = deps.keyWrapper?.isAvailable() ? deps.keyWrapper : undefined
+    await v.changePassphrase(current, next, {
+      ...(device ? { device } : {}),
+      onProgress: (progress) => {
+        pages = progress.pages
+      },
+    })
+    rememberedHint = v.rememberedOnDevice
+    return { pages, remembered: v.rememberedOnDevice, status: status() }
+  }
+
+  /** The office administrator's work goes through the adviser's own login; the server checks the right. */
+  function adminBook(): OfficeBook {
+    unlocked()
+    if (!link) throw new ServiceError('forbidden', 'Deze laptop werkt niet met een kantoorserver.')
+    if (!office) throw new ServiceError('unavailable', officeProblem ?? officeMessages.unreachable)
+    return office
+  }
+
+  async function advisers(book: OfficeBook): Promise<OfficeAdviser[]> {
+    return book.advisers()
   }
 
   async function remember(v: Vault, wanted: boolean): Promise<void> {
@@ -267,6 +310,11 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       rememberedHint = false
       return status()
     },
+    'vault:changePassphrase': async ({ current, next }) => {
+      if (current === next) throw new ServiceError('invalid-input', 'Het nieuwe wachtwoord is hetzelfde als het huidige. Kies een ander wachtwoord, of gebruik "Databasesleutel vernieuwen".')
+      return renewKey(current, next)
+    },
+    'vault:renewKey': ({ passphrase }) => renewKey(passphrase, passphrase),
     'settings:get': () => settingsFile.read(),
     'settings:save': (settings) => settingsFile.write(settings),
     'office:status': () => officeStatus(),
@@ -295,6 +343,7 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       v.officeLink.save(next)
       link = v.officeLink.get()
       office = trial
+      officeAdmin = await trial.isOfficeAdmin().catch(() => false)
       trial.onChange(announce)
       lockListeners.forEach((listener) => listener())
       await flushUnsent()
@@ -307,6 +356,17 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
       link = null
       lockListeners.forEach((listener) => listener())
       return officeStatus()
+    },
+    'office:advisers': () => advisers(adminBook()),
+    'office:setAdviserAccess': async ({ roleName, disabled }) => {
+      const book = adminBook()
+      await book.setAdviserDisabled(roleName, disabled)
+      return advisers(book)
+    },
+    'office:removeAdviser': async ({ roleName, successor }) => {
+      const book = adminBook()
+      await book.removeAdviser(roleName, successor)
+      return advisers(book)
     },
   }
 
@@ -321,6 +381,15 @@ export function createSession(context: Omit<ServiceContext, 'book'>): Session {
         throw new ServiceError('unavailable', officeProblem ?? officeMessages.unreachable)
       }
       return localBook
+    },
+    officeBook() {
+      unlocked()
+      if (office) return office
+      if (link) {
+        void startOffice()
+        throw new ServiceError('unavailable', officeProblem ?? officeMessages.unreachable)
+      }
+      return null
     },
     keepUnsent(entry) {
       const v = unlocked()

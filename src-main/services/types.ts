@@ -14,6 +14,11 @@ export interface DesktopPort {
   openPdf(fileName: string, pdf: Buffer): Promise<boolean>
   /** Ask where to save a copy and write it there (owner-only, 0600); null when the adviser cancels. */
   savePdfAs(fileName: string, pdf: Buffer): Promise<string | null>
+  /**
+   * Ask where to save an export (the client book as CSV or Excel) and write it there owner-only;
+   * null when the adviser cancels. Without it (the browser host) the window downloads the file.
+   */
+  saveFileAs?(fileName: string, bytes: Buffer, filter: { name: string; extensions: string[] }): Promise<string | null>
   /** Remove the copies openPdf wrote for the viewer: they hold client data. Called on lock and quit. */
   discardOpenedCopies?(): void
 }

@@ -132,9 +132,9 @@ export interface ClientBook {
   readonly adviser: AdviserStore
   readonly audit: AuditReader
   readonly privacy: PrivacyStore
-  /** The client book's triage read and import; only the local vault has them so far. */
-  readonly portfolio?: PortfolioStore
-  readonly clientImport?: ClientImportStore
+  /** The client book's triage read and import (one transaction), in both engines. */
+  readonly portfolio: PortfolioStore
+  readonly clientImport: ClientImportStore
   /** Listen to changes made by others; returns the unsubscribe function. */
   onChange(listener: (change: BookChange) => void): () => void
   /** Close the connection (office) or nothing (the vault locks through its own session). */

@@ -23,7 +23,7 @@ describe('vangnet office', () => {
     expect(empty.stdout).toMatch(/PostgreSQL 1[5-9].*versleuteld[\s\S]*nog niet ingericht/)
     expect(await vangnet(['office', 'migrate', ...connection], env)).toMatchObject({ code: 2, stderr: expect.stringMatching(/vangnet office init/) })
 
-    expect((await vangnet(['office', 'init', ...connection], env)).stdout).toMatch(/ingericht: migraties 1, 2, 3/)
+    expect((await vangnet(['office', 'init', ...connection], env)).stdout).toMatch(/ingericht: migraties 1, 2, 3, 4/)
     expect(await vangnet(['office', 'init', ...connection], env)).toMatchObject({ code: 2, stderr: expect.stringMatching(/al ingericht/) })
     expect((await vangnet(['office', 'migrate', ...connection], env)).stdout).toMatch(/al bij/)
 
@@ -36,7 +36,25 @@ describe('vangnet office', () => {
     await book.close()
 
     const state = JSON.parse((await vangnet(['office', 'status', ...connection, '--json'], env)).stdout)
-    expect(state).toMatchObject({ tls: true, schemaVersion: 3, pending: [], advisers: 1 })
+    expect(state).toMatchObject({ tls: true, schemaVersion: 4, pending: [], advisers: 1 })
+
+    // The administrator disables, enables and removes advisers; the clients stay with a successor.
+    const heir = `heir_${name.slice(-8)}`
+    await vangnet(['office', 'add-adviser', ...connection, '--role', heir, '--name', 'Hans Erfgenaam'], { ...env, VANGNET_ADVISER_PASSWORD: 'adviseur-wachtwoord-12' })
+    const sanne = await openOfficeBook(settingsFor(name, role, 'adviseur-wachtwoord-12'), { listen: false })
+    await sanne.clients.create({ name: 'Klant Van Sanne', birthDate: '1980-01-01' })
+    await sanne.close()
+    expect((await vangnet(['office', 'advisers', ...connection], env)).stdout).toMatch(new RegExp(`${role}  Sanne Smit  1 klant`))
+    expect(await vangnet(['office', 'disable-adviser', ...connection, '--role', role], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/uitgezet.*klanten blijven/) })
+    await expect(openOfficeBook(settingsFor(name, role, 'adviseur-wachtwoord-12'), { listen: false })).rejects.toThrow(/toegang uitgezet/)
+    expect((await vangnet(['office', 'advisers', ...connection], env)).stdout).toMatch(/UITGEZET/)
+    expect(await vangnet(['office', 'enable-adviser', ...connection, '--role', role], env)).toMatchObject({ code: 0 })
+    expect(await vangnet(['office', 'remove-adviser', ...connection, '--role', role], env)).toMatchObject({ code: 2, stderr: expect.stringMatching(/--successor ontbreekt/) })
+    expect(await vangnet(['office', 'remove-adviser', ...connection, '--role', 'niemand_hier', '--successor', heir], env)).toMatchObject({ code: 2, stderr: 'Er is geen adviseur met deze gebruikersnaam.\n' })
+    const removed = await vangnet(['office', 'remove-adviser', ...connection, '--role', role, '--successor', heir], env)
+    expect(removed).toMatchObject({ code: 0, stdout: expect.stringMatching(/1 klant\(en\) nu onder verantwoordelijkheid van heir_/) })
+    const listed = JSON.parse((await vangnet(['office', 'advisers', ...connection, '--json'], env)).stdout) as Array<{ roleName: string; clients: number }>
+    expect(listed).toEqual([expect.objectContaining({ roleName: heir, clients: 1 })])
   })
 
   it('bad input and refused connections give one plain sentence and the right exit code', async () => {

@@ -10,9 +10,9 @@ import { cluster, emptyDatabase, ownerPassword, ownerRole, settingsFor } from '.
 describe('connecting to the office server', () => {
   it('connects with verified TLS and reports the server version and the schema state', async () => {
     const { owner } = await emptyDatabase('conn')
-    expect(await migrate(owner)).toEqual([1, 2, 3])
+    expect(await migrate(owner)).toEqual([1, 2, 3, 4])
     const state = await status(owner)
-    expect(state).toMatchObject({ tls: true, schemaVersion: 3, latestVersion: 3, pending: [], advisers: 0 })
+    expect(state).toMatchObject({ tls: true, schemaVersion: 4, latestVersion: 4, pending: [], advisers: 0 })
     expect(state.serverVersion).toBeGreaterThanOrEqual(150000)
   })
 

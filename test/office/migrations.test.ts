@@ -19,10 +19,10 @@ async function asOwner<T>(owner: OfficeConnectionSettings, work: (client: pg.Cli
 describe('office migrations', () => {
   it('build the schema from an empty database, and a second run applies nothing', async () => {
     const { owner } = await emptyDatabase('mig')
-    expect(await migrate(owner)).toEqual([1, 2, 3])
+    expect(await migrate(owner)).toEqual([1, 2, 3, 4])
     expect(await migrate(owner)).toEqual([])
     const applied = await asOwner(owner, async (c) => (await c.query('SELECT version, name, checksum FROM vangnet.schema_migrations ORDER BY version')).rows)
-    expect(applied.map((row: { name: string }) => row.name)).toEqual(['core', 'advice', 'drafts'])
+    expect(applied.map((row: { name: string }) => row.name)).toEqual(['core', 'advice', 'drafts', 'office-admin'])
     for (const row of applied as Array<{ checksum: string }>) expect(row.checksum).toMatch(/^[0-9a-f]{64}$/)
   })
 

@@ -13,6 +13,7 @@ import { dispatch } from '../../src-main/services/dispatch'
 import { advise } from '../../shared/rules/advise'
 import { clientCaseSchema } from '../../shared/schema/case'
 import { fakeKeychain, fastKdf, filesIn, removeTempDirs, sampleCase, tempDir } from '../store/helpers'
+import { certAdviser } from './cluster'
 import { adviserPassword, cluster, emptyDatabase, uniqueRole } from './helpers'
 
 /** A loopback TCP relay to the cluster that the test can cut and restore: "the server is away". */
@@ -72,10 +73,10 @@ async function value<T>(services: Services, channel: string, payload: unknown = 
   return response.value
 }
 
-/** A laptop: its own vault, linked to the office as a new adviser. */
-async function laptop(port = cluster().port): Promise<{ services: Services; role: string; dir: string }> {
-  const role = uniqueRole('svc')
-  await addAdviser(owner, { roleName: role, name: `Adviseur ${role}`, password: adviserPassword })
+/** A laptop: its own vault, linked to the office as a new adviser (password, or the cluster's client certificate). */
+async function laptop(port = cluster().port, options: { officeAdmin?: boolean; certificate?: boolean } = {}): Promise<{ services: Services; role: string; dir: string }> {
+  const role = options.certificate ? certAdviser : uniqueRole('svc')
+  await addAdviser(owner, { roleName: role, name: `Adviseur ${role}`, officeAdmin: options.officeAdmin === true, ...(options.certificate ? {} : { password: adviserPassword }) })
   const dir = tempDir()
   const services = createServices({
     vaultPath: join(dir, 'kluis.db'),
@@ -96,9 +97,11 @@ async function laptop(port = cluster().port): Promise<{ services: Services; role
     database,
     user: role,
     caPem: readFileSync(cluster().caFile, 'utf8'),
-    password: adviserPassword,
+    ...(options.certificate
+      ? { certPem: readFileSync(cluster().clientCertFile, 'utf8'), keyPem: readFileSync(cluster().clientKeyFile, 'utf8') }
+      : { password: adviserPassword }),
   })
-  expect(status).toMatchObject({ linked: true, connected: true })
+  expect(status).toMatchObject({ linked: true, connected: true, login: options.certificate ? 'certificate' : 'password', officeAdmin: options.officeAdmin === true })
   return { services, role, dir }
 }
 
@@ -190,5 +193,113 @@ describe('office mode through the services', () => {
     const late = await call(b.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van B' } })
     expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/collega.*conceptkopie/) } })
     expect((await value<{ draft: { notes: string } }>(b.services, 'clients:get', { id: client.id })).draft.notes).toBe('van A')
+  })
+
+  it('the Klantenkring on a laptop linked to the office: import and triage on the server, each adviser their own book', async () => {
+    const a = await laptop()
+    const b = await laptop()
+    const file = [
+      'Naam;Geboortedatum;Rol;Winst 2025;Winst 2026',
+      'Kantoor Klant Een;14-03-1985;zzp;€ 60.000,00;€ 62.000,00',
+      'Kantoor Klant Twee;05-05-1980;DGA;€ 40.000,00;€ 41.000,00',
+    ].join('\r\n')
+    const imported = await value<{ created: number; written: boolean }>(a.services, 'import:run', { fileName: 'crm.csv', contentBase64: Buffer.from(file).toString('base64'), mapping: null, duplicates: 'skip', dryRun: false })
+    expect(imported).toMatchObject({ created: 2, written: true })
+    expect((await value<{ name: string }[]>(a.services, 'clients:list', { query: 'kantoor klant' })).map((client) => client.name)).toEqual(['Kantoor Klant Een', 'Kantoor Klant Twee'])
+    const triage = async (services: Services) => {
+      const { runId, total } = await value<{ runId: string; total: number }>(services, 'portfolio:start', { scenario: 'tweede-kamer-2026' })
+      for (;;) {
+        const step = await value<{ view: { clients: number; rows: { name: string; groups: string[] }[] } | null }>(services, 'portfolio:step', { runId })
+        if (step.view) return { total, view: step.view }
+      }
+    }
+    const seenByA = await triage(a.services)
+    // (Clients another test shared with the whole office are in every adviser's book too.)
+    expect(seenByA.view.rows.filter((row) => row.name.startsWith('Kantoor Klant')).map((row) => [row.name, row.groups])).toEqual([
+      ['Kantoor Klant Een', ['no-cover']],
+      ['Kantoor Klant Twee', ['not-insured-group']],
+    ])
+    // Adviser B's book on the same server holds none of them.
+    expect((await triage(b.services)).view.rows.filter((row) => row.name.startsWith('Kantoor Klant'))).toEqual([])
+  })
+})
+
+describe('office mode on the screens: sharing, draft copies, erase, certificate login, the administrator', () => {
+  it('the responsible adviser shares a client through the services; a colleague sees it but cannot stop sharing', async () => {
+    const a = await laptop()
+    const b = await laptop()
+    const client = await value<{ id: number }>(a.services, 'clients:create', { name: 'Te Delen Klant', birthDate: '1980-02-03' })
+    expect(await value(a.services, 'clients:office', { id: client.id })).toEqual({ sharedWithOffice: false, responsible: true, responsibleName: `Adviseur ${a.role}`, copy: null })
+    expect(await call(b.services, 'clients:office', { id: client.id })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+    expect(await value(a.services, 'clients:share', { id: client.id, shared: true })).toMatchObject({ sharedWithOffice: true })
+    expect((await value<Array<{ id: number }>>(b.services, 'clients:list', { query: 'delen' })).map((entry) => entry.id)).toEqual([client.id])
+    expect(await value(b.services, 'clients:office', { id: client.id })).toMatchObject({ sharedWithOffice: true, responsible: false, responsibleName: `Adviseur ${a.role}` })
+    expect(await call(b.services, 'clients:share', { id: client.id, shared: false })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/Alleen de verantwoordelijke adviseur/) } })
+  })
+
+  it('the draft copy of a lost save is shown, taken over or thrown away; nothing typed is lost', async () => {
+    const a = await laptop()
+    const b = await laptop()
+    const client = await value<{ id: number }>(a.services, 'clients:create', { name: 'Twee Tegelijk', birthDate: '1980-02-03' })
+    await value(a.services, 'clients:share', { id: client.id, shared: true })
+    await value(a.services, 'clients:get', { id: client.id })
+    await value(b.services, 'clients:get', { id: client.id })
+    await value(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van A' } })
+    expect(await call(b.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van B' } })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+
+    const seen = await value<{ copy: { draft: { notes: string }; savedAt: string } | null }>(b.services, 'clients:office', { id: client.id })
+    expect(seen.copy?.draft).toEqual({ notes: 'van B' })
+    expect((seen.copy as unknown as { current: unknown }).current).toEqual({ notes: 'van A' })
+    // A colleague never sees B's copy.
+    expect((await value<{ copy: unknown }>(a.services, 'clients:office', { id: client.id })).copy).toBeNull()
+
+    const taken = await value<{ draft: { notes: string } }>(b.services, 'clients:takeOverCopy', { id: client.id })
+    expect(taken.draft.notes).toBe('van B')
+    expect((await value<{ copy: unknown }>(b.services, 'clients:office', { id: client.id })).copy).toBeNull()
+    expect((await value<{ draft: { notes: string } }>(a.services, 'clients:get', { id: client.id })).draft.notes).toBe('van B')
+
+    // A, still on the version before B took over, loses the next race; A throws the copy away.
+    await value(b.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van B, verder' } })
+    expect(await call(a.services, 'clients:saveDraft', { id: client.id, draft: { notes: 'van A, oud' } })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    const discarded = await value<{ draft: { notes: string } }>(a.services, 'clients:discardCopy', { id: client.id })
+    expect(discarded.draft.notes).toBe('van B, verder')
+    expect((await value<{ copy: unknown }>(a.services, 'clients:office', { id: client.id })).copy).toBeNull()
+    expect(await call(a.services, 'clients:takeOverCopy', { id: client.id })).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('erasing in office mode says the server drops the old data at its next vacuum', async () => {
+    const a = await laptop()
+    const client = await value<{ id: number }>(a.services, 'clients:create', { name: 'Wis Op Server', birthDate: '1980-02-03' })
+    expect(await value(a.services, 'clients:erase', { id: client.id, confirmName: 'Wis Op Server' })).toEqual({ erased: true, book: 'office', goneFromFile: false })
+  })
+
+  it('links with a client certificate instead of a password', async () => {
+    const a = await laptop(cluster().port, { certificate: true })
+    expect(await value(a.services, 'office:status')).toMatchObject({ connected: true, user: certAdviser, login: 'certificate' })
+    const client = await value<{ id: number }>(a.services, 'clients:create', { name: 'Via Certificaat', birthDate: '1980-02-03' })
+    expect((await value<{ name: string }>(a.services, 'clients:get', { id: client.id })).name).toBe('Via Certificaat')
+  })
+
+  it('the office administrator switches an adviser off and on and removes one; others may not', async () => {
+    const boss = await laptop(cluster().port, { officeAdmin: true })
+    const b = await laptop()
+    const c = await laptop()
+    const client = await value<{ id: number }>(b.services, 'clients:create', { name: 'Klant Van B', birthDate: '1980-02-03' })
+    expect(await call(b.services, 'office:advisers')).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/kantoorbeheerder/) } })
+
+    const off = await value<Array<{ roleName: string; disabled: boolean; clients: number }>>(boss.services, 'office:setAdviserAccess', { roleName: b.role, disabled: true })
+    expect(off.find((row) => row.roleName === b.role)).toMatchObject({ disabled: true, clients: 1 })
+    // An open connection sees nothing any more; a new one is refused with a plain message.
+    const whileOff = await call(b.services, 'clients:list', { query: '' })
+    if (whileOff.ok) expect(whileOff.value).toEqual([])
+    else expect(whileOff.error.message).toMatch(/toegang uitgezet/)
+    await value(boss.services, 'office:setAdviserAccess', { roleName: b.role, disabled: false })
+    expect((await value<Array<{ id: number }>>(b.services, 'clients:list', { query: '' })).map((entry) => entry.id)).toContain(client.id)
+
+    const after = await value<Array<{ roleName: string }>>(boss.services, 'office:removeAdviser', { roleName: b.role, successor: c.role })
+    expect(after.map((row) => row.roleName)).not.toContain(b.role)
+    expect((await value<Array<{ id: number }>>(c.services, 'clients:list', { query: 'klant van b' })).map((entry) => entry.id)).toContain(client.id)
+    expect(await value(c.services, 'clients:office', { id: client.id })).toMatchObject({ responsible: true })
+    expect(await call(boss.services, 'office:removeAdviser', { roleName: 'Niet Geldig', successor: c.role })).toMatchObject({ ok: false, error: { code: 'invalid-input', problems: [{ path: 'roleName' }] } })
   })
 })

@@ -125,7 +125,7 @@ describe('parameter packs: import, effect, rollback', () => {
     expect(baz(after).annual).toBeGreaterThan(baz(before).annual)
 
     // The triage sees it: advice made under the built-in parameters needs review.
-    const stored = { versionNo: 1, createdAt: '2026-11-01T09:00:00Z', scenario: 'raad-van-state-2025', parameterHash: before.parameterHash, clientCase: sampleCase(), chosenOption: 'baz' as const, options: before.options.map((option) => ({ id: option.id, available: option.available, premium: option.premium.annual, benefit: option.benefit.annualAtFullDisability })) }
+    const stored = { versionNo: 1, createdAt: '2026-11-01T09:00:00Z', scenario: 'raad-van-state-2025', parameterHash: before.parameterHash, clientCase: sampleCase(), chosenOption: 'baz' as const, suggestedOption: before.suggestion?.optionId ?? null, options: before.options.map((option) => ({ id: option.id, available: option.available, premium: option.premium.annual, benefit: option.benefit.annualAtFullDisability })) }
     const client = { id: 1, name: 'Starter', birthDate: sampleCase().client.birthDate, role: null, income: sampleCase().income, existingPolicy: null, financialBuffer: null, lastAdvice: stored }
     const [triaged] = await evaluateClients([client], { scenario: 'raad-van-state-2025', today: '2026-12-02' })
     expect(triaged!.hits.find((hit) => hit.group === 'advice-outdated')?.reason).toMatch(/andere parameters .*; premie €\s[\d.]+,\d\d → €\s[\d.]+,\d\d per jaar/)

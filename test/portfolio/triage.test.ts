@@ -182,6 +182,25 @@ describe('vangnet portfolio', () => {
     expect(escapeCell('Jan de Vries')).toBe('Jan de Vries')
   }, 60_000)
 
+  it('--lang en gives the reasons and group names in English, also from worker threads', async () => {
+    const { code, stdout } = await vangnet(['portfolio', '--db', 'kluis.db', '--scenario', 'raad-van-state-2025', '--lang', 'en', '--json'])
+    expect(code).toBe(0)
+    const document = JSON.parse(stdout) as PortfolioReport
+    expect(reasonOf(document, 'Oud Advies', 'advice-outdated')).toMatch(/^Review needed: advice version 1 of .*; bill version mkb-toets-2024 → raad-van-state-2025/)
+    expect(document.groups.find((group) => group.id === 'no-cover')!.label).toBe('No cover: goes to the Baz')
+    expect(reasonOf(document, 'Geen Dekking', 'no-cover')).toMatch(/^No AOV: will be insured by the Baz; \d+ days' waiting period without benefit, a gap of €[\d,]+\.\d\d\.$/)
+    const vault = await openVault(db, { passphrase }, { autoLockAfterMs: 0 })
+    try {
+      const clients = vault.portfolio.load()
+      const options = { scenario: 'raad-van-state-2025', today, language: 'en' as const }
+      expect(await evaluateClients(clients, { ...options, threads: 2 })).toEqual(await evaluateClients(clients, { ...options, threads: 1 }))
+    } finally {
+      vault.lock()
+    }
+    const wrong = await vangnet(['portfolio', '--db', 'kluis.db', '--lang', 'de'])
+    expect(wrong).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang: kies nl of en, niet "de"') })
+  }, 60_000)
+
   it('refuses an unknown bill version and a wrong passphrase plainly', async () => {
     const unknown = await vangnet(['portfolio', '--db', 'kluis.db', '--scenario', 'wet-2099'])
     expect(unknown.code).toBe(2)

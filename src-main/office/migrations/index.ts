@@ -7,11 +7,12 @@ import { createHash } from 'node:crypto'
 import { core } from './001-core'
 import { advice } from './002-advice'
 import { drafts } from './003-drafts'
+import { officeAdmin } from './004-office-admin'
 import type { OfficeMigration } from './types'
 
 export type { OfficeMigration } from './types'
 
-export const officeMigrations: readonly OfficeMigration[] = [core, advice, drafts]
+export const officeMigrations: readonly OfficeMigration[] = [core, advice, drafts, officeAdmin]
 export const latestOfficeVersion = officeMigrations.length
 
 export function checksum(migration: OfficeMigration): string {

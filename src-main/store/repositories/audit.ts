@@ -26,6 +26,10 @@ export type AuditAction =
   | 'advice.created'
   | 'advice.report-attached'
   | 'adviser.added'
+  | 'adviser.disabled'
+  | 'adviser.enabled'
+  | 'adviser.removed'
+  | 'client.transferred'
   | 'vault.office-link-changed'
 
 export interface AuditEntry {

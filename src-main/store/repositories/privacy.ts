@@ -102,10 +102,18 @@ export interface ErasureResult {
  * just finishing; the answer is then given honestly.
  */
 export function checkpointFully(db: Db, attempts = 5, pauseMs = 40): boolean {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>
-    if (result && result.busy === 0 && result.log === result.checkpointed) return true
-    if (attempt < attempts - 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs)
+  // The connection's busy timeout (5 s) would make every attempt wait for the reader: 25 s with
+  // the app's window frozen, to learn what a short wait tells as well.
+  const busyTimeout = Number(db.pragma('busy_timeout', { simple: true }))
+  db.pragma(`busy_timeout = ${pauseMs}`)
+  try {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>
+      if (result && result.busy === 0 && result.log === result.checkpointed) return true
+      if (attempt < attempts - 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pauseMs)
+    }
+    return false
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`)
   }
-  return false
 }

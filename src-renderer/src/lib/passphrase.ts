@@ -3,6 +3,8 @@
  * a penalty for repeats and well-known patterns. It guides; the hard rule (at least 12 characters)
  * is in shared/ipc.ts.
  */
+import { minimumPassphraseLength } from '../../../shared/ipc'
+
 export type Strength = 0 | 1 | 2 | 3 | 4
 
 const weak = /(wachtwoord|password|welkom|qwerty|azerty|123456|abcdef|vangnet)/i
@@ -18,7 +20,7 @@ export function passphraseStrength(text: string): Strength {
   let bits = Math.log2(Math.max(pool, 2)) * Math.min(text.length, unique * 2)
   if (weak.test(text)) bits -= 25
   if (/(.)\1{2,}/.test(text)) bits -= 10
-  if (text.length < 12) return 1
+  if (text.length < minimumPassphraseLength) return 1
   if (bits < 50) return 1
   if (bits < 70) return 2
   if (bits < 90) return 3

@@ -1,7 +1,7 @@
 /** The client list: instant search, recent clients, create and erase. */
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { ClientListEntry, ClientRecord } from '../../../shared/ipc'
+import type { ClientListEntry, ClientRecord, ErasureOutcome } from '../../../shared/ipc'
 import { call } from '../lib/api'
 
 export const useClientsStore = defineStore('clients', () => {
@@ -28,9 +28,11 @@ export const useClientsStore = defineStore('clients', () => {
     return record
   }
 
-  async function erase(id: number, confirmName: string): Promise<void> {
-    await call('eraseClient', { id, confirmName })
+  /** Erase (AVG); the outcome says whether the data already left the vault file or server. */
+  async function erase(id: number, confirmName: string): Promise<ErasureOutcome> {
+    const outcome = await call('eraseClient', { id, confirmName })
     await Promise.all([search(), loadRecent()])
+    return outcome
   }
 
   function clear(): void {

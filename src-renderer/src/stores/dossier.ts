@@ -46,8 +46,17 @@ export const useDossierStore = defineStore('dossier', () => {
   async function open(id: number): Promise<void> {
     if (record.value?.id === id && draft.value) return
     await flush()
+    show(await call('getClient', { id }))
+  }
+
+  /**
+   * Show the dossier as the book has it now; edits not saved are dropped. Also used when an office
+   * draft copy was taken over or thrown away (the main process answers with the fresh record).
+   */
+  function show(loaded: ClientRecord): void {
+    if (timer) clearTimeout(timer)
+    timer = null
     loading = true
-    const loaded = await call('getClient', { id })
     record.value = loaded
     draft.value = normaliseDraft(loaded.draft, loaded.name, loaded.birthDate ?? '')
     touched.value = new Set()
@@ -127,6 +136,7 @@ export const useDossierStore = defineStore('dossier', () => {
     problemFor,
     touch,
     open,
+    show,
     close,
     flush,
   }

@@ -3,7 +3,7 @@
  * locks the vault after the chosen number of minutes. Locking first flushes the open dossier's
  * autosave (see `beforeLock`), so nothing typed is lost.
  */
-import { setParameterUpdate } from '../../../shared/parameters/update'
+import { applyParameterUpdate } from '../lib/parameters'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { defaultSettings, type AdviserProfile, type AppInfo, type Settings, type VaultStatus } from '../../../shared/ipc'
@@ -35,7 +35,7 @@ export const useSessionStore = defineStore('session', () => {
     settings.value = s
     adviser.value = a
     // The window's own calculations use the vault's active parameter pack, as the main process does.
-    setParameterUpdate(p?.update ?? null)
+    applyParameterUpdate(p?.update ?? null)
     touch()
   }
 
