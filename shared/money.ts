@@ -18,6 +18,9 @@ export function roundCents(value: Decimal): Decimal {
 
 /** JSON/display edge: a number of euros, rounded to cents (half up, as roundCents). */
 export function toEuros(value: Decimal): number {
+  // Most figures are whole cents already: read them as they are (the same number, without
+  // rounding a copy first).
+  if (value.decimalPlaces() <= 2) return value.toNumber()
   return Number(value.toFixed(2, Decimal.ROUND_HALF_UP))
 }
 
@@ -32,7 +35,10 @@ export function toCentsText(value: Decimal): string {
  * and need no decimal object per year. `centsToEuros` is the display/JSON edge for them.
  */
 export function toWholeCents(value: Decimal): number {
-  // The cents text without its point is the number of cents: rounded as roundCents, exact.
+  // An amount in whole cents times 100 is within far less than half a cent of its integer
+  // (amounts here stay below 2^53 cents), so rounding that float gives the cents exactly.
+  if (value.decimalPlaces() <= 2) return Math.round(value.toNumber() * 100)
+  // Otherwise the cents text without its point is the number of cents: rounded as roundCents, exact.
   return Number(value.toFixed(2, Decimal.ROUND_HALF_UP).replace('.', ''))
 }
 

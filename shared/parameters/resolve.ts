@@ -93,18 +93,9 @@ function monthsBetween(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm)
 }
 
-const factorCache = new Map<string, Decimal>()
-
-/** (1 + yearly indexation) ^ (half-years / 2): memoised, as a fractional power is costly in decimal. */
+/** (1 + yearly indexation) ^ (half-years / 2): a fractional power, worked out once per year of a WML table (rules/wml.ts). */
 function halfYearFactor(indexation: Decimal, halfYears: number): Decimal {
-  const key = `${indexation.toString()}:${halfYears}`
-  let factor = factorCache.get(key)
-  if (!factor) {
-    factor = new Money(1).plus(indexation).pow(new Money(halfYears).dividedBy(2))
-    if (factorCache.size > 10_000) factorCache.clear()
-    factorCache.set(key, factor)
-  }
-  return factor
+  return new Money(1).plus(indexation).pow(new Money(halfYears).dividedBy(2))
 }
 
 /**

@@ -150,7 +150,8 @@ export function adviceChanges(stored: StoredAdvice, now: AdviceResult, scenario:
 
 /** One client: every group it belongs to, each with a one-line reason. */
 export function triageClient(client: PortfolioClient, settings: TriageSettings): TriagedClient {
-  const advise = settings.advise ?? adviseRules
+  // The triage reads figures, reasons, conditions and the suggestion, never a trace: calculated without them.
+  const advise = settings.advise ?? ((clientCase: ClientCase, options?: { language?: Language }) => adviseRules(clientCase, { ...options, traces: false }))
   const language = settings.language ?? 'nl'
   const t: TriageTexts = triageTexts[language]
   const hits: GroupHit[] = []

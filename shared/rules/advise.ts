@@ -9,6 +9,7 @@ import { Money, toEuros } from '../money'
 import { aowAgeLastFixedYear } from '../parameters/aow-age'
 import { minimumWageKnownThrough, parameterSetLabel } from '../parameters/update'
 import { parameterHash, sourcedParameters } from '../parameters/resolve'
+import type { ScenarioParameters } from '../parameters/scenarios'
 import type { ClientCase } from '../schema/case'
 import type { AdviceResult, AssumptionNote } from '../schema/result'
 import { createContext, type RuleContext } from './context'
@@ -16,23 +17,31 @@ import { criterionComparison } from './criterion'
 import { ageOn } from './dates'
 import { refs } from './explain'
 import { insuredStatus } from './insured'
-import { sharedFigures } from './option-plan'
+import { sharedFigures, type Shared } from './option-plan'
 import { compareOptions } from './options'
 import { aowYearCitation, explainBazPremium } from './premium'
 import { suggestOption } from './suggestion'
-import { wmlForYear } from './wml'
 
-function collectAssumptions(context: RuleContext, calculationYear: number): AssumptionNote[] {
-  const notes: AssumptionNote[] = [...context.assumptions]
-  const { parameters, clientCase } = context
-  const { say, language } = context.texts
+/**
+ * The notes on a version's uncertain parameters depend only on the parameter set and the
+ * language: written once per set (a version, or a version with the adviser's overrides) and
+ * language, and copied into each result.
+ */
+const parameterNotes = new WeakMap<ScenarioParameters, Partial<Record<Language, readonly AssumptionNote[]>>>()
+
+function uncertainParameterNotes(parameters: ScenarioParameters, language: Language): readonly AssumptionNote[] {
+  let byLanguage = parameterNotes.get(parameters)
+  if (!byLanguage) parameterNotes.set(parameters, (byLanguage = {}))
+  const cached = byLanguage[language]
+  if (cached) return cached
+  const notes: AssumptionNote[] = []
   for (const [name, parameter] of sourcedParameters(parameters)) {
     if (parameter.uncertain) {
       const nameId = `parameter.${name}` as MessageId
       notes.push({
         id: `parameter-${name}`,
         // A documented range (rates and shares, as fractions) is printed with the value used.
-        text: say('assumption.parameter', {
+        text: renderMessage(language, 'assumption.parameter', {
           name: nameId in catalogs[language] ? renderMessage(language, nameId as 'parameter.startYear') : name,
           text: parameter.uncertain[language],
           range: parameter.range ? [String(parameter.range[0]), String(parameter.range[1])] : null,
@@ -43,6 +52,16 @@ function collectAssumptions(context: RuleContext, calculationYear: number): Assu
       })
     }
   }
+  byLanguage[language] = notes
+  return notes
+}
+
+function collectAssumptions(context: RuleContext, shared: Shared): AssumptionNote[] {
+  const { calculationYear, insured } = shared
+  const { parameters, clientCase } = context
+  const { say, language } = context.texts
+  // Copies: a result's notes are its own.
+  const notes: AssumptionNote[] = [...context.assumptions, ...uncertainParameterNotes(parameters, language).map((note) => ({ ...note, sources: [...note.sources] }))]
   if (context.premiumRateOverridden) {
     notes.push({
       id: 'override-premium-rate',
@@ -95,31 +114,8 @@ function collectAssumptions(context: RuleContext, calculationYear: number): Assu
       kind: 'projection',
     })
   }
-  return notes
-}
-
-/** What a calculation can be asked for besides the case. */
-export interface AdviseOptions {
-  /** The language of every text in the result (reasons, conditions, notes, explanations); Dutch by default. */
-  language?: Language
-}
-
-/** Compare all options for a validated case (see `parseClientCase`). Never throws on a valid case. */
-export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}): AdviceResult {
-  const context = createContext(clientCase, adviseOptions.language ?? 'nl')
-  const { say } = context.texts
-  const { client, calculationYear } = clientCase
-  const aow = context.aow
-  const yearStart = `${calculationYear}-01-01`
-  const age = ageOn(client.birthDate, yearStart)
-  const insured = insuredStatus(context, age, yearStart >= aow.date)
-  const shared = { context, aow, insured, ...sharedFigures(context, aow) }
-  explainBazPremium(context, calculationYear)
-  const options = compareOptions(shared)
-  const wml = wmlForYear(context, calculationYear)
-  const assumptions = collectAssumptions(context, calculationYear)
   if (shared.bazYears.some((year) => year.wml.projected)) {
-    assumptions.push({
+    notes.push({
       id: 'wml-projected',
       text: say('assumption.wmlProjected', { date: minimumWageKnownThrough(), rate: clientCase.assumptions.wmlIndexation }),
       sources: [],
@@ -128,7 +124,7 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
   }
   const aowYear = shared.bazYears.at(-1)?.partYear
   if (aowYear && insured.insured) {
-    assumptions.push({
+    notes.push({
       id: 'aow-year-part',
       text: say('assumption.aowYear', { year: shared.years.at(-1)!, date: aowYear.until, days: aowYear.days, daysInYear: aowYear.daysInYear }),
       sources: refs(aowYearCitation),
@@ -138,13 +134,43 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
   const lastEntered = Math.max(...clientCase.income.map((row) => row.year))
   const lastRow = clientCase.income.find((row) => row.year === lastEntered)!
   if (lastRow.wiaWage > 0 && context.parameters.franchise.value.enabled && shared.years.some((year) => year > lastEntered)) {
-    assumptions.push({
+    notes.push({
       id: 'wia-wage-flat',
       text: say('assumption.wiaWageFlat', { year: lastEntered, wage: new Money(lastRow.wiaWage), rate: clientCase.assumptions.wmlIndexation }),
       sources: refs(context.parameters.franchise.cite),
       kind: 'interpretation',
     })
   }
+  return notes
+}
+
+/** What a calculation can be asked for besides the case. */
+export interface AdviseOptions {
+  /** The language of every text in the result (reasons, conditions, notes, explanations); Dutch by default. */
+  language?: Language
+  /**
+   * False: the figures, reasons, conditions, warnings and suggestion only, without explanations
+   * and the list of assumptions (empty). For the triage of a client book, which reads no trace;
+   * every advice shown or stored is calculated with them (the default).
+   */
+  traces?: boolean
+}
+
+/** Compare all options for a validated case (see `parseClientCase`). Never throws on a valid case. */
+export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}): AdviceResult {
+  const traces = adviseOptions.traces ?? true
+  const context = createContext(clientCase, adviseOptions.language ?? 'nl', traces)
+  const { say } = context.texts
+  const { client, calculationYear } = clientCase
+  const aow = context.aow
+  const yearStart = `${calculationYear}-01-01`
+  const age = ageOn(client.birthDate, yearStart)
+  const insured = insuredStatus(context, age, yearStart >= aow.date)
+  const shared = { context, aow, insured, ...sharedFigures(context, aow) }
+  if (traces) explainBazPremium(context, calculationYear)
+  const options = compareOptions(shared)
+  const wml = context.years.wml(calculationYear)
+  const assumptions = traces ? collectAssumptions(context, shared) : []
   return {
     schemaVersion: 1,
     scenario: clientCase.scenario,

@@ -14,9 +14,7 @@ import type { PartialBenefitRule, WiaClass } from '../parameters/scenarios'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
 import { refs } from './explain'
-import { incomeForYear } from './income'
 import { franchiseLimit } from './premium'
-import { wmlForYear } from './wml'
 
 export interface BenefitBase {
   illnessYear: number
@@ -35,14 +33,14 @@ export interface BenefitBase {
 export function benefitBase(context: RuleContext, illnessYear: number, id: string): BenefitBase {
   const { parameters } = context
   const years = parameters.averagingYears.value
-  const prior = incomeForYear(context, illnessYear - 1)
-  const priorYears = Array.from({ length: years }, (_, index) => incomeForYear(context, illnessYear - 1 - index))
+  const prior = context.years.income(illnessYear - 1)
+  const priorYears = Array.from({ length: years }, (_, index) => context.years.income(illnessYear - 1 - index))
   const entered = priorYears.filter((income) => income.origin !== 'before-first-entry')
   // Years before the first entered year are unknown, not zero: the average runs over the known years.
   const averageOver = entered.length > 0 ? entered : [prior]
   const average = averageOver.reduce((sum, income) => sum.plus(income.profit), zero).dividedBy(averageOver.length).toDecimalPlaces(2)
   const uncapped = maxMoney(zero, maxMoney(prior.profit, average))
-  const wml = wmlForYear(context, illnessYear)
+  const wml = context.years.wml(illnessYear)
   const franchise = franchiseLimit(context, wml.cap, prior.wiaWage)
   const base = minMoney(uncapped, franchise.limit)
   const usesAverage = average.greaterThan(prior.profit)
@@ -61,7 +59,7 @@ export function benefitBase(context: RuleContext, illnessYear: number, id: strin
   const projected = priorYears.some((income) => income.origin !== 'entered')
   const explanation = context.trace.money(
     id,
-    say('trace.benefitBase.label', { year: illnessYear }),
+    () => say('trace.benefitBase.label', { year: illnessYear }),
     base,
     baseText,
     refs({ source: 'MKB-2024', locator: 'De hoogte van de uitkering' }, parameters.averagingYears.cite, franchise.applied ? parameters.franchise.cite : undefined),
@@ -132,7 +130,7 @@ export function publicBenefit(context: RuleContext, base: BenefitBase, degree: n
   const offsetText = (): string => (offset.isZero() ? '' : say('trace.benefit.offset', { share: context.earningsOffset, earnings, offset }))
   const explanation = context.trace.money(
     id,
-    say('trace.benefit.label'),
+    () => say('trace.benefit.label'),
     annual,
     () => `${how()}${offsetText()} = ${f.euro(annual)} (${partialShareText(context, rule, parameters.fullDisabilityFrom.value)})`,
     refs(

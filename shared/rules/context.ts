@@ -1,7 +1,7 @@
 /**
  * The inputs of one calculation, prepared once: the resolved bill version (with the adviser's
- * overrides), the assumptions as decimals, and memoised per-year figures (WML, profit) that every
- * option shares.
+ * overrides), the assumptions as decimals, and the per-year tables (profit, WML, maximum base)
+ * every option reads (year-tables.ts).
  */
 import type Decimal from 'decimal.js'
 import { Money } from '../money'
@@ -13,8 +13,7 @@ import { aowDateFor, type AowDate } from './aow'
 import type { Language } from '../format'
 import { textsFor, type Texts } from '../messages'
 import { Trace } from './explain'
-import type { YearIncome } from './income'
-import type { YearWml } from './wml'
+import { buildYearTables, type YearTables } from './year-tables'
 
 export interface RuleContext {
   clientCase: ClientCase
@@ -36,10 +35,8 @@ export interface RuleContext {
   stabiliteitsbijdrage: Decimal
   trace: Trace
   assumptions: AssumptionNote[]
-  memo: Map<string, unknown>
-  /** Per-year figures every option shares, keyed by calendar year (see income.ts and wml.ts). */
-  incomeByYear: Map<number, YearIncome>
-  wmlByYear: Map<number, YearWml>
+  /** Profit, WML and maximum base per calendar year, built when the calculation starts. */
+  years: YearTables
 }
 
 /**
@@ -83,48 +80,34 @@ function applyOverrides(parameters: ScenarioParameters, clientCase: ClientCase, 
   return result
 }
 
-export function createContext(clientCase: ClientCase, language: Language = 'nl'): RuleContext {
+/** The context of one calculation; `traces` false keeps no explanations (see AdviseOptions). */
+export function createContext(clientCase: ClientCase, language: Language = 'nl', traces = true): RuleContext {
   const assumptions: AssumptionNote[] = []
   const texts = textsFor(language)
   const parameters = applyOverrides(resolveScenario(clientCase.scenario), clientCase, assumptions, texts)
   const overriddenRate = clientCase.assumptions.premiumRate
+  const aow = aowDateFor(clientCase.client.birthDate)
+  const capFactor = new Money(parameters.capFactor.value)
+  const wmlIndexation = new Money(clientCase.assumptions.wmlIndexation)
+  const profitGrowth = new Money(clientCase.assumptions.profitGrowth)
   return {
     clientCase,
     parameters,
     texts,
-    aow: aowDateFor(clientCase.client.birthDate),
+    aow,
     premiumRate: new Money(overriddenRate ?? parameters.premiumRate.value),
     // A rate equal to the version's own changes nothing: it is not printed as an override.
     premiumRateOverridden: overriddenRate !== null && !new Money(overriddenRate).equals(parameters.premiumRate.value),
-    capFactor: new Money(parameters.capFactor.value),
+    capFactor,
     benefitPercentage: new Money(parameters.benefitPercentage.value),
     earningsOffset: new Money(parameters.earningsOffset.value),
-    wmlIndexation: new Money(clientCase.assumptions.wmlIndexation),
-    profitGrowth: new Money(clientCase.assumptions.profitGrowth),
+    wmlIndexation,
+    profitGrowth,
     marginalTaxRate: new Money(clientCase.assumptions.marginalTaxRate),
     netFactor: new Money(1).minus(clientCase.assumptions.marginalTaxRate),
     stabiliteitsbijdrage: new Money(clientCase.assumptions.stabiliteitsbijdrage),
-    trace: new Trace(),
+    trace: new Trace(traces),
     assumptions,
-    memo: new Map(),
-    incomeByYear: new Map(),
-    wmlByYear: new Map(),
+    years: buildYearTables(clientCase, aow, { parameters, texts, capFactor, wmlIndexation, profitGrowth }),
   }
-}
-
-/** A figure per calendar year, worked out once per calculation. */
-export function perYear<T>(byYear: Map<number, T>, year: number, compute: () => T): T {
-  let value = byYear.get(year)
-  if (value === undefined) {
-    value = compute()
-    byYear.set(year, value)
-  }
-  return value
-}
-
-export function memoise<T>(context: RuleContext, key: string, compute: () => T): T {
-  if (context.memo.has(key)) return context.memo.get(key) as T
-  const value = compute()
-  context.memo.set(key, value)
-  return value
 }

@@ -35,11 +35,20 @@ function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, co
   })
 }
 
-/** Collects the explanations of one calculation, keyed by figure id. */
+/** What a calculation without traces hands back for each figure: nothing is kept or written. */
+const untraced: Explanation = Object.freeze({ id: '', label: '', value: 0, unit: 'euro', expression: '', sources: [] })
+
+/**
+ * Collects the explanations of one calculation, keyed by figure id. A calculation that only needs
+ * the figures (the triage of a client book) keeps none: `new Trace(false)`.
+ */
 export class Trace {
   readonly explanations: Record<string, Explanation> = {}
 
+  constructor(readonly enabled = true) {}
+
   add(explanation: Explanation): Explanation {
+    if (!this.enabled) return untraced
     this.explanations[explanation.id] = explanation
     return explanation
   }
@@ -48,18 +57,20 @@ export class Trace {
    * An amount and how it was made. `expression` may be given as a function: the text is then
    * written when it is first read (by the report, the uitleg drawer, --explain or JSON), so a
    * recalculation on every keystroke does not format text nobody reads. It reads as a plain
-   * property, in JSON as well.
+   * property, in JSON as well. The label may be a function too, so a calculation without traces
+   * writes no label either.
    */
   money(
     id: string,
-    label: string,
+    label: string | (() => string),
     value: Decimal,
     expression: string | (() => string),
     sources: SourceRef[],
     steps?: (Explanation | undefined)[],
     uncertain?: boolean,
   ): Explanation {
-    const explanation: Explanation = { id, label, value: toEuros(value), unit: 'euro', expression: '', sources }
+    if (!this.enabled) return untraced
+    const explanation: Explanation = { id, label: typeof label === 'string' ? label : label(), value: toEuros(value), unit: 'euro', expression: '', sources }
     if (typeof expression === 'string') explanation.expression = expression
     else lazyProperty(explanation, 'expression', expression)
     const presentSteps = steps?.filter((step): step is Explanation => step !== undefined)

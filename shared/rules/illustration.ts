@@ -8,7 +8,6 @@ import type Decimal from 'decimal.js'
 import { centsToEuros, Money, maxMoney, roundCents, toEuros, toWholeCents, zero } from '../money'
 import type { Illustration } from '../schema/result'
 import { addDays, daysBetween, minDate, yearOf } from './dates'
-import { incomeForYear } from './income'
 import { policyEndDate, type OptionPlan, type Shared } from './option-plan'
 import { privateAnnualBenefit } from './private-aov'
 
@@ -105,7 +104,7 @@ export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[])
     notes.push(say('illustration.noBenefitAfterWaiting'))
   }
   const gapMonths = new Money(gapDays).times(twelve).dividedBy(365).toDecimalPlaces(1)
-  const lostIncomePerYear = maxMoney(zero, incomeForYear(context, yearOf(disabledFrom)).profit).times(degree)
+  const lostIncomePerYear = maxMoney(zero, context.years.income(yearOf(disabledFrom)).profit).times(degree)
   const gapAmount = roundCents(lostIncomePerYear.times(gapDays).dividedBy(365))
   const broodfondsMonths = Money.min(gapMonths, assumptions.broodfondsMonths)
   const broodfonds = Money.min(gapAmount, roundCents(new Money(assumptions.broodfondsMonthly).times(broodfondsMonths)))

@@ -16,7 +16,7 @@ import type Decimal from 'decimal.js'
 import type { Language } from '../format'
 import { Money, roundCents, toEuros, zero } from '../money'
 import type { Explanation, IncomePhase, IncomePhaseId, IncomePicture } from '../schema/result'
-import { addDays, addMonths } from './dates'
+import { addDays, addMonths, parseIsoDate } from './dates'
 import { formattersFor } from '../messages/format'
 import { refs, type Trace } from './explain'
 import type { Component } from './illustration'
@@ -50,7 +50,12 @@ export interface IncomePictureInput {
   benefitExplanation?: Explanation
 }
 
-interface Month {
+/** A stretch of whole months in which the same benefits run: months `from` up to `until` (exclusive). */
+interface Stretch {
+  /** Month indices counted from the first day of illness (month 0 starts on it). */
+  from: number
+  until: number
+  /** The first day of its first month. */
   start: string
   id: IncomePhaseId
   benefitNet: Decimal | null
@@ -64,31 +69,47 @@ function netMonthly(annual: Decimal, taxRate: Decimal | null): Decimal | null {
   return roundCents(annual.dividedBy(twelve).times(new Money(1).minus(taxRate)))
 }
 
-function monthsOf(input: IncomePictureInput): Month[] {
-  const months: Month[] = []
+/**
+ * The index of the first month (counted from `first`, each starting on `addMonths(first, index)`)
+ * that starts on or after `date`: whole months between the two, one more when the month in
+ * `date`'s own month starts before it. Never below 0.
+ */
+export function firstMonthOnOrAfter(first: string, date: string): number {
+  const from = parseIsoDate(first)
+  const to = parseIsoDate(date)
+  const index = (to.year - from.year) * 12 + (to.month - from.month)
+  if (index <= 0) return first >= date ? 0 : Math.max(0, index + 1)
+  // The month `index` starts in `date`'s month, on the same day number where it exists.
+  return addMonths(first, index) >= date ? index : index + 1
+}
+
+/**
+ * The months from the first day of illness to the AOW date, as stretches in which the same
+ * benefits run: a situation changes only where a benefit starts or ends, the waiting period ends
+ * or the policy ends, so the months are not walked one by one (years of them run alike).
+ */
+function stretchesOf(input: IncomePictureInput): Stretch[] {
+  const first = input.disabledFrom
+  const total = firstMonthOnOrAfter(first, input.aowDate)
+  const at = (date: string) => Math.min(total, firstMonthOnOrAfter(first, date))
+  const cuts = new Set<number>([0, total, at(input.waitingEnd)])
+  if (input.policyEnds !== null) cuts.add(at(input.policyEnds))
+  for (const part of input.parts) cuts.add(at(part.from)).add(at(part.until))
+  const bounds = [...cuts].sort((a, b) => a - b)
   const earningsNet = netMonthly(input.earningsAnnual, input.taxRate)
-  // The same parts run for years on end: each combination's net benefit is worked out once, so
-  // consecutive months share one amount (and one Decimal).
-  const benefitByParts = new Map<number, Decimal | null>()
-  for (let index = 0; ; index++) {
-    const start = addMonths(input.disabledFrom, index)
-    if (start >= input.aowDate) break
-    let key = 0
+  const stretches: Stretch[] = []
+  for (let index = 0; index + 1 < bounds.length; index++) {
+    const from = bounds[index]!
+    const until = bounds[index + 1]!
+    // A month belongs to the situation on its first day.
+    const start = addMonths(first, from)
+    let gross = zero
     let running = 0
-    input.parts.forEach((part, partIndex) => {
+    for (const part of input.parts) {
       if (part.from <= start && start < part.until) {
-        key |= 1 << partIndex
+        gross = gross.plus(part.annual)
         running++
       }
-    })
-    let benefitNet = benefitByParts.get(key)
-    if (benefitNet === undefined) {
-      let gross = zero
-      input.parts.forEach((part, partIndex) => {
-        if (key & (1 << partIndex)) gross = gross.plus(part.annual)
-      })
-      benefitNet = netMonthly(gross, input.taxRate)
-      benefitByParts.set(key, benefitNet)
     }
     let id: IncomePhaseId
     if (running > 0) id = 'benefit'
@@ -97,15 +118,17 @@ function monthsOf(input: IncomePictureInput): Month[] {
     // After the waiting period without any benefit (none is due at this degree): the benefit
     // phase with no benefit, so the reader sees the loss continue.
     else id = 'benefit'
-    months.push({ start, id, benefitNet, earningsNet })
+    stretches.push({ from, until, start, id, benefitNet: netMonthly(gross, input.taxRate), earningsNet })
   }
-  return months
+  return stretches
 }
 
 const sameAmount = (a: Decimal | null, b: Decimal | null) => a === b || (a !== null && b !== null && a.equals(b))
 
 interface PhaseSums {
-  phase: Omit<IncomePhase, 'months'>
+  id: IncomePhaseId
+  /** The first day of its first month. */
+  from: string
   months: number
   income: Decimal | null
   shortfall: Decimal | null
@@ -113,8 +136,8 @@ interface PhaseSums {
   broodfonds: Decimal
   buffer: Decimal
   uncovered: Decimal | null
-  firstMonthIndex: number
-  nextStart: string
+  /** The month after its last (an index counted from the first day of illness). */
+  untilMonth: number
   benefitNet: Decimal | null
   earningsNet: Decimal | null
 }
@@ -164,16 +187,17 @@ const words = {
 /** The income picture of one option, with a trace per phase and one for the total uncovered. */
 export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePicture {
   const fixedIncome = input.partner.plus(input.other)
-  const months = monthsOf(input)
   const phases: PhaseSums[] = []
   let bufferLeft = input.buffer
-  months.forEach((month, index) => {
+  for (const stretch of stretchesOf(input)) {
     let current = phases.at(-1)
-    if (!current || current.phase.id !== month.id || !sameAmount(current.benefitNet, month.benefitNet) || !sameAmount(current.earningsNet, month.earningsNet)) {
-      const income = month.benefitNet === null || month.earningsNet === null ? null : month.benefitNet.plus(month.earningsNet).plus(fixedIncome)
+    // Consecutive stretches with the same income form one phase.
+    if (!current || current.id !== stretch.id || !sameAmount(current.benefitNet, stretch.benefitNet) || !sameAmount(current.earningsNet, stretch.earningsNet)) {
+      const income = stretch.benefitNet === null || stretch.earningsNet === null ? null : stretch.benefitNet.plus(stretch.earningsNet).plus(fixedIncome)
       const shortfall = income === null ? null : Money.max(zero, input.need.minus(income))
       current = {
-        phase: { id: month.id, from: month.start, to: month.start, benefitNetMonthly: null, earningsNetMonthly: null, incomeNetMonthly: null, shortfallMonthly: null, shortfallTotal: null, broodfonds: 0, buffer: 0, uncovered: null },
+        id: stretch.id,
+        from: stretch.start,
         months: 0,
         income,
         shortfall,
@@ -181,46 +205,50 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
         broodfonds: zero,
         buffer: zero,
         uncovered: shortfall === null ? null : zero,
-        firstMonthIndex: index,
-        nextStart: month.start,
-        benefitNet: month.benefitNet,
-        earningsNet: month.earningsNet,
+        untilMonth: stretch.from,
+        benefitNet: stretch.benefitNet,
+        earningsNet: stretch.earningsNet,
       }
       phases.push(current)
     }
-    current.months++
-    current.nextStart = months[index + 1]?.start ?? addMonths(input.disabledFrom, index + 1)
-    if (current.shortfall === null) return
+    current.months += stretch.until - stretch.from
+    current.untilMonth = stretch.until
     // Outside the waiting period nothing fills the shortfall: its totals are the monthly amount
     // times the months, worked out when the phase is summed up below.
-    if (month.id !== 'waiting') return
-    let open = current.shortfall
-    // Broodfonds first (gifts for its first months of illness), then the buffer.
-    if (index < input.broodfondsMonths) {
-      const gift = Money.min(open, input.broodfondsMonthly)
-      current.broodfonds = current.broodfonds.plus(gift)
-      open = open.minus(gift)
+    if (current.shortfall === null || stretch.id !== 'waiting') continue
+    // Broodfonds first (gifts for its first months of illness), then the buffer until it is used
+    // up. Within a stretch every month is alike, so its months are added up at once: the buffer
+    // pays min(months × open, what is left), exactly the sum of month after month (whole cents).
+    const phase = current
+    const shortfall = current.shortfall
+    const fill = (months: number, gift: Decimal) => {
+      if (months === 0) return
+      const open = shortfall.minus(gift)
+      const needed = open.times(months)
+      const fromBuffer = Money.min(needed, bufferLeft)
+      bufferLeft = bufferLeft.minus(fromBuffer)
+      phase.broodfonds = phase.broodfonds.plus(gift.times(months))
+      phase.buffer = phase.buffer.plus(fromBuffer)
+      phase.shortfallTotal = phase.shortfallTotal!.plus(shortfall.times(months))
+      phase.uncovered = phase.uncovered!.plus(needed.minus(fromBuffer))
     }
-    const fromBuffer = Money.min(open, bufferLeft)
-    bufferLeft = bufferLeft.minus(fromBuffer)
-    current.buffer = current.buffer.plus(fromBuffer)
-    open = open.minus(fromBuffer)
-    current.shortfallTotal = current.shortfallTotal!.plus(current.shortfall)
-    current.uncovered = current.uncovered!.plus(open)
-  })
+    const withGift = Math.max(0, Math.min(stretch.until, input.broodfondsMonths) - stretch.from)
+    fill(withGift, Money.min(shortfall, input.broodfondsMonthly))
+    fill(stretch.until - stretch.from - withGift, zero)
+  }
 
   for (const sums of phases) {
-    if (sums.phase.id === 'waiting' || sums.shortfall === null) continue
+    if (sums.id === 'waiting' || sums.shortfall === null) continue
     // Whole cents times whole months: exactly the sum of the months.
     sums.shortfallTotal = sums.shortfall.times(sums.months)
     sums.uncovered = sums.shortfallTotal
   }
   const lastDay = addDays(input.aowDate, -1)
   const out: IncomePhase[] = phases.map((sums, index) => {
-    const to = addDays(sums.nextStart, -1)
+    const to = addDays(addMonths(input.disabledFrom, sums.untilMonth), -1)
     const phase: IncomePhase = {
-      id: sums.phase.id,
-      from: sums.phase.from,
+      id: sums.id,
+      from: sums.from,
       to: to < lastDay ? to : lastDay,
       months: sums.months,
       benefitNetMonthly: sums.benefitNet === null ? null : toEuros(sums.benefitNet),
@@ -243,7 +271,7 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
   if (uncoveredUntilAow !== null) {
     trace.money(
       `${input.id}.uncovered`,
-      `${input.label}: ${words[input.language].uncoveredUntilAow}`,
+      () => `${input.label}: ${words[input.language].uncoveredUntilAow}`,
       uncoveredUntilAow,
       () => out.map((phase) => `${words[input.language].phase[phase.id]} ${formattersFor(input.language).euro(new Money(phase.uncovered!))}`).join(' + ') + ` = ${formattersFor(input.language).euro(uncoveredUntilAow)}`,
       [],
@@ -261,6 +289,7 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
 }
 
 function explainPhase(input: IncomePictureInput, trace: Trace, phase: IncomePhase, sums: PhaseSums, index: number): void {
+  if (!trace.enabled) return
   const w = words[input.language]
   const { euro, percent, date } = formattersFor(input.language)
   const label = `${input.label}: ${w.uncoveredPhase}, ${w.phase[phase.id]} ${date(phase.from)} – ${date(phase.to)} (${phase.months} ${w.months})`

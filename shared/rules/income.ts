@@ -8,7 +8,7 @@
  */
 import type Decimal from 'decimal.js'
 import { Money } from '../money'
-import { memoise, perYear, type RuleContext } from './context'
+import type { IncomeYear } from '../schema/case'
 
 export interface YearIncome {
   year: number
@@ -23,37 +23,36 @@ export interface YearIncome {
   fromYear?: number
 }
 
-function sortedIncome(context: RuleContext) {
-  return memoise(context, 'income:sorted', () => [...context.clientCase.income].sort((a, b) => a.year - b.year))
-}
-
-/** (1 + growth) ^ years, built up year by year (each power is one multiplication more). */
-function growthFactor(context: RuleContext, years: number): Decimal {
-  if (years <= 0) return new Money(1)
-  return memoise(context, `growth:${years}`, () => growthFactor(context, years - 1).times(new Money(1).plus(context.profitGrowth)))
-}
-
-export function incomeForYear(context: RuleContext, year: number): YearIncome {
-  return perYear(context.incomeByYear, year, () => computeIncome(context, year))
-}
-
-function grown(context: RuleContext, profit: number, years: number): Decimal {
-  if (context.profitGrowth.isZero() || years === 0) return new Money(profit)
-  const factor = growthFactor(context, Math.abs(years))
-  return (years > 0 ? new Money(profit).times(factor) : new Money(profit).dividedBy(factor)).toDecimalPlaces(2)
-}
-
-function computeIncome(context: RuleContext, year: number): YearIncome {
-  const rows = sortedIncome(context)
-  const exact = rows.find((row) => row.year === year)
-  if (exact) return { year, profit: new Money(exact.profit), wiaWage: new Money(exact.wiaWage), origin: 'entered' as const }
-  const first = rows[0]!
-  if (year < first.year) {
-    // WIA wage is kept at the entered level: no growth assumption is given for it.
-    return { year, profit: grown(context, first.profit, year - first.year), wiaWage: new Money(first.wiaWage), origin: 'before-first-entry' as const, fromYear: first.year }
+/**
+ * The profit of every calendar year a calculation can ask for, worked out from the entered years:
+ * `incomeOf(year)` for any year, the powers of the growth built up once (each one multiplication
+ * more than the one before).
+ */
+export function incomeCalculator(income: readonly IncomeYear[], profitGrowth: Decimal): (year: number) => YearIncome {
+  // Each entered row's amounts as decimals once: the years derived from it share them.
+  const rows = [...income].sort((a, b) => a.year - b.year).map((row) => ({ year: row.year, profit: new Money(row.profit), wiaWage: new Money(row.wiaWage) }))
+  const growthFactors: Decimal[] = [new Money(1)]
+  const growthStep = new Money(1).plus(profitGrowth)
+  const growthFactor = (years: number): Decimal => {
+    for (let power = growthFactors.length; power <= years; power++) growthFactors.push(growthFactors[power - 1]!.times(growthStep))
+    return growthFactors[years]!
   }
-  // After the last entered year, or in a gap between entered years: the nearest earlier entered
-  // year, grown by profitGrowth for each year in between.
-  const earlier = [...rows].reverse().find((row) => row.year < year)!
-  return { year, profit: grown(context, earlier.profit, year - earlier.year), wiaWage: new Money(earlier.wiaWage), origin: 'projected' as const, fromYear: earlier.year }
+  const grown = (profit: Decimal, years: number): Decimal => {
+    if (profitGrowth.isZero() || years === 0) return profit
+    const factor = growthFactor(Math.abs(years))
+    return (years > 0 ? profit.times(factor) : profit.dividedBy(factor)).toDecimalPlaces(2)
+  }
+  return (year) => {
+    const exact = rows.find((row) => row.year === year)
+    if (exact) return { year, profit: exact.profit, wiaWage: exact.wiaWage, origin: 'entered' as const }
+    const first = rows[0]!
+    if (year < first.year) {
+      // WIA wage is kept at the entered level: no growth assumption is given for it.
+      return { year, profit: grown(first.profit, year - first.year), wiaWage: first.wiaWage, origin: 'before-first-entry' as const, fromYear: first.year }
+    }
+    // After the last entered year, or in a gap between entered years: the nearest earlier entered
+    // year, grown by profitGrowth for each year in between.
+    const earlier = rows.findLast((row) => row.year < year)!
+    return { year, profit: grown(earlier.profit, year - earlier.year), wiaWage: earlier.wiaWage, origin: 'projected' as const, fromYear: earlier.year }
+  }
 }

@@ -14,6 +14,7 @@ import { addYears, minDate, yearOf } from './dates'
 import { refs } from './explain'
 import type { InsuredStatus } from './insured'
 import { bazPremiumForYear, type YearPremium } from './premium'
+import type { PremiumStream } from './projection'
 
 /** What the options share: computed once per case. */
 export interface Shared {
@@ -32,6 +33,8 @@ export interface Shared {
   disabledFrom: string
   illnessBase: BenefitBase
   illnessBenefit: PublicBenefit
+  /** Each private policy's premium per projection year, with and without the stabiliteitsbijdrage (projection.ts). */
+  privateStreams: Map<PrivatePolicy, { with?: PremiumStream; without?: PremiumStream }>
 }
 
 export interface OptionPlan {
@@ -64,7 +67,8 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const lastYear = aow.date.endsWith('-01-01') ? yearOf(aow.date) - 1 : yearOf(aow.date)
   const years: number[] = []
   for (let year = calculationYear; year <= lastYear; year++) years.push(year)
-  const bazYears = years.map((year) => bazPremiumForYear(context, year))
+  const bazYears: YearPremium[] = []
+  for (const year of years) bazYears.push(bazPremiumForYear(context, year, bazYears.at(-1)))
   const bazYearCents = bazYears.map((year) => toWholeCents(year.premium))
   const bazYearNetCents = bazYears.map((year) => toWholeCents(year.netPremium))
   const calcYearPremium = bazYears[0] ?? bazPremiumForYear(context, calculationYear)
@@ -72,7 +76,7 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const contractBenefitAtFull = roundCents(contractBase.base.times(context.benefitPercentage))
   context.trace.money(
     'baz.benefitAtFull',
-    context.texts.say('trace.benefitAtFull.label', { year: calculationYear }),
+    () => context.texts.say('trace.benefitAtFull.label', { year: calculationYear }),
     contractBenefitAtFull,
     () => `${context.texts.f.percent(context.benefitPercentage)} × ${context.texts.f.euro(contractBase.base)} = ${context.texts.f.euro(contractBenefitAtFull)}`,
     refs(context.parameters.benefitPercentage.cite),
@@ -81,5 +85,5 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const disabledFrom = addYears(context.clientCase.client.birthDate, context.clientCase.disability.age)
   const illnessBase = benefitBase(context, yearOf(disabledFrom), 'illustration.benefitBase')
   const illnessBenefit = publicBenefit(context, illnessBase, context.clientCase.disability.degree, new Money(context.clientCase.disability.earnings), 'illustration.bazBenefit')
-  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit }
+  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit, privateStreams: new Map() }
 }

@@ -70,7 +70,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const includesPublic = plan.includesBaz && shared.insured.insured
   context.trace.money(
     `option.${plan.id}.premium`,
-    say('trace.optionPremium.label', { option: plan.label, year: calculationYear }),
+    () => say('trace.optionPremium.label', { option: plan.label, year: calculationYear }),
     annual,
     () =>
       [
@@ -89,7 +89,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const illustrationAnnual = new Money(illustration.annualBenefit)
   context.trace.money(
     `option.${plan.id}.illustration`,
-    say('trace.illustration.label', { option: plan.label, degree: context.clientCase.disability.degree, disabledFrom: illustration.disabledFrom, benefitFrom: illustration.benefitFrom }),
+    () => say('trace.illustration.label', { option: plan.label, degree: context.clientCase.disability.degree, disabledFrom: illustration.disabledFrom, benefitFrom: illustration.benefitFrom }),
     illustrationAnnual,
     () =>
       parts.length
@@ -105,7 +105,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   )
   context.trace.money(
     `option.${plan.id}.gap`,
-    say('trace.gap.label', { option: plan.label }),
+    () => say('trace.gap.label', { option: plan.label }),
     new Money(illustration.gapAmount),
     () =>
       say('trace.gap.expression', {

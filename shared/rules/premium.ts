@@ -13,9 +13,8 @@ import { maxMoney, minMoney, Money, roundCents, zero } from '../money'
 import type { Explanation } from '../schema/result'
 import type { RuleContext } from './context'
 import { refs } from './explain'
-import { incomeForYear } from './income'
 import { yearOf } from './dates'
-import { wmlForYear, type YearWml } from './wml'
+import type { YearWml } from './wml'
 
 /** RADI-2024 q9 raises the premium of the last year before the AOW date as an open question. */
 export const aowYearCitation: Citation = { source: 'RADI-2024', locator: 'vraag 9: "Kan de Belastingdienst dit pro rata berekenen als de premie-inning per kalenderjaar loopt?"' }
@@ -43,6 +42,8 @@ export function premiumBase(context: RuleContext, profit: Decimal, wml: YearWml,
 export interface YearPremium {
   year: number
   base: Decimal
+  /** Rate × base, rounded to cents, before a stated maximum. */
+  byRate: Decimal
   /** The premium for the whole calendar year: rate × base. */
   fullYearPremium: Decimal
   /** The premium due: the whole year's, or for the AOW year only the insured part (see below). */
@@ -77,32 +78,36 @@ export function prorate(amount: Decimal, days: number, daysInYear: number): Deci
  * based on the WML of 2025 and indexed): the monthly amount × 12, indexed with the annual WML of
  * the year against that of the stated year. Null when the version states no such maximum.
  */
-export function premiumMaximumForYear(context: RuleContext, year: number, wml: YearWml): Decimal | null {
-  const maximum = context.parameters.premiumMaximum.value
-  if (!maximum) return null
-  const reference = wmlForYear(context, maximum.wmlYear)
-  const amount = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(reference.annual)
+export function premiumMaximumForYear(context: RuleContext, wml: YearWml): Decimal | null {
+  const amount = wml.statedMaximum
+  if (!amount) return null
   // The amount is the version's rate at the maximum base; an adviser's own rate (a sensitivity
   // check) moves it along, so the override changes the premium as it does in every other version.
-  if (!context.premiumRateOverridden) return roundCents(amount)
+  if (!context.premiumRateOverridden) return wml.statedMaximumRounded
   return roundCents(amount.times(context.premiumRate).dividedBy(context.parameters.premiumRate.value))
 }
 
-/** Gross and net Baz premium for one calendar year (no explanation: used in the projection). */
-export function bazPremiumForYear(context: RuleContext, year: number): YearPremium {
-  const income = incomeForYear(context, year)
-  const wml = wmlForYear(context, year)
+/**
+ * Gross and net Baz premium for one calendar year (no explanation: used in the projection). With
+ * the year before, a base that stayed the same (a profit below the maximum base that does not
+ * grow) reuses its figures instead of working them out again.
+ */
+export function bazPremiumForYear(context: RuleContext, year: number, previous?: YearPremium): YearPremium {
+  const income = context.years.income(year)
+  const wml = context.years.wml(year)
   const { base } = premiumBase(context, income.profit, wml, income.wiaWage)
-  const maximum = premiumMaximumForYear(context, year, wml)
-  const byRate = roundCents(base.times(context.premiumRate))
+  const maximum = premiumMaximumForYear(context, wml)
+  const same = previous !== undefined && previous.base.equals(base)
+  const byRate = same ? previous.byRate : roundCents(base.times(context.premiumRate))
   const fullYearPremium = maximum && byRate.greaterThan(maximum) ? maximum : byRate
   const aowDate = context.aow.date
   if (yearOf(aowDate) !== year) {
-    return { year, base, fullYearPremium, premium: fullYearPremium, netPremium: roundCents(fullYearPremium.times(context.netFactor)), wml }
+    const netPremium = same && previous.fullYearPremium === fullYearPremium && !previous.partYear ? previous.netPremium : roundCents(fullYearPremium.times(context.netFactor))
+    return { year, base, byRate, fullYearPremium, premium: fullYearPremium, netPremium, wml }
   }
   const { days, daysInYear } = daysBefore(year, aowDate)
   const premium = prorate(fullYearPremium, days, daysInYear)
-  return { year, base, fullYearPremium, premium, netPremium: roundCents(premium.times(context.netFactor)), wml, partYear: { until: aowDate, days, daysInYear } }
+  return { year, base, byRate, fullYearPremium, premium, netPremium: roundCents(premium.times(context.netFactor)), wml, partYear: { until: aowDate, days, daysInYear } }
 }
 
 /** The same, with its full explanation (for the calculation year's headline figures). */
@@ -110,7 +115,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   const { trace, parameters } = context
   const { say } = context.texts
   const premium = bazPremiumForYear(context, year)
-  const income = incomeForYear(context, year)
+  const income = context.years.income(year)
   const { franchise } = premiumBase(context, income.profit, premium.wml, income.wiaWage)
   const capped = premium.base.lessThan(maxMoney(zero, income.profit))
   const negative = income.profit.isNegative()
@@ -132,7 +137,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   }
   const baseExplanation = trace.money(
     `baz.premiumBase.${year}`,
-    say('trace.premiumBase.label', { year }),
+    () => say('trace.premiumBase.label', { year }),
     premium.base,
     baseText,
     refs(
@@ -143,7 +148,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
     [premium.wml.capExplanation()],
     income.origin !== 'entered' || negative || franchise.applied,
   )
-  const maximum = premiumMaximumForYear(context, year, premium.wml)
+  const maximum = premiumMaximumForYear(context, premium.wml)
   const cappedByMaximum = maximum !== null && roundCents(premium.base.times(context.premiumRate)).greaterThan(maximum)
   const statedMaximum = parameters.premiumMaximum.value
   const maximumText = (): string =>
@@ -153,7 +158,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
           year,
           wml: premium.wml.annual,
           wmlYear: statedMaximum.wmlYear,
-          wmlReference: wmlForYear(context, statedMaximum.wmlYear).annual,
+          wmlReference: context.years.wml(statedMaximum.wmlYear).annual,
           rates: context.premiumRateOverridden ? [context.premiumRate, parameters.premiumRate.value] : null,
           maximum,
         })
@@ -161,7 +166,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   const rateText = (): string => (context.premiumRateOverridden ? say('trace.premium.rateOverridden', { rate: context.premiumRate }) : context.texts.f.percent(context.premiumRate))
   const explanation = trace.money(
     `baz.premium.${year}`,
-    say('trace.premium.label', { year }),
+    () => say('trace.premium.label', { year }),
     premium.premium,
     () =>
       `${rateText()} × ${say('trace.premium.base', { base: premium.base, capped: capped || franchise.applied, capFactor: context.capFactor })}${maximumText()}` +
@@ -175,7 +180,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
   )
   const netExplanation = trace.money(
     `baz.netPremium.${year}`,
-    say('trace.netPremium.label', { year }),
+    () => say('trace.netPremium.label', { year }),
     premium.netPremium,
     () => say('trace.netPremium.expression', { premium: premium.premium, tax: context.marginalTaxRate, net: premium.netPremium }),
     refs({ source: 'MKB-2024', locator: 'Bekostiging: "deze is fiscaal aftrekbaar"' }, { source: 'RADI-2024', locator: 'vraag 5' }),

@@ -35,19 +35,6 @@ export function privateAnnualBenefit(policy: PrivatePolicy, degree: number): Dec
 export function privatePremiumForYear(policy: PrivatePolicy, yearsAfterFirst: number): Decimal {
   const premium = new Money(policy.annualPremium)
   if (policy.premiumIndexation === 0 || yearsAfterFirst <= 0) return premium
-  return roundCents(premium.times(indexationFactor(policy.premiumIndexation, yearsAfterFirst)))
-}
-
-const indexationFactors = new Map<string, Decimal>()
-
-/** (1 + indexation) ^ years, remembered: a projection asks for every year in turn. */
-function indexationFactor(indexation: number, years: number): Decimal {
-  const key = `${indexation}:${years}`
-  let factor = indexationFactors.get(key)
-  if (!factor) {
-    factor = new Money(1).plus(indexation).pow(years)
-    if (indexationFactors.size > 2_000) indexationFactors.clear()
-    indexationFactors.set(key, factor)
-  }
-  return factor
+  // (1 + indexation) ^ years: an integer power, a few multiplications (the projection asks once per year and policy).
+  return roundCents(premium.times(new Money(1).plus(policy.premiumIndexation).pow(yearsAfterFirst)))
 }

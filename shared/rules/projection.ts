@@ -41,22 +41,21 @@ function bazCentsIn(shared: Shared, plan: OptionPlan, index: number): [number, n
 }
 
 /** A premium per projection year, gross and net, in whole cents (see toWholeCents). */
-interface PremiumStream {
+export interface PremiumStream {
   grossCents: number[]
   netCents: number[]
 }
 
-const privateStreams = new WeakMap<PrivatePolicy, Map<string, PremiumStream>>()
-
 /**
  * A private policy's premium per projection year (plus the stabiliteitsbijdrage where due),
- * gross and net; computed once per policy, as several options can hold the same policy.
+ * gross and net; worked out once per calculation for each policy and stabiliteitsbijdrage, as
+ * several options can hold the same policy.
  */
 function privatePremiumStream(shared: Shared, policy: PrivatePolicy, stabiliteit: Decimal, factor: Decimal, policyEnd: string): PremiumStream {
-  let byKey = privateStreams.get(policy)
-  if (!byKey) privateStreams.set(policy, (byKey = new Map()))
-  const key = `${shared.years[0] ?? ''}|${shared.years.length}|${stabiliteit.toString()}|${factor.toString()}|${policyEnd}|${policy.startDate}`
-  const cached = byKey.get(key)
+  const key = stabiliteit.isZero() ? 'without' : 'with'
+  let byStabiliteit = shared.privateStreams.get(policy)
+  if (!byStabiliteit) shared.privateStreams.set(policy, (byStabiliteit = {}))
+  const cached = byStabiliteit[key]
   if (cached) return cached
   const stream: PremiumStream = { grossCents: [], netCents: [] }
   // Premiums run from the policy's start date to its end (its end age or the AOW date); a year
@@ -88,7 +87,7 @@ function privatePremiumStream(shared: Shared, policy: PrivatePolicy, stabiliteit
     stream.grossCents.push(constant.gross)
     stream.netCents.push(constant.net)
   }
-  byKey.set(key, stream)
+  byStabiliteit[key] = stream
   return stream
 }
 

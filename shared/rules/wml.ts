@@ -8,10 +8,11 @@
  * version's `wmlYearRule` decides, and the report prints it.
  */
 import type Decimal from 'decimal.js'
-import { Money } from '../money'
+import { Money, roundCents } from '../money'
 import { minimumWageOn } from '../parameters/resolve'
+import { onParameterUpdateChange } from '../parameters/update'
 import type { WmlYearRule } from '../parameters/scenarios'
-import { memoise, perYear, type RuleContext } from './context'
+import type { RuleContext } from './context'
 import type { Texts } from '../messages'
 import { refs } from './explain'
 import type { Explanation } from '../schema/result'
@@ -29,6 +30,14 @@ export interface YearWml {
   cap: Decimal
   projected: boolean
   uncertain: boolean
+  /**
+   * A maximum premium the version states as an amount (tweede-kamer-2026), indexed to this year
+   * with the annual WML against that of the stated year, at the version's own rate, unrounded;
+   * null when the version states none (see premium.ts).
+   */
+  statedMaximum: Decimal | null
+  /** The same rounded to cents: the maximum premium of the year at the version's own rate. */
+  statedMaximumRounded: Decimal | null
   /** Explanations are built on demand: the projection needs the numbers of every year, the trace only a few. */
   explanation(): Explanation
   capExplanation(): Explanation
@@ -62,34 +71,47 @@ function monthlyForYear(texts: Texts, year: number, rule: WmlYearRule, indexatio
   }
 }
 
+/** What a year's WML depends on: the bill version's WML rules, the cap factor, the indexation assumption and the language of its texts. */
+export type WmlInputs = Pick<RuleContext, 'parameters' | 'texts' | 'capFactor' | 'wmlIndexation'>
+
 /**
- * A year's WML depends only on the bill version's WML rules, the cap factor and the indexation
- * assumption, so it is shared between calculations (the screen recalculates on every keystroke).
+ * The years' WML of every calculation with the same inputs, shared between calculations (the
+ * screen recalculates on every keystroke, a triage runs thousands) and emptied when a parameter
+ * pack changes the minimum wage rows.
  */
-const sharedWml = new Map<string, YearWml>()
+const sharedTables = new Map<string, Map<number, YearWml>>()
+onParameterUpdateChange(() => sharedTables.clear())
 
-export function wmlForYear(context: RuleContext, year: number): YearWml {
-  return perYear(context.wmlByYear, year, () => sharedWmlFor(context, year))
+/** The WML of any calendar year for these inputs: `wmlOf(year)`, each year worked out once. */
+export function wmlCalculator(inputs: WmlInputs): (year: number) => YearWml {
+  const { parameters } = inputs
+  // The explanations are written in the calculation's language: the language is part of the key.
+  const key = `${parameters.id}|${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${inputs.capFactor.toString()}|${inputs.wmlIndexation.toString()}|${inputs.texts.language}`
+  let byYear = sharedTables.get(key)
+  if (!byYear) {
+    if (sharedTables.size > 500) sharedTables.clear()
+    byYear = new Map()
+    sharedTables.set(key, byYear)
+  }
+  const table = byYear
+  const maximum = parameters.premiumMaximum.value
+  const wmlOf = (year: number): YearWml => {
+    let wml = table.get(year)
+    if (!wml) {
+      wml = computeWml(inputs, year)
+      table.set(year, wml)
+      // The stated maximum (monthly × 12) moves with the annual WML from its reference year on.
+      if (maximum) {
+        wml.statedMaximum = new Money(maximum.monthly).times(12).times(wml.annual).dividedBy(wmlOf(maximum.wmlYear).annual)
+        wml.statedMaximumRounded = roundCents(wml.statedMaximum)
+      }
+    }
+    return wml
+  }
+  return wmlOf
 }
 
-function sharedWmlFor(context: RuleContext, year: number): YearWml {
-  const { parameters } = context
-  const prefix = memoise(
-    context,
-    'wml:key',
-    // The explanations are written in the calculation's language: the language is part of the key.
-    () => `${parameters.wmlYearRule.value}|${parameters.wmlIncludesHolidayPay.value}|${context.capFactor.toString()}|${context.wmlIndexation.toString()}|${parameters.id}|${context.texts.language}`,
-  )
-  const key = `${prefix}|${year}`
-  const cached = sharedWml.get(key)
-  if (cached) return cached
-  if (sharedWml.size > 5_000) sharedWml.clear()
-  const computed = computeWml(context, year)
-  sharedWml.set(key, computed)
-  return computed
-}
-
-function computeWml(context: RuleContext, year: number): YearWml {
+function computeWml(context: WmlInputs, year: number): YearWml {
   const { parameters } = context
   const { say } = context.texts
   const { monthly, used, text } = monthlyForYear(context.texts, year, parameters.wmlYearRule.value, context.wmlIndexation)
@@ -130,5 +152,5 @@ function computeWml(context: RuleContext, year: number): YearWml {
     }
     return capExplanation
   }
-  return { year, monthly, annual, cap, projected, uncertain, explanation: explain, capExplanation: explainCap }
+  return { year, monthly, annual, cap, projected, uncertain, statedMaximum: null, statedMaximumRounded: null, explanation: explain, capExplanation: explainCap }
 }

@@ -8,7 +8,8 @@ import { z } from 'zod'
 import { optionIds } from './result'
 import { isScenarioId, resolveScenario, scenarioIdsAvailable } from '../parameters/resolve'
 import { defaultScenarioId } from '../parameters/scenarios'
-import { dutchErrorMap, problemsOf, type FieldProblem } from './messages'
+import type { Language } from '../format'
+import { errorMapFor, fieldPath, localText, problemsOf, type FieldProblem } from './messages'
 
 /**
  * The bill versions come from the data (shared/parameters/scenarios.ts), the one place a version
@@ -22,7 +23,8 @@ export { defaultScenarioId }
 /** A known bill version, checked against the list when the case is read (a pack may have added one). */
 export const scenarioIdSchema = z.string().max(60).superRefine((value, context) => {
   if (!isScenarioId(value)) {
-    context.addIssue({ code: 'custom', message: `moet één van deze waarden zijn: ${scenarioIdsAvailable().map((id) => JSON.stringify(id)).join(', ')}` })
+    const ids = scenarioIdsAvailable().map((id) => JSON.stringify(id)).join(', ')
+    context.addIssue({ code: 'custom', params: localText(`moet één van deze waarden zijn: ${ids}`, `must be one of these values: ${ids}`) })
   }
 })
 
@@ -39,7 +41,7 @@ export type DisabilityCriterion = (typeof disabilityCriteria)[number]
 const isoDate = z.iso
   .date()
     // Only a well-formed date is checked for its range: a malformed one already has its message.
-  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (value >= '1900-01-01' && value <= '2100-12-31'), { message: 'moet een datum tussen 1900 en 2100 zijn' })
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || (value >= '1900-01-01' && value <= '2100-12-31'), { params: localText('moet een datum tussen 1900 en 2100 zijn', 'must be a date between 1900 and 2100') })
 /** Euros, at most cents. Kept as a JSON number; converted to Decimal by the rules. */
 const euros = z.number().finite().multipleOf(0.01)
 const nonNegativeEuros = euros.min(0)
@@ -232,7 +234,7 @@ export const clientCaseSchema = z
     const seen = new Set<number>()
     value.income.forEach((row, index) => {
       if (seen.has(row.year)) {
-        context.addIssue({ code: 'custom', path: ['income', index, 'year'], message: `jaar ${row.year} staat er meer dan eens in` })
+        context.addIssue({ code: 'custom', path: ['income', index, 'year'], params: localText(`jaar ${row.year} staat er meer dan eens in`, `year ${row.year} appears more than once`) })
       }
       seen.add(row.year)
     })
@@ -246,15 +248,18 @@ export const clientCaseSchema = z
       context.addIssue({
         code: 'custom',
         path: ['assumptions', 'parameterOverrides', 'partialBenefit'],
-        message: `kan niet onder de versie ${value.scenario}: die kent het absolute criterium (alleen een uitkering bij volledige arbeidsongeschiktheid); kies "full-only" of een versie met het criterium van 35 % inkomensverlies`,
+        params: localText(
+          `kan niet onder de versie ${value.scenario}: die kent het absolute criterium (alleen een uitkering bij volledige arbeidsongeschiktheid); kies "full-only" of een versie met het criterium van 35 % inkomensverlies`,
+          `not possible under version ${value.scenario}: it has the absolute criterion (a benefit only at full disability); choose "full-only" or a version with the criterion of 35 % loss of income`,
+        ),
       })
     }
     const { executionOnlyCheck, serviceType } = value.advice ?? {}
     if (executionOnlyCheck && serviceType !== 'execution-only') {
-      context.addIssue({ code: 'custom', path: ['advice', 'executionOnlyCheck'], message: 'de kennis-en-ervaringstoets hoort alleen bij execution-only' })
+      context.addIssue({ code: 'custom', path: ['advice', 'executionOnlyCheck'], params: localText('de kennis-en-ervaringstoets hoort alleen bij execution-only', 'the knowledge and experience check belongs only to execution-only') })
     }
     if (birthYear < 1930 || birthYear > value.calculationYear - 15) {
-      context.addIssue({ code: 'custom', path: ['client', 'birthDate'], message: 'geboortedatum is niet aannemelijk voor een zelfstandige in het rekenjaar' })
+      context.addIssue({ code: 'custom', path: ['client', 'birthDate'], params: localText('geboortedatum is niet aannemelijk voor een zelfstandige in het rekenjaar', 'the birth date is not plausible for a self-employed person in the calculation year') })
     }
   })
 
@@ -281,12 +286,16 @@ export function nestingDepth(value: unknown, limit: number): number {
 }
 
 /** Validate a case; problems come back one per field, in plain Dutch, never as an exception. */
-export function parseClientCase(input: unknown): ParseResult<ClientCase> {
+export function parseClientCase(input: unknown, language: Language = 'nl'): ParseResult<ClientCase> {
   // A case is a few levels deep; a file nested far deeper is not a case, and checking it
   // recursively could exhaust the stack. Measured without recursion, before the schema looks at it.
   if (nestingDepth(input, maxNesting) > maxNesting) {
-    return { ok: false, problems: [{ path: '(invoer)', message: `is te diep genest (meer dan ${maxNesting} niveaus): dit is geen klantbestand` }] }
+    const message =
+      language === 'en'
+        ? `is nested too deeply (more than ${maxNesting} levels): this is not a client file`
+        : `is te diep genest (meer dan ${maxNesting} niveaus): dit is geen klantbestand`
+    return { ok: false, problems: [{ path: fieldPath([], language), message }] }
   }
-  const result = clientCaseSchema.safeParse(input, { error: dutchErrorMap })
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error) }
+  const result = clientCaseSchema.safeParse(input, { error: errorMapFor(language) })
+  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(result.error, language) }
 }

@@ -13,7 +13,7 @@ import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
 import type { AdviserDetails } from '../../shared/report'
 import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
-import { dutchErrorMap, problemsOf } from '../../shared/schema/messages'
+import { errorMapFor, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
@@ -52,16 +52,42 @@ export interface AdviseArguments {
   language: Language
 }
 
+/** The command's messages about its arguments, in the language asked for with --lang. */
+const argumentWords = {
+  nl: {
+    missingValue: (name: string) => `${name}: er ontbreekt een waarde`,
+    unknownLanguage: (value: string) => `--lang: onbekende taal "${value}"; kies nl of en`,
+    unknownOption: (arg: string) => `onbekende optie ${arg}`,
+    noCase: 'CASE.json ontbreekt: geef het pad naar het klantbestand',
+    oneCase: (count: number) => `één klantbestand tegelijk, niet ${count}`,
+    jsonOrExplain: '--json en --explain gaan niet samen: kies er één',
+    unknownScenario: (value: string) => `--scenario: onbekende versie "${value}"; kies uit ${scenarioIds.join(', ')}`,
+    onlyWithPdf: (option: string) => `${option} werkt alleen samen met --pdf`,
+  },
+  en: {
+    missingValue: (name: string) => `${name}: a value is missing`,
+    unknownLanguage: (value: string) => `--lang: unknown language "${value}"; choose nl or en`,
+    unknownOption: (arg: string) => `unknown option ${arg}`,
+    noCase: 'CASE.json is missing: give the path to the client file',
+    oneCase: (count: number) => `one client file at a time, not ${count}`,
+    jsonOrExplain: '--json and --explain do not go together: choose one',
+    unknownScenario: (value: string) => `--scenario: unknown version "${value}"; choose from ${scenarioIds.join(', ')}`,
+    onlyWithPdf: (option: string) => `${option} only works together with --pdf`,
+  },
+} satisfies Record<Language, unknown>
+
 export function parseAdviseArguments(args: string[]): AdviseArguments {
   const problems: string[] = []
   const parsed: AdviseArguments = { casePath: '', json: false, explain: false, language: 'nl' }
+  // Problems with the other arguments are told in the language asked for.
+  const w = argumentWords[args[args.indexOf('--lang') + 1] === 'en' ? 'en' : 'nl']
   const positional: string[] = []
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!
     const needsValue = (name: string): string | undefined => {
       const value = args[index + 1]
       if (value === undefined || value.startsWith('--')) {
-        problems.push(`${name}: er ontbreekt een waarde`)
+        problems.push(w.missingValue(name))
         return undefined
       }
       index++
@@ -78,49 +104,54 @@ export function parseAdviseArguments(args: string[]): AdviseArguments {
     } else if (arg === '--lang') {
       const value = needsValue('--lang')
       if (value === 'nl' || value === 'en') parsed.language = value
-      else if (value !== undefined) problems.push(`--lang: onbekende taal "${value}"; kies nl of en`)
+      else if (value !== undefined) problems.push(w.unknownLanguage(value))
     } else if (arg === '--sign') {
       const value = needsValue('--sign')
       if (value !== undefined) parsed.sign = value
     } else if (arg === '--adviser') {
       const value = needsValue('--adviser')
       if (value !== undefined) parsed.adviser = value
-    } else if (arg.startsWith('--')) problems.push(`onbekende optie ${arg}`)
+    } else if (arg.startsWith('--')) problems.push(w.unknownOption(arg))
     else positional.push(arg)
   }
-  if (positional.length === 0) problems.push('CASE.json ontbreekt: geef het pad naar het klantbestand')
-  if (positional.length > 1) problems.push(`één klantbestand tegelijk, niet ${positional.length}`)
-  if (parsed.json && parsed.explain) problems.push('--json en --explain gaan niet samen: kies er één')
-  if (parsed.scenario !== undefined && !(scenarioIds as readonly string[]).includes(parsed.scenario)) {
-    problems.push(`--scenario: onbekende versie "${parsed.scenario}"; kies uit ${scenarioIds.join(', ')}`)
-  }
-  if (parsed.sign !== undefined && parsed.pdf === undefined) problems.push('--sign werkt alleen samen met --pdf')
-  if (parsed.adviser !== undefined && parsed.pdf === undefined) problems.push('--adviser werkt alleen samen met --pdf')
+  if (positional.length === 0) problems.push(w.noCase)
+  if (positional.length > 1) problems.push(w.oneCase(positional.length))
+  if (parsed.json && parsed.explain) problems.push(w.jsonOrExplain)
+  if (parsed.scenario !== undefined && !(scenarioIds as readonly string[]).includes(parsed.scenario)) problems.push(w.unknownScenario(parsed.scenario))
+  if (parsed.sign !== undefined && parsed.pdf === undefined) problems.push(w.onlyWithPdf('--sign'))
+  if (parsed.adviser !== undefined && parsed.pdf === undefined) problems.push(w.onlyWithPdf('--adviser'))
   if (problems.length) throw new UserError(problems.join('\n'))
   parsed.casePath = positional[0]!
   return parsed
 }
 
-/** Read and validate a case file; every problem is a plain message naming the field. */
-export async function loadCase(path: string, cwd: string, scenario?: string) {
+/** The command's messages about the case file, in the language of the output. */
+const fileWords = {
+  nl: { notFound: 'bestand niet gevonden', folder: 'dit is een map, geen bestand', unreadable: 'kan het bestand niet lezen', notJson: 'geen geldige JSON' },
+  en: { notFound: 'file not found', folder: 'this is a folder, not a file', unreadable: 'cannot read the file', notJson: 'not valid JSON' },
+} satisfies Record<Language, Record<string, string>>
+
+/** Read and validate a case file; every problem is a plain message naming the field, in `language`. */
+export async function loadCase(path: string, cwd: string, scenario?: string, language: Language = 'nl') {
+  const w = fileWords[language]
   let text: string
   try {
     text = await readFile(resolve(cwd, path), 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(code === 'ENOENT' ? `${path}: bestand niet gevonden` : code === 'EISDIR' ? `${path}: dit is een map, geen bestand` : `${path}: kan het bestand niet lezen`)
+    throw new UserError(`${path}: ${code === 'ENOENT' ? w.notFound : code === 'EISDIR' ? w.folder : w.unreadable}`)
   }
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message.replace(/^JSON\.parse: /, '') : ''
-    throw new UserError(`${path}: geen geldige JSON (${detail})`)
+    throw new UserError(`${path}: ${w.notJson} (${detail})`)
   }
   if (scenario !== undefined && typeof data === 'object' && data !== null && !Array.isArray(data)) {
     data = { ...data, scenario }
   }
-  const parsed = parseClientCase(data)
+  const parsed = parseClientCase(data, language)
   if (!parsed.ok) throw new UserError(parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('\n'))
   return parsed.value
 }
@@ -138,21 +169,23 @@ const adviserFileSchema = z
   })
   .strict()
 
-export async function loadAdviser(path: string, cwd: string): Promise<AdviserDetails> {
+export async function loadAdviser(path: string, cwd: string, language: Language = 'nl'): Promise<AdviserDetails> {
+  const w = fileWords[language]
   let data: unknown
   try {
     data = JSON.parse(await readFile(resolve(cwd, path), 'utf8'))
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(code === 'ENOENT' ? `${path}: bestand niet gevonden` : error instanceof SyntaxError ? `${path}: geen geldige JSON` : `${path}: kan het bestand niet lezen`)
+    throw new UserError(`${path}: ${code === 'ENOENT' ? w.notFound : error instanceof SyntaxError ? w.notJson : w.unreadable}`)
   }
-  const parsed = adviserFileSchema.safeParse(data, { error: dutchErrorMap })
-  if (!parsed.success) throw new UserError(problemsOf(parsed.error).map((problem) => `${path}: ${problem.path}: ${problem.message}`).join('\n'))
+  const parsed = adviserFileSchema.safeParse(data, { error: errorMapFor(language) })
+  if (!parsed.success) throw new UserError(problemsOf(parsed.error, language).map((problem) => `${path}: ${problem.path}: ${problem.message}`).join('\n'))
   return parsed.data
 }
 
-function describeSource(ref: SourceRef): string {
-  return isSourceKey(ref.source) ? citeSource(ref.source, ref.locator) : ref.source
+/** A source reference as the terminal prints it, the document named in the language of the output. */
+function sourceDescriber(language: Language): (ref: SourceRef) => string {
+  return (ref) => (isSourceKey(ref.source) ? citeSource(ref.source, ref.locator, language) : ref.source)
 }
 
 /** The command's own words around the rules' texts, in the language of the output. */
@@ -246,7 +279,7 @@ export function formatExplanation(result: AdviceResult, language: Language = 'nl
   )
   const seen = new Set<string>()
   for (const explanation of order) {
-    lines.push(...explanationLines(explanation, describeSource, language, 0, seen), '')
+    lines.push(...explanationLines(explanation, sourceDescriber(language), language, 0, seen), '')
   }
   lines.push(w.assumptions, ...result.assumptions.map((note) => `  - ${note.text}`))
   lines.push('', w.rate(formattersFor(language).percent(result.options[0]?.premium.rate ?? 0)))
@@ -260,7 +293,7 @@ export function formatExplanation(result: AdviceResult, language: Language = 'nl
  */
 async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean; draft: boolean }> {
   const target = resolve(io.cwd, options.pdf!)
-  const adviser = options.adviser !== undefined ? await loadAdviser(options.adviser, io.cwd) : undefined
+  const adviser = options.adviser !== undefined ? await loadAdviser(options.adviser, io.cwd, options.language) : undefined
   // The report stack (pdfmake, charts, signing) loads only when a report is asked for, so a plain
   // comparison starts fast.
   const { CertificateError, isDraftReport, renderAdviceReport } = await import('../reports')
@@ -300,8 +333,8 @@ export const adviseCommand: Subcommand = {
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseAdviseArguments(args)
-    const clientCase = await loadCase(options.casePath, io.cwd, options.scenario)
     const language = options.language
+    const clientCase = await loadCase(options.casePath, io.cwd, options.scenario, language)
     const result = advise(clientCase, { language })
     if (options.json) io.stdout(JSON.stringify(result) + '\n')
     else if (options.explain) io.stdout(formatExplanation(result, language))

@@ -1,6 +1,6 @@
 /**
  * Rules benchmark: one full comparison with projections (median over many runs), and a batch of
- * 10,000 random valid cases. Targets (issue): ≤ 1 ms median per case, ≤ 5 s per 10,000 cases on a
+ * 10,000 random valid cases. Targets (issue 10): ≤ 0,5 ms median per case, ≤ 5 s per 10,000 cases on a
  * 2-core machine; the batch is reported both spread over the cores and on a single thread.
  */
 import { readFileSync } from 'node:fs'

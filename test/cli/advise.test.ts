@@ -210,6 +210,7 @@ describe('vangnet advise --lang en: no Dutch rule text', () => {
   const dutchWords = /\b(het|een|niet|wordt|zijn|uitkering|premie|klant|jaar|geen|verzekerd|minimumloon|maanden|dagen|bij|voor|tot|met|van|naar|ligt|peildatum is|rekenjaar|adviseur)\b/i
   const withoutQuotes = (text: string) =>
     text
+      .replace(/“[^”]*”/g, '“”')
       .replace(/"[^"]*"/g, '""')
       .replace(/vraag \d+(–\d+)?/g, '')
       .replace(/\b[a-z]+(-[a-z]+)*-\d{4}\b/g, '') // bill version ids such as raad-van-state-2025
@@ -237,6 +238,74 @@ describe('vangnet advise --lang en: no Dutch rule text', () => {
     expect(dutchIn(stringsOf(output))).toEqual([])
     // The contract's strings stay strings, now in English.
     for (const option of output.options) for (const reason of option.reasons) expect(typeof reason).toBe('string')
+  })
+
+  it('names the sources in English, quoting the place in the Dutch document as it is written', async () => {
+    for (const file of cases) {
+      const explain = await run(['advise', join(casesDir, file), '--lang', 'en', '--explain'])
+      const sourceParts = explain.stdout
+        .split('\n')
+        .filter((line) => line.includes(' — source: '))
+        .map((line) => line.split(' — source: ')[1]!)
+      expect(sourceParts.length).toBeGreaterThan(3)
+      expect(dutchIn(sourceParts)).toEqual([])
+      // The Dutch names of the documents (Kamerbrief, Minimumloon, vakpers …) are not used.
+      expect(sourceParts.filter((part) => /Kamerbrief|Minimumloon|vakpers|Kennisdocument|Rijksoverheid|samenvattingen/.test(withoutQuotes(part)))).toEqual([])
+    }
+    const explain = await run(['advise', join(casesDir, 'existing-aov.json'), '--lang', 'en', '--explain'])
+    expect(explain.stdout).toContain('source: SME test (MKB-toets), 29 February 2024, at “De hoogte van de uitkering”')
+  })
+
+  it('bad input with --lang en: every problem in English, naming the field, exit 2 and nothing on stdout', async () => {
+    const bad = writeCase('bad-en.json', {
+      schemaVersion: 1,
+      scenario: 'raad-van-state-2025',
+      calculationYear: 2030,
+      client: { name: 'X', birthDate: '2031-13-01', role: 'boer', conscientiousObjector: false },
+      income: [
+        { year: 2029, profit: 'veel', wiaWage: 0 },
+        { year: 2028, profit: 1, wiaWage: 0 },
+        { year: 2028, profit: 2, wiaWage: 0 },
+      ],
+      existingPolicy: { ...JSON.parse(readFileSync(join(casesDir, 'existing-aov.json'), 'utf8')).existingPolicy, startDate: '9999-12-31' },
+      privateQuote: null,
+      assumptions: { premiumRate: null, wmlIndexation: 0.02, profitGrowth: 0, marginalTaxRate: 0.37 },
+      disability: { age: 50, degree: 2 },
+      extra: 1,
+    })
+    const result = await run(['advise', bad, '--lang', 'en'])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    const lines = result.stderr.trim().split('\n')
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'client.birthDate: must be a date as YYYY-MM-DD',
+        'income[0].profit: must be a number',
+        'existingPolicy.startDate: must be a date between 1900 and 2100',
+        'disability.degree: must be 1 or less',
+        '(input): unknown field: extra',
+      ]),
+    )
+    expect(lines.some((line) => line.startsWith('client.role: must be one of these values:'))).toBe(true)
+    expect(dutchIn(lines)).toEqual([])
+    // The checks of the case as a whole (a year entered twice, an implausible birth date) as well.
+    const twice = await run(['advise', writeCase('twice-en.json', { ...JSON.parse(readFileSync(join(casesDir, 'starter.json'), 'utf8')), income: [{ year: 2028, profit: 1, wiaWage: 0 }, { year: 2028, profit: 2, wiaWage: 0 }] }), '--lang', 'en'])
+    expect(twice.code).toBe(2)
+    expect(twice.stderr).toContain('income[1].year: year 2028 appears more than once')
+    expect(dutchIn(twice.stderr.trim().split('\n'))).toEqual([])
+    // The command's own messages: a missing file, an unknown version.
+    const missing = await run(['advise', join(casesDir, 'no-such-case.json'), '--lang', 'en', '--scenario', 'x'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('--scenario: unknown version "x"')
+    const notFound = await run(['advise', join(casesDir, 'no-such-case.json'), '--lang', 'en'])
+    expect(notFound.stderr).toContain('no-such-case.json: file not found')
+    expect(dutchIn([...missing.stderr.split('\n'), ...notFound.stderr.split('\n')])).toEqual([])
+    // The adviser file of a report, too.
+    const adviser = writeCase('adviser-en.json', { firm: 'Kantoor', afmNumber: '123', kifidNumber: '456', extra: 1 })
+    const report = await run(['advise', join(casesDir, 'starter.json'), '--lang', 'en', '--pdf', join(work, 'never.pdf'), '--adviser', adviser])
+    expect(report.code).toBe(2)
+    expect(report.stderr).toMatch(/adviser-en.json: name: is missing/)
+    expect(report.stderr).toMatch(/adviser-en.json: \(input\): unknown field: extra/)
   })
 
   it('the scan would find Dutch text: the same case in Dutch is flagged', async () => {

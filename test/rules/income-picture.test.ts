@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { advise } from '../../shared/rules/advise'
+import { addMonths } from '../../shared/rules/dates'
+import { firstMonthOnOrAfter } from '../../shared/rules/income-picture'
 import { goodPolicy, makeCase } from './helpers'
 
 const optionOf = (result: ReturnType<typeof advise>, id: string) => result.options.find((option) => option.id === id)!
@@ -148,5 +150,20 @@ describe('suggestion', () => {
     expect(result.suggestion).toBeNull()
     expect(optionOf(result, 'baz').incomePicture).toBeUndefined()
     expect(optionOf(result, 'opt-out').incomePicture!.phases.map((phase) => phase.id)).toEqual(['waiting', 'benefit'])
+  })
+})
+
+describe('income picture: months counted in whole stretches, not one by one', () => {
+  /** The month index walked one month at a time, as the months themselves run. */
+  const walked = (first: string, date: string) => {
+    let index = 0
+    while (addMonths(first, index) < date) index++
+    return index
+  }
+
+  it('finds the same first month on or after a date as walking month by month (month ends, leap days, same day)', () => {
+    const firsts = ['2034-01-31', '2034-05-17', '2036-02-29', '2035-12-31', '2034-03-30', '2034-01-01']
+    const dates = ['2034-01-01', '2034-02-28', '2034-03-01', '2035-05-17', '2035-05-16', '2036-02-29', '2036-03-01', '2051-08-17', '2034-05-17', '2040-12-31', '2033-06-01']
+    for (const first of firsts) for (const date of dates) expect(firstMonthOnOrAfter(first, date), `${first} → ${date}`).toBe(walked(first, date))
   })
 })

@@ -38,9 +38,12 @@ describe('parameter sets: every value has a source', () => {
     expect(unsourcedRows('t', [{ from: '2030-01-01', value: 1, cite: { source: 'KB-2025', locator: '' } }])).toEqual(['t[0]: bron zonder vindplaats'])
   })
 
-  it('every source document has a short name, a title and a date; parliamentary papers and laws their public address', () => {
+  it('every source document has a short name (Dutch and English), a title and a date; parliamentary papers and laws their public address', () => {
     for (const document of Object.values(sourceDocuments) as SourceDocument[]) {
       expect(document.short.length).toBeGreaterThan(3)
+      // English output names the document in English (advise --lang en).
+      expect(document.shortEn, document.key).toBeTruthy()
+      expect(document.shortEn).not.toBe(document.short)
       expect(document.title.length).toBeGreaterThan(10)
       expect(document.date).toMatch(/^\d{4}(-\d{2}-\d{2})?$/)
       if (document.reference?.startsWith('Kamerstukken')) expect(document.url).toMatch(/^https:\/\/zoek\.officielebekendmakingen\.nl\/kst-/)
