@@ -9,6 +9,7 @@
  * out: "does this client's AOV meet the opt-out conditions?", not a quote's.
  */
 import type { Language } from '../format'
+import { Money, toEuros } from '../money'
 import { parameterHash, resolveScenario } from '../parameters/resolve'
 import { advise as adviseRules } from '../rules/advise'
 import { aowDateFor } from '../rules/aow'
@@ -94,8 +95,10 @@ export function triageCase(client: PortfolioClient, scenario: string, calculatio
     topUpQuote: null,
     assumptions: base?.assumptions ?? {},
     disability: { age: Math.min(75, Math.max(18, calculationYear - birthYear, base?.disability.age ?? 0)), degree: base?.disability.degree ?? 1 },
+    // The household's need from the last advice, so the buffer is weighed against the income picture.
+    ...(base?.household ? { household: base.household } : {}),
     ...(client.financialBuffer !== null || base?.profile ? { profile: { ...(base?.profile ?? {}), ...(client.financialBuffer !== null ? { financialBuffer: client.financialBuffer } : {}) } } : {}),
-  })
+  }, language)
   if (!parsed.ok) return { ok: false, reason: parsed.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ') }
   return { ok: true, value: parsed.value }
 }
@@ -106,13 +109,15 @@ function months(from: string, to: string): number {
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0)
 }
 
-/** The incomePicture of the rules (when present): the uncovered amount of the waiting period. */
-function uncoveredFromIncomePicture(result: AdviceResult, optionId: OptionId): number | null {
-  const picture = (result as unknown as { incomePicture?: unknown }).incomePicture
-  if (!picture || typeof picture !== 'object') return null
-  const perOption = (picture as Record<string, unknown>)[optionId] ?? picture
-  const uncovered = (perOption as { uncovered?: unknown }).uncovered
-  return typeof uncovered === 'number' ? uncovered : null
+/**
+ * The option's waiting-period shortfall the buffer has to bridge: from its income picture (the
+ * household's need against the net income, after the broodfonds) when the case records a need;
+ * null otherwise, and the caller falls back to the illustration's gross gap.
+ */
+function waitingShortfallAfterBroodfonds(chosen: OptionResult): number | null {
+  const waiting = chosen.incomePicture?.phases.find((phase) => phase.id === 'waiting')
+  if (!waiting || waiting.shortfallTotal === null) return null
+  return toEuros(new Money(waiting.shortfallTotal).minus(waiting.broodfonds))
 }
 
 /**
@@ -196,7 +201,7 @@ export function triageClient(client: PortfolioClient, settings: TriageSettings):
       if (buffer !== null) {
         const covering: OptionId = client.lastAdvice?.chosenOption ?? (policy ? 'keep-both' : 'baz')
         const chosen = option(result, covering) ?? baz
-        const shortfall = uncoveredFromIncomePicture(result, chosen.id) ?? chosen.illustration.remainingGap
+        const shortfall = waitingShortfallAfterBroodfonds(chosen) ?? chosen.illustration.remainingGap
         if (shortfall > buffer) hits.push({ group: 'shortfall-exceeds-buffer', reason: t.shortfall(chosen.label, shortfall, buffer) })
       }
     }
