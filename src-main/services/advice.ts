@@ -5,6 +5,8 @@
  */
 import type { AdviceVersionDetail, AdviceVersionSummary, ReportInfo } from '../../shared/ipc'
 import type { ClientBook } from '../store'
+import type { ClientCase } from '../../shared/schema/case'
+import type { AdviceResult } from '../../shared/schema/result'
 import type { Language } from '../../shared/format'
 import { describeChanges, readRecommendation, writeRecommendation } from './advice-text'
 import { adviserOut } from './adviser'
@@ -25,6 +27,25 @@ function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v,
   )
+}
+
+/** The result without its texts: the figures, dates aside, that a report in another language must repeat exactly. */
+function figures(result: AdviceResult): string {
+  return canonical(JSON.parse(JSON.stringify(result, (_key, v: unknown) => (typeof v === 'string' ? undefined : v))))
+}
+
+/**
+ * The result a report in `language` prints. A version stores the rules' result with Dutch texts;
+ * an English report needs the same result with English texts, so the rules run again on the
+ * stored case. Only when that gives the same parameter set and the same figures is it used: the
+ * dossier must show what was advised. Otherwise (the rules or parameters changed since) the report
+ * is made in Dutch from the stored result, so it never mixes English words with Dutch rule texts.
+ */
+function resultForReport(deps: ServiceContext['deps'], clientCase: ClientCase, stored: AdviceResult, language: Language): { result: AdviceResult; language: Language } {
+  if (language === 'nl') return { result: stored, language }
+  const again = deps.advise(clientCase, { language })
+  if (again.parameterHash === stored.parameterHash && figures(again) === figures(stored)) return { result: again, language }
+  return { result: stored, language: 'nl' }
 }
 
 function reportInfo(adviceId: number, versionNo: number, pdf: Buffer, sha256: string): ReportInfo {
@@ -114,13 +135,14 @@ export function adviceServices(context: ServiceContext): AdviceHandlers {
       if (!p12 || !adviser) throw new ServiceError('not-found', 'Er is nog geen ondertekeningscertificaat. Voeg er een toe bij Instellingen.')
       const { info } = inspectP12(p12, certificatePassword, context.now())
       const settings = await context.settingsFile.read()
+      const inLanguage = resultForReport(deps, version.case, version.result, settings.language === 'en-GB' ? 'en' : 'nl')
       const pdf = await deps.reports.makeSigned({
         clientCase: version.case,
-        result: version.result,
+        result: inLanguage.result,
         adviser,
         recommendation: readRecommendation(version.recommendation),
         reportDate: version.createdAt.slice(0, 10),
-        language: settings.language === 'en-GB' ? 'en' : 'nl',
+        language: inLanguage.language,
         appVersion: deps.appVersion,
         certificate: { p12, password: certificatePassword, selfSigned: info.selfSigned },
       })

@@ -1,4 +1,5 @@
 /** What the services are given (ports to the OS, the rules and the reports) and share among themselves. */
+import type { Language } from '../../shared/format'
 import type { AdviserProfile, VerifyResult } from '../../shared/ipc'
 import type { ClientCase } from '../../shared/schema/case'
 import type { AdviceResult, OptionId } from '../../shared/schema/result'
@@ -51,7 +52,8 @@ export interface ServiceDependencies {
   /** The OS keychain ("onthoud op dit apparaat"); null where there is none. */
   keyWrapper: KeyWrapper | null
   desktop: DesktopPort
-  advise: (clientCase: ClientCase) => AdviceResult
+  /** The rules; the texts in the result in `language` (Dutch by default: the stored advice). */
+  advise: (clientCase: ClientCase, options?: { language?: Language }) => AdviceResult
   reports: ReportPort
   /**
    * Passed to the vault (tests lower the KDF cost and may shorten the idle lock, which otherwise
