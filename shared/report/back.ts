@@ -13,7 +13,7 @@ function fingerprintText(hex: string): string {
   return [pairs.slice(0, 16).join(':'), pairs.slice(16).join(':')].filter(Boolean).join('\n')
 }
 import type { ReportContext } from './context'
-import type { Content, ContentNode } from './types'
+import type { Content, ContentNode, SourceEntry } from './types'
 
 export function deadlines({ input, t, a, date, name }: ReportContext): Content[] {
   const { result, clientCase } = input
@@ -193,6 +193,15 @@ function sourceUseLines(use: SourceUse | undefined, t: ReportContext['t']): Cont
   return lines
 }
 
+/**
+ * The document's name in the report's language. The documents are Dutch: an English report names
+ * each in English and quotes its own Dutch title after it, so the reader can still find it.
+ */
+function sourceName(entry: SourceEntry, language: Language): string {
+  if (language !== 'en' || !entry.shortEn) return entry.title
+  return `${entry.shortEn}: “${entry.title}” (in Dutch)`
+}
+
 export function sourcesAppendix(context: ReportContext): Content[] {
   const { input, t, date } = context
   const usage = sourceUsage(context)
@@ -207,7 +216,7 @@ export function sourcesAppendix(context: ReportContext): Content[] {
     const published = entry ? (/^\d{4}-\d{2}-\d{2}$/.test(entry.date) ? date(entry.date) : entry.date) : ''
     return {
       stack: [
-        { text: [{ text: `${key}  `, bold: true, color: colours.accent }, entry ? entry.title : ''] },
+        { text: [{ text: `${key}  `, bold: true, color: colours.accent }, entry ? sourceName(entry, input.language) : ''] },
         ...(entry ? [{ text: [published, entry.reference ? ` · ${entry.reference}` : ''].join(''), style: 'small' }] : []),
         ...sourceUseLines(usage.get(key), t),
       ],

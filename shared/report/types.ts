@@ -43,6 +43,8 @@ export interface AdviceFee {
 /** One source document, as shared/parameters/sources.ts describes it. */
 export interface SourceEntry {
   title: string
+  /** How English text names it ("Letter to Parliament, 15 September 2025"); the title stays the document's own Dutch one. */
+  shortEn?: string
   /** ISO date, or a year alone. */
   date: string
   kind?: string

@@ -139,6 +139,9 @@ describe('buildAdviceReport', () => {
     // Amounts as English writes them: €192.54, not € 192,54.
     expect(englishText).toContain(formatEuro(result.options[0]!.premium.monthly, 'en'))
     expect(english.language).toBe('en-GB')
+    // The sources: named in English, the Dutch document's own title quoted after it.
+    const cited = Object.values(sourceDocuments).filter((document) => englishText.includes(`${document.shortEn}: “${document.title}” (in Dutch)`))
+    expect(cited.length).toBeGreaterThan(0)
   })
 
   it('numbers its pages, except the cover', () => {
