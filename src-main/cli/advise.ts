@@ -209,6 +209,12 @@ const words = {
     assumptions: 'Aannames:',
     rate: (rate: string) => `Premiepercentage: ${rate}`,
     written: (path: string, signed: boolean, draft: boolean) => `Rapport geschreven: ${path}${signed ? ' (ondertekend)' : draft ? ' (CONCEPT)' : ''}`,
+    draftNotSigned: (missing: string[]) => `--sign: een concept wordt niet ondertekend; er ontbreken ${missing.join(' en ')}`,
+    missingAdviser: 'de gegevens van de adviseur (--adviser ADVISEUR.json)',
+    missingChoice: 'de gekozen oplossing (advice.choice in het klantbestand)',
+    noCertificatePassphrase: 'VANGNET_P12_PASSPHRASE ontbreekt: de wachtwoordzin van het certificaat',
+    certificateUnreadable: (file: string) => `${file}: certificaat niet gevonden of niet leesbaar`,
+    cannotWrite: (file: string, code: string | undefined) => `${file}: kan het rapport niet schrijven${code === 'ENOENT' ? ' (map bestaat niet)' : code === 'EACCES' ? ' (geen schrijfrechten)' : ''}`,
   },
   en: {
     available: 'available',
@@ -229,6 +235,12 @@ const words = {
     assumptions: 'Assumptions:',
     rate: (rate: string) => `Premium rate: ${rate}`,
     written: (path: string, signed: boolean, draft: boolean) => `Report written: ${path}${signed ? ' (signed)' : draft ? ' (DRAFT)' : ''}`,
+    draftNotSigned: (missing: string[]) => `--sign: a draft is not signed; missing: ${missing.join(' and ')}`,
+    missingAdviser: "the adviser's details (--adviser ADVISER.json)",
+    missingChoice: 'the chosen option (advice.choice in the case file)',
+    noCertificatePassphrase: "VANGNET_P12_PASSPHRASE is missing: the certificate's passphrase",
+    certificateUnreadable: (file: string) => `${file}: certificate not found or not readable`,
+    cannotWrite: (file: string, code: string | undefined) => `${file}: cannot write the report${code === 'ENOENT' ? ' (the folder does not exist)' : code === 'EACCES' ? ' (no permission to write)' : ''}`,
   },
 } satisfies Record<Language, unknown>
 
@@ -293,23 +305,24 @@ export function formatExplanation(result: AdviceResult, language: Language = 'nl
  */
 async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean; draft: boolean }> {
   const target = resolve(io.cwd, options.pdf!)
+  const w = words[options.language]
   const adviser = options.adviser !== undefined ? await loadAdviser(options.adviser, io.cwd, options.language) : undefined
   // The report stack (pdfmake, charts, signing) loads only when a report is asked for, so a plain
   // comparison starts fast.
   const { CertificateError, isDraftReport, renderAdviceReport } = await import('../reports')
   const draft = isDraftReport({ clientCase, result, ...(adviser ? { adviser } : {}) })
   if (draft && options.sign !== undefined) {
-    const missing = [!adviser ? 'de gegevens van de adviseur (--adviser ADVISEUR.json)' : null, !clientCase.advice?.choice ? 'de gekozen oplossing (advice.choice in het klantbestand)' : null].filter(Boolean)
-    throw new UserError(`--sign: een concept wordt niet ondertekend; er ontbreken ${missing.join(' en ')}`)
+    const missing = [!adviser ? w.missingAdviser : null, !clientCase.advice?.choice ? w.missingChoice : null].filter((part): part is string => part !== null)
+    throw new UserError(w.draftNotSigned(missing))
   }
   let signing: { p12: Uint8Array; passphrase: string } | undefined
   if (options.sign !== undefined) {
     const passphrase = io.env['VANGNET_P12_PASSPHRASE']
-    if (!passphrase) throw new UserError('VANGNET_P12_PASSPHRASE ontbreekt: de wachtwoordzin van het certificaat')
+    if (!passphrase) throw new UserError(w.noCertificatePassphrase)
     try {
       signing = { p12: await readFile(resolve(io.cwd, options.sign)), passphrase }
     } catch {
-      throw new UserError(`${options.sign}: certificaat niet gevonden of niet leesbaar`)
+      throw new UserError(w.certificateUnreadable(options.sign))
     }
   }
   const pdf = await renderAdviceReport({ clientCase, result, language: options.language, ...(adviser ? { adviser } : {}), ...(signing ? { signing } : {}) }).catch((error: unknown) => {
@@ -324,7 +337,7 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
   } catch (error) {
     await rm(temporary, { force: true })
     const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(`${options.pdf}: kan het rapport niet schrijven${code === 'ENOENT' ? ' (map bestaat niet)' : code === 'EACCES' ? ' (geen schrijfrechten)' : ''}`)
+    throw new UserError(w.cannotWrite(options.pdf!, code))
   }
   return { signed: signing !== undefined, draft }
 }

@@ -146,6 +146,14 @@ describe('a draft (CONCEPT)', () => {
     expect(stderr).not.toMatch(/\n\s+at /)
     expect(stdout).not.toContain('Rapport geschreven')
     expect(existsSync(target)).toBe(false)
+    // With --lang en the refusal, and the other report messages, are English.
+    const english = await cli(['advise', join(cases, 'starter.json'), '--lang', 'en', '--pdf', target, '--sign', p12Path], { VANGNET_P12_PASSPHRASE: 'geheim' })
+    expect(english.code).toBe(2)
+    expect(english.stderr).toContain("--sign: a draft is not signed; missing: the adviser's details (--adviser ADVISER.json)")
+    const unwritable = await cli(['advise', join(cases, 'starter.json'), '--lang', 'en', '--pdf', join(dir, 'no-such-folder', 'x.pdf')])
+    expect(unwritable.code).toBe(2)
+    expect(unwritable.stderr).toContain('cannot write the report (the folder does not exist)')
+    expect(existsSync(target)).toBe(false)
   })
 
   it('an adviser file with a missing field is a plain message naming the field', async () => {
