@@ -88,7 +88,7 @@ export function coverOverlapChart(result: AdviceResult, clientCase: ClientCase, 
     color: colour,
     data: values,
     label: withTotal
-      ? { show: true, position: 'right', fontSize, color: inkColour, formatter: ({ dataIndex }: { dataIndex: number }) => formatEuroWhole(parts[dataIndex]!.option.benefit.annualAtFullDisability) }
+      ? { show: true, position: 'right', fontSize, color: inkColour, formatter: ({ dataIndex }: { dataIndex: number }) => formatEuroWhole(parts[dataIndex]!.option.benefit.annualAtFullDisability, settings.language) }
       : { show: false },
   })
   return {
@@ -96,11 +96,11 @@ export function coverOverlapChart(result: AdviceResult, clientCase: ClientCase, 
     textStyle: { fontFamily: settings.fontFamily ?? chartFontFamily, color: inkColour },
     grid: { left: 200, right: 90, top: 52, bottom: 30 },
     legend: { top: 0, left: 'center', itemWidth: 22, itemHeight: 10, textStyle: { fontSize: fontSize + 1, color: inkColour } },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => formatEuro(value) },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: number) => formatEuro(value, settings.language) },
     xAxis: {
       type: 'value',
       min: 0,
-      axisLabel: { fontSize, color: mutedColour, formatter: (value: number) => formatEuroWhole(value) },
+      axisLabel: { fontSize, color: mutedColour, formatter: (value: number) => formatEuroWhole(value, settings.language) },
       splitLine: { lineStyle: { color: gridColour } },
     },
     yAxis: { type: 'category', inverse: true, data: names, axisLabel: { fontSize, color: inkColour, width: 190, overflow: 'break' }, axisLine: { lineStyle: { color: mutedColour } } },
@@ -114,7 +114,7 @@ export function coverOverlapChart(result: AdviceResult, clientCase: ClientCase, 
                 symbol: 'none',
                 silent: true,
                 lineStyle: { color: inkColour, type: [6, 3], width: 1.5 },
-                label: { formatter: `${t.profit(profit.year)}: ${formatEuroWhole(profit.amount)}`, position: 'start', fontSize: fontSize - 1, color: inkColour },
+                label: { formatter: `${t.profit(profit.year)}: ${formatEuroWhole(profit.amount, settings.language)}`, position: 'start', fontSize: fontSize - 1, color: inkColour },
                 data: [{ xAxis: profit.amount }],
               },
             }

@@ -85,7 +85,7 @@ export function comparison(context: ReportContext): Content[] {
   const first = options.find((option) => option.available)
   if (first) {
     const { age, degree } = input.clientCase.disability
-    content.push(heading(t.illustrationTitle(age, degreeText(degree), date(first.illustration.disabledFrom))))
+    content.push(heading(t.illustrationTitle(age, degreeText(degree, context), date(first.illustration.disabledFrom))))
     const illustrationBody: Content[][] = [
       [{ text: '', style: 'tableHeader' }, ...options.map((option) => ({ text: name(option), style: 'tableHeader', alignment: 'right' as const }))],
       euroRow(t.benefitIllustration, (option) => option.illustration.monthlyBenefit, true),

@@ -14,6 +14,8 @@ export interface ReportContext {
   date: (iso: string) => string
   /** An amount as the report's language writes it: `€ 1.234,56`, or `€1,234.56` in English. */
   euro: (value: number) => string
+  /** A fraction as a percentage in the report's language: `5,4 %`, or `5.4%` in English. */
+  percent: (fraction: number, maxDecimals?: number) => string
   /** An option's name in the report's language. */
   name: (option: OptionResult) => string
   /** The adviser's choice: from the request, or else from the case's advice record. */
@@ -38,6 +40,7 @@ export function contextOf(input: ReportInput): ReportContext {
     a,
     date: (iso) => formatDate(iso, input.language),
     euro: (value) => formatEuro(value, input.language),
+    percent: (fraction, maxDecimals = 2) => formatPercent(fraction, maxDecimals, input.language),
     // Outside the insured group the "opt-out" option is the private policy on its own.
     name: (option) => (!insured && option.id === 'opt-out' ? a.privateAlone : optionName(option, input.language)),
     recommendation,
@@ -52,6 +55,6 @@ export function waitingPeriodText(days: number, t: ReportTexts): string {
   return days === 0 ? t.none : t.days(days)
 }
 
-export function degreeText(degree: number): string {
-  return formatPercent(degree, 0)
+export function degreeText(degree: number, context: ReportContext): string {
+  return context.percent(degree, 0)
 }

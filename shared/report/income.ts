@@ -4,7 +4,6 @@
  * shortfall, what the broodfonds and buffer bridge and what stays uncovered.
  */
 import { incomeNeedText, picturedOptions } from '../charts/income-need'
-import { formatPercent } from '../format'
 import type { OptionResult } from '../schema/result'
 import { amountCell, chapter, facts, paragraph, quietTable, stackHeading } from './blocks'
 import { degreeText, type ReportContext } from './context'
@@ -61,14 +60,14 @@ export function incomeChapter(context: ReportContext): Content[] {
   const { age, degree } = clientCase.disability
   const rate = clientCase.assumptions.benefitTaxRate
   content.push(
-    paragraph(a.incomeIntro(age, degreeText(degree), date(first.illustration.disabledFrom))),
+    paragraph(a.incomeIntro(age, degreeText(degree, context), date(first.illustration.disabledFrom))),
     facts(
       [
         [a.need, context.euro(household.netMonthlyNeed)],
         [a.partner, context.euro(household.partnerNetMonthly)],
         [a.other, context.euro(household.otherNetMonthly)],
         [context.t.buffer, context.euro(clientCase.profile?.financialBuffer ?? 0)],
-        [a.taxRate, rate === null ? { text: a.taxRateMissing, italics: true } : formatPercent(rate)],
+        [a.taxRate, rate === null ? { text: a.taxRateMissing, italics: true } : context.percent(rate)],
       ],
       200,
     ),

@@ -3,7 +3,6 @@
  * service, the fee with its VAT status, complaints (Kifid), privacy and aftercare (Wft: the
  * information a client must receive with the advice).
  */
-import { formatPercent } from '../format'
 import type { PrivatePolicy } from '../schema/case'
 import { chapter, facts, heading, paragraph, stackHeading } from './blocks'
 import { waitingPeriodText, type ReportContext } from './context'
@@ -22,14 +21,14 @@ function productSheet(context: ReportContext, title: string, policy: PrivatePoli
         [a.validUntil, policy.validUntil ? date(policy.validUntil) : unknown],
         [a.acceptance, policy.acceptance ? (a.acceptances[policy.acceptance] ?? policy.acceptance) : unknown],
         [t.policy.insuredAmount, context.euro(policy.insuredAmount)],
-        [t.policy.annualPremium, `${context.euro(policy.annualPremium)} (${a.premiumTypes[policy.premiumType] ?? policy.premiumType}${policy.premiumIndexation > 0 ? `, +${formatPercent(policy.premiumIndexation)}` : ''})`],
+        [t.policy.annualPremium, `${context.euro(policy.annualPremium)} (${a.premiumTypes[policy.premiumType] ?? policy.premiumType}${policy.premiumIndexation > 0 ? `, +${context.percent(policy.premiumIndexation)}` : ''})`],
         [a.taxDeductible, policy.taxDeductible ? t.yes : t.no],
         [t.policy.waitingDays, waitingPeriodText(policy.waitingDays, t)],
-        [t.policy.threshold, formatPercent(policy.disabilityThresholdPercent / 100)],
+        [t.policy.threshold, context.percent(policy.disabilityThresholdPercent / 100)],
         [t.policy.criterion, t.criteria[policy.criterion] ?? policy.criterion],
         [t.policy.medicalExclusions, policy.medicalExclusions ? t.yes : t.no],
         [t.policy.endAge, policy.endAge === 'aow' ? t.policy.aow : t.years(policy.endAge)],
-        [a.benefitIndexation, policy.benefitIndexation === undefined ? unknown : formatPercent(policy.benefitIndexation)],
+        [a.benefitIndexation, policy.benefitIndexation === undefined ? unknown : context.percent(policy.benefitIndexation)],
         [t.policy.startDate, date(policy.startDate)],
       ]),
     ],

@@ -59,6 +59,10 @@ describe('Baz and AOV together (keeping both, transitional law)', () => {
       ['Private AOV', 'cover', [0, 45000, 45000]],
     ])
     expect(normaliseSpaces(renderChartSvg(coverOverlapChart(existing, clientCase, { language: 'nl' })))).toContain('Winst 2029: € 63.000')
+    // In English the axis, the bar labels and the profit line follow English conventions.
+    const english = normaliseSpaces(renderChartSvg(coverOverlapChart(existing, clientCase, { language: 'en' })))
+    expect(english).toContain('€63,000')
+    expect(english).not.toMatch(/€ \d/)
   })
 
   it('says it in words, over-insurance included, in Dutch and English', () => {

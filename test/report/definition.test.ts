@@ -132,13 +132,17 @@ describe('buildAdviceReport', () => {
   })
 
   it('in English frames the same figures', () => {
-    const english = buildAdviceReport({ ...input, language: 'en' })
+    // The rules write their texts in the report's language (as `advise --lang en` and the app do).
+    const english = buildAdviceReport({ ...input, result: advise(clientCase, { language: 'en' }), language: 'en' })
     const englishText = normaliseSpaces(textOf(english.content))
     expect(englishText).toContain('Disability insurance advice report')
     expect(englishText).toContain('Please note: the law is not final')
     // Amounts as English writes them: €192.54, not € 192,54.
     expect(englishText).toContain(formatEuro(result.options[0]!.premium.monthly, 'en'))
     expect(english.language).toBe('en-GB')
+    // Percentages as English writes them (5.4%, 80%), never the Dutch "5,4 %".
+    expect(englishText).toMatch(/Disability threshold\s+25%/)
+    expect(englishText).toMatch(/disabled from age 50 \([^)]*\), 100% disabled/)
     // The sources: named in English, the Dutch document's own title quoted after it.
     const cited = Object.values(sourceDocuments).filter((document) => englishText.includes(`${document.shortEn}: “${document.title}” (in Dutch)`))
     expect(cited.length).toBeGreaterThan(0)
