@@ -150,7 +150,7 @@ export const en: Catalog = {
     `premium ${f.euro(p.premium)} a year is ${p.passed ? 'at least' : 'lower than'} the Baz premium of ${f.euro(p.baz)}`,
   'condition.inForce': (f: Formatters, p: { passed: boolean; peildatum: string; assumed: boolean; start: string }) =>
     p.passed
-      ? `the policy was already running on the reference date ${f.date(p.peildatum)}${p.assumed ? ' (assumed reference date)' : ''} (start date ${f.date(p.start)})`
+      ? `the policy was already running on the reference date ${f.date(p.peildatum)} (${p.assumed ? 'assumed; ' : ''}start date ${f.date(p.start)})`
       : `the policy started on ${f.date(p.start)}, after the reference date ${f.date(p.peildatum)}${p.assumed ? ' (assumed reference date)' : ''}`,
   'condition.relaxed': (f: Formatters, p: { condition: string }) => `${p.condition} — relaxed under transitional law (adviser's assumption)`,
 

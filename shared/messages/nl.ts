@@ -158,7 +158,7 @@ export const nl = {
     `premie ${f.euro(p.premium)} per jaar is ${p.passed ? 'minstens' : 'lager dan'} de Baz-premie van ${f.euro(p.baz)}`,
   'condition.inForce': (f: Formatters, p: { passed: boolean; peildatum: string; assumed: boolean; start: string }) =>
     p.passed
-      ? `de polis liep al op de peildatum ${f.date(p.peildatum)}${p.assumed ? ' (aangenomen peildatum)' : ''} (ingangsdatum ${f.date(p.start)})`
+      ? `de polis liep al op de peildatum ${f.date(p.peildatum)} (${p.assumed ? 'aangenomen; ' : ''}ingangsdatum ${f.date(p.start)})`
       : `de polis is ingegaan op ${f.date(p.start)}, na de peildatum ${f.date(p.peildatum)}${p.assumed ? ' (aangenomen peildatum)' : ''}`,
   'condition.relaxed': (f: Formatters, p: { condition: string }) => `${p.condition} — versoepeld onder het overgangsrecht (aanname adviseur)`,
 

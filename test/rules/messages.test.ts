@@ -19,6 +19,13 @@ describe('the message catalogs', () => {
     expect(missingMessages(catalogs.nl, incomplete)).toEqual(['option.baz'])
   })
 
+  it('a policy in force on an assumed reference date reads as one sentence, one bracket', () => {
+    const input = { passed: true, peildatum: '2030-01-01', assumed: true, start: '2016-01-01' }
+    expect(renderMessage('nl', 'condition.inForce', input)).toBe('de polis liep al op de peildatum 1 januari 2030 (aangenomen; ingangsdatum 1 januari 2016)')
+    expect(renderMessage('en', 'condition.inForce', input)).toBe('the policy was already running on the reference date 1 January 2030 (assumed; start date 1 January 2016)')
+    expect(renderMessage('nl', 'condition.inForce', { ...input, assumed: false })).toBe('de polis liep al op de peildatum 1 januari 2030 (ingangsdatum 1 januari 2016)')
+  })
+
   it('English text uses English number conventions', () => {
     expect(renderMessage('en', 'trace.optionPremium.baz', { amount: 1234.56 })).toBe('Baz premium €1,234.56')
     expect(renderMessage('nl', 'trace.optionPremium.baz', { amount: 1234.56 })).toBe('Baz-premie €\u00a01.234,56')
