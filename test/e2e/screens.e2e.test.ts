@@ -97,8 +97,6 @@ async function dutchOnScreen(page: Page, drafts: Record<string, unknown>[]): Pro
     copy.querySelectorAll('textarea, input, .recommendation').forEach((element) => element.remove())
     // A citation names a Dutch document and its place in it, as the document does.
     copy.querySelectorAll('cite').forEach((element) => element.remove())
-    // The client book's triage reasons are written by shared/portfolio in Dutch only (issue 14).
-    copy.querySelectorAll('.portfolio .reason').forEach((element) => element.remove())
     // Runs of white space as one (a non-breaking space too: "€ 1.234,56" then reads "€ 1.234,56").
     return (copy.textContent ?? '').replace(/\s+/g, ' ')
   })
