@@ -4,7 +4,7 @@
  * turns it into the input of the shared schema (clientCaseSchema) and `validateDraft` returns the
  * case or the problems, keyed by the same paths the form uses ("income[0].profit").
  */
-import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole, type OptOutConditionId, type PolicyAcceptance, type ServiceType } from '../schema/case'
+import { defaultScenarioId, parseClientCase, type ClientCase, type ClientRole, type OptOutConditionId, type PolicyAcceptance, type ServiceType, type PrivatePolicy } from '../schema/case'
 import type { FieldProblem } from '../schema/messages'
 import { amountText, parseDutchNumber, parsePercent, percentText } from './numbers'
 import { todayIso } from './dates'
@@ -339,29 +339,31 @@ export function problemsByPath(problems: FieldProblem[]): Record<string, string>
 }
 
 /** A saved case back into a draft (e.g. to start again from an earlier advice version). */
+/** A stored policy or quote as the intake's fields show it (the one conversion; import and services use it too). */
+export function policyDraft(p: PrivatePolicy): PolicyDraft {
+  return {
+    insurer: p.insurer ?? '',
+    insuredAmount: amountText(p.insuredAmount),
+    waitingDays: String(p.waitingDays),
+    endAge: String(p.endAge),
+    disabilityThresholdPercent: String(p.disabilityThresholdPercent).replace('.', ','),
+    criterion: p.criterion,
+    medicalExclusions: p.medicalExclusions,
+    annualPremium: amountText(p.annualPremium),
+    premiumType: p.premiumType,
+    premiumIndexation: percentText(p.premiumIndexation),
+    taxDeductible: p.taxDeductible,
+    startDate: p.startDate,
+    product: p.product ?? '',
+    offerDate: p.offerDate ?? '',
+    validUntil: p.validUntil ?? '',
+    acceptance: p.acceptance ?? '',
+    benefitIndexation: p.benefitIndexation === undefined ? '' : percentText(p.benefitIndexation),
+  }
+}
+
 export function draftFromCase(value: ClientCase): IntakeDraft {
-  const policy = (p: ClientCase['existingPolicy']): PolicyDraft | null =>
-    p
-      ? {
-          insurer: p.insurer ?? '',
-          insuredAmount: amountText(p.insuredAmount),
-          waitingDays: String(p.waitingDays),
-          endAge: String(p.endAge),
-          disabilityThresholdPercent: String(p.disabilityThresholdPercent).replace('.', ','),
-          criterion: p.criterion,
-          medicalExclusions: p.medicalExclusions,
-          annualPremium: amountText(p.annualPremium),
-          premiumType: p.premiumType,
-          premiumIndexation: percentText(p.premiumIndexation),
-          taxDeductible: p.taxDeductible,
-          startDate: p.startDate,
-          product: p.product ?? '',
-          offerDate: p.offerDate ?? '',
-          validUntil: p.validUntil ?? '',
-          acceptance: p.acceptance ?? '',
-          benefitIndexation: p.benefitIndexation === undefined ? '' : percentText(p.benefitIndexation),
-        }
-      : null
+  const policy = (p: ClientCase['existingPolicy']): PolicyDraft | null => (p ? policyDraft(p) : null)
   const a = value.assumptions
   return {
     draftVersion: 1,

@@ -11,8 +11,8 @@
 import { z } from 'zod'
 import type { CaseDraft, ClientListEntry, ClientOfficeInfo, ClientRecord, ClientSummary } from '../../shared/ipc'
 import type { OfficeBook } from '../office/book'
-import { normaliseDraft, toCaseInput, validateDraft } from '../../shared/intake/draft'
-import { incomeYearSchema, privatePolicySchema, type PrivatePolicy } from '../../shared/schema/case'
+import { normaliseDraft, policyDraft, toCaseInput, validateDraft } from '../../shared/intake/draft'
+import { incomeYearSchema, privatePolicySchema } from '../../shared/schema/case'
 import { VaultError, type Client, type ClientBook } from '../store'
 import type { ServiceHandlers } from './dispatch'
 import { ServiceError } from './errors'
@@ -42,27 +42,6 @@ export function summary(client: Client): ClientSummary {
 
 function amountText(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace('.', ',')
-}
-
-function percentText(fraction: number): string {
-  return String(Number((fraction * 100).toPrecision(12))).replace('.', ',')
-}
-
-function policyDraft(policy: PrivatePolicy): CaseDraft {
-  return {
-    insurer: policy.insurer ?? '',
-    insuredAmount: amountText(policy.insuredAmount),
-    waitingDays: String(policy.waitingDays),
-    endAge: String(policy.endAge),
-    disabilityThresholdPercent: String(policy.disabilityThresholdPercent).replace('.', ','),
-    criterion: policy.criterion,
-    medicalExclusions: policy.medicalExclusions,
-    annualPremium: amountText(policy.annualPremium),
-    premiumType: policy.premiumType,
-    premiumIndexation: percentText(policy.premiumIndexation),
-    taxDeductible: policy.taxDeductible,
-    startDate: policy.startDate,
-  }
 }
 
 function same(a: unknown, b: unknown): boolean {

@@ -6,8 +6,8 @@
  * The role and the buffer have no table of their own: they live in the intake draft (migration
  * 005), as the form keeps them, so the adviser finds them in the dossier.
  */
+import { policyDraft } from '../../../shared/intake/draft'
 import { duplicateKey, type ImportedClient } from '../../../shared/portfolio/import'
-import type { PrivatePolicy } from '../../../shared/schema/case'
 import { foldName } from '../fold'
 import type { AuditLog } from './audit'
 import { toCents, type StoreContext } from './context'
@@ -25,23 +25,6 @@ export interface ImportOutcome {
 /** Amounts as the form shows them: "42000" or "1234,50". */
 function amountText(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace('.', ',')
-}
-
-function policyDraft(policy: PrivatePolicy): Record<string, unknown> {
-  return {
-    insurer: policy.insurer ?? '',
-    insuredAmount: amountText(policy.insuredAmount),
-    waitingDays: String(policy.waitingDays),
-    endAge: String(policy.endAge),
-    disabilityThresholdPercent: String(policy.disabilityThresholdPercent).replace('.', ','),
-    criterion: policy.criterion,
-    medicalExclusions: policy.medicalExclusions,
-    annualPremium: amountText(policy.annualPremium),
-    premiumType: policy.premiumType,
-    premiumIndexation: String(policy.premiumIndexation * 100).replace('.', ','),
-    taxDeductible: policy.taxDeductible,
-    startDate: policy.startDate,
-  }
 }
 
 type Json = Record<string, unknown>
