@@ -22,8 +22,11 @@ export function refs(...citations: (Citation | undefined)[]): SourceRef[] {
   return out
 }
 
+/** An explanation's texts that may be written on first read (see `Trace.money`). */
+type LazyText = 'label' | 'expression'
+
 /**
- * Where an explanation keeps the function that writes its expression until it is first read: a
+ * Where an explanation keeps the function that writes such a text until it is first read: a
  * symbol-keyed, non-enumerable property, so JSON, copies and comparisons never see it.
  *
  * Why not a getter closure per explanation, or a weak map from explanation to function: V8 keeps an
@@ -33,22 +36,38 @@ export function refs(...citations: (Citation | undefined)[]): SourceRef[] {
  * then carried megabytes into the old generation (about 6 ms each instead of 1 ms) and the mean
  * time per comparison more than doubled.
  */
-const writeExpression = Symbol('writeExpression')
+const writers = { label: Symbol('writeLabel'), expression: Symbol('writeExpression') } as const
 
-interface PendingExplanation extends Explanation {
-  [writeExpression]?: () => string
+type PendingExplanation = Explanation & { [writer in (typeof writers)[LazyText]]?: () => string }
+
+/** One getter per text for every explanation: writes the text on first read, then keeps it as a plain value. */
+function lazyText(field: LazyText): PropertyDescriptor {
+  const writer = writers[field]
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: PendingExplanation): string {
+      const value = this[writer]?.() ?? ''
+      delete this[writer]
+      Object.defineProperty(this, field, { value, enumerable: true, configurable: true, writable: true })
+      return value
+    },
+  }
 }
 
-/** One getter for every lazy expression: writes the text on first read, then keeps it as a plain value. */
-const lazyExpression: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: PendingExplanation): string {
-    const value = this[writeExpression]?.() ?? ''
-    delete this[writeExpression]
-    Object.defineProperty(this, 'expression', { value, enumerable: true, configurable: true, writable: true })
-    return value
-  },
+const lazyTexts: Record<LazyText, PropertyDescriptor> = { label: lazyText('label'), expression: lazyText('expression') }
+
+/**
+ * Sets `field` to a text, or to a function that writes it on first read. The explanation is built
+ * property by property in one order, so every explanation shares the engine's object shapes.
+ */
+function setText(explanation: Explanation, field: LazyText, text: string | (() => string)): void {
+  if (typeof text === 'string') {
+    explanation[field] = text
+    return
+  }
+  Object.defineProperty(explanation, writers[field], { value: text, configurable: true })
+  Object.defineProperty(explanation, field, lazyTexts[field])
 }
 
 /** What a calculation without traces hands back for each figure: nothing is kept or written. */
@@ -73,8 +92,8 @@ export class Trace {
    * An amount and how it was made. `expression` may be given as a function: the text is then
    * written when it is first read (by the report, the uitleg drawer, --explain or JSON), so a
    * recalculation on every keystroke does not format text nobody reads. It reads as a plain
-   * property, in JSON as well. The label may be a function too, so a calculation without traces
-   * writes no label either.
+   * property, in JSON as well. The label may be a function too, written the same way (and not at
+   * all by a calculation without traces).
    */
   money(
     id: string,
@@ -86,12 +105,12 @@ export class Trace {
     uncertain?: boolean,
   ): Explanation {
     if (!this.enabled) return untraced
-    const explanation: Explanation = { id, label: typeof label === 'string' ? label : label(), value: toEuros(value), unit: 'euro', expression: '', sources }
-    if (typeof expression === 'string') explanation.expression = expression
-    else {
-      Object.defineProperty(explanation, writeExpression, { value: expression, configurable: true })
-      Object.defineProperty(explanation, 'expression', lazyExpression)
-    }
+    const explanation = { id } as Explanation
+    setText(explanation, 'label', label)
+    explanation.value = toEuros(value)
+    explanation.unit = 'euro'
+    setText(explanation, 'expression', expression)
+    explanation.sources = sources
     const presentSteps = steps?.filter((step): step is Explanation => step !== undefined)
     if (presentSteps && presentSteps.length > 0) explanation.steps = presentSteps
     if (uncertain || presentSteps?.some((step) => step.uncertain)) explanation.uncertain = true

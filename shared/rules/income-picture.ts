@@ -292,12 +292,12 @@ function explainPhase(input: IncomePictureInput, trace: Trace, phase: IncomePhas
   if (!trace.enabled) return
   const w = words[input.language]
   const { euro, percent, date } = formattersFor(input.language)
-  const label = `${input.label}: ${w.uncoveredPhase}, ${w.phase[phase.id]} ${date(phase.from)} – ${date(phase.to)} (${phase.months} ${w.months})`
+  const label = () => `${input.label}: ${w.uncoveredPhase}, ${w.phase[phase.id]} ${date(phase.from)} – ${date(phase.to)} (${phase.months} ${w.months})`
   const id = `${input.id}.income.${index}`
   if (sums.income === null || sums.shortfall === null || sums.uncovered === null) {
     trace.add({
       id,
-      label,
+      label: label(),
       value: w.unknown,
       unit: 'text',
       expression: w.unknownWhy,

@@ -28,4 +28,23 @@ describe('advise without traces', () => {
     expect(Object.keys(full.explanations).length).toBeGreaterThan(10)
     expect(full.assumptions.length).toBeGreaterThan(3)
   })
+
+  it('texts written on first read are plain texts wherever the explanation goes: read, copied, cloned or as JSON', () => {
+    const [clientCase] = randomCases(1, 3)
+    const full = advise(clientCase!, { language: 'en' })
+    // A structured clone (the IPC to the screen, a worker) is taken before anything was read.
+    const cloned = structuredClone(full.explanations)
+    const json = JSON.parse(JSON.stringify(advise(clientCase!, { language: 'en' }).explanations)) as typeof full.explanations
+    const spread = Object.fromEntries(Object.entries(advise(clientCase!, { language: 'en' }).explanations).map(([id, explanation]) => [id, { ...explanation }]))
+    for (const [id, explanation] of Object.entries(full.explanations)) {
+      expect(explanation.label.length, id).toBeGreaterThan(0)
+      expect(explanation.expression.length, id).toBeGreaterThan(0)
+      expect(Object.getOwnPropertyDescriptor(explanation, 'expression')).toMatchObject({ value: explanation.expression, writable: true, enumerable: true })
+      expect(Object.keys(explanation).slice(0, 6)).toEqual(['id', 'label', 'value', 'unit', 'expression', 'sources'])
+      expect(Object.getOwnPropertySymbols(explanation).filter((symbol) => Object.getOwnPropertyDescriptor(explanation, symbol)!.enumerable)).toEqual([])
+      expect(cloned[id], id).toEqual(explanation)
+      expect(json[id], id).toEqual(explanation)
+      expect(spread[id], id).toEqual(explanation)
+    }
+  })
 })
