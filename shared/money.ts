@@ -42,6 +42,14 @@ export function toWholeCents(value: Decimal): number {
   return Number(value.toFixed(2, Decimal.ROUND_HALF_UP).replace('.', ''))
 }
 
+/**
+ * Whole cents of an amount the case gives as a JSON number of euros: the schema allows at most two
+ * decimals, and such a number times 100 is within far less than half a cent of its integer.
+ */
+export function eurosToCents(euros: number): number {
+  return Math.round(euros * 100)
+}
+
 export function centsToEuros(cents: number): number {
   return cents / 100
 }

@@ -89,7 +89,7 @@ export class Trace {
   }
 
   /**
-   * An amount and how it was made. `expression` may be given as a function: the text is then
+   * An amount (a decimal, or a number of euros as the JSON edge gives it) and how it was made. `expression` may be given as a function: the text is then
    * written when it is first read (by the report, the uitleg drawer, --explain or JSON), so a
    * recalculation on every keystroke does not format text nobody reads. It reads as a plain
    * property, in JSON as well. The label may be a function too, written the same way (and not at
@@ -98,7 +98,7 @@ export class Trace {
   money(
     id: string,
     label: string | (() => string),
-    value: Decimal,
+    value: Decimal | number,
     expression: string | (() => string),
     sources: SourceRef[],
     steps?: (Explanation | undefined)[],
@@ -107,7 +107,7 @@ export class Trace {
     if (!this.enabled) return untraced
     const explanation = { id } as Explanation
     setText(explanation, 'label', label)
-    explanation.value = toEuros(value)
+    explanation.value = typeof value === 'number' ? value : toEuros(value)
     explanation.unit = 'euro'
     setText(explanation, 'expression', expression)
     explanation.sources = sources

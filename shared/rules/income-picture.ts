@@ -11,10 +11,15 @@
  *
  * A month belongs to the situation on its first day (a benefit that starts on the 10th counts from
  * the next month): printed as an assumption, so the figures can be followed by hand.
+ *
+ * Every monthly amount is in whole cents: the case's amounts are, and a net amount from a gross
+ * yearly one is worked out in decimal and rounded once (roundCents). Its sums and multiples by
+ * whole months are then exact integer arithmetic in whole cents (see toWholeCents), as in the
+ * premium projection, and need no decimal object per month or phase.
  */
 import type Decimal from 'decimal.js'
 import type { Language } from '../format'
-import { Money, roundCents, toEuros, zero } from '../money'
+import { centsToEuros, Money, roundCents, toWholeCents } from '../money'
 import type { Explanation, IncomePhase, IncomePhaseId, IncomePicture } from '../schema/result'
 import { addDays, addMonths, parseIsoDate } from './dates'
 import { formattersFor } from '../messages/format'
@@ -22,6 +27,7 @@ import { refs, type Trace } from './explain'
 import type { Component } from './illustration'
 
 const twelve = new Money(12)
+const one = new Money(1)
 
 export interface IncomePictureInput {
   /** Trace key prefix and label of the option, e.g. `option.opt-out` and "Opt-out met …". */
@@ -36,16 +42,17 @@ export interface IncomePictureInput {
   parts: readonly Component[]
   /** The day a private policy's cover ends when that is before the AOW date. */
   policyEnds: string | null
-  need: Decimal
-  partner: Decimal
-  other: Decimal
+  /** The household's monthly need and net incomes that continue, in whole cents. */
+  needCents: number
+  partnerCents: number
+  otherCents: number
   /** Yearly gross earnings next to the benefit (the illustration's input). */
   earningsAnnual: Decimal
   /** Tax rate on benefits and earnings; null when the adviser gave none. */
   taxRate: Decimal | null
-  broodfondsMonthly: Decimal
+  broodfondsMonthlyCents: number
   broodfondsMonths: number
-  buffer: Decimal
+  bufferCents: number
   /** The explanation of the option's benefit in the illustration, linked as a step. */
   benefitExplanation?: Explanation
 }
@@ -58,15 +65,16 @@ interface Stretch {
   /** The first day of its first month. */
   start: string
   id: IncomePhaseId
-  benefitNet: Decimal | null
-  earningsNet: Decimal | null
+  /** Net per month in whole cents; null when the tax rate is missing. */
+  benefitNet: number | null
+  earningsNet: number | null
 }
 
-/** A net monthly amount from a gross yearly one: / 12 × (1 − rate), rounded once to cents. */
-function netMonthly(annual: Decimal, taxRate: Decimal | null): Decimal | null {
-  if (annual.isZero()) return zero
-  if (taxRate === null) return null
-  return roundCents(annual.dividedBy(twelve).times(new Money(1).minus(taxRate)))
+/** A net monthly amount in whole cents from a gross yearly one: / 12 × (1 − rate), rounded once to cents. */
+function netMonthlyCents(annual: Decimal, netShare: Decimal | null): number | null {
+  if (annual.isZero()) return 0
+  if (netShare === null) return null
+  return toWholeCents(roundCents(annual.dividedBy(twelve).times(netShare)))
 }
 
 /**
@@ -96,50 +104,46 @@ function stretchesOf(input: IncomePictureInput): Stretch[] {
   if (input.policyEnds !== null) cuts.add(at(input.policyEnds))
   for (const part of input.parts) cuts.add(at(part.from)).add(at(part.until))
   const bounds = [...cuts].sort((a, b) => a - b)
-  const earningsNet = netMonthly(input.earningsAnnual, input.taxRate)
+  const netShare = input.taxRate === null ? null : one.minus(input.taxRate)
+  const earningsNet = netMonthlyCents(input.earningsAnnual, netShare)
   const stretches: Stretch[] = []
   for (let index = 0; index + 1 < bounds.length; index++) {
     const from = bounds[index]!
     const until = bounds[index + 1]!
     // A month belongs to the situation on its first day.
     const start = addMonths(first, from)
-    let gross = zero
-    let running = 0
+    let gross: Decimal | null = null
     for (const part of input.parts) {
-      if (part.from <= start && start < part.until) {
-        gross = gross.plus(part.annual)
-        running++
-      }
+      if (part.from <= start && start < part.until) gross = gross === null ? part.annual : gross.plus(part.annual)
     }
     let id: IncomePhaseId
-    if (running > 0) id = 'benefit'
+    if (gross !== null) id = 'benefit'
     else if (start < input.waitingEnd) id = 'waiting'
     else if (input.policyEnds !== null && start >= input.policyEnds) id = 'after-policy-end'
     // After the waiting period without any benefit (none is due at this degree): the benefit
     // phase with no benefit, so the reader sees the loss continue.
     else id = 'benefit'
-    stretches.push({ from, until, start, id, benefitNet: netMonthly(gross, input.taxRate), earningsNet })
+    stretches.push({ from, until, start, id, benefitNet: gross === null ? 0 : netMonthlyCents(gross, netShare), earningsNet })
   }
   return stretches
 }
 
-const sameAmount = (a: Decimal | null, b: Decimal | null) => a === b || (a !== null && b !== null && a.equals(b))
-
+/** A phase's monthly amounts and sums, in whole cents (null where the net income is unknown). */
 interface PhaseSums {
   id: IncomePhaseId
   /** The first day of its first month. */
   from: string
   months: number
-  income: Decimal | null
-  shortfall: Decimal | null
-  shortfallTotal: Decimal | null
-  broodfonds: Decimal
-  buffer: Decimal
-  uncovered: Decimal | null
+  income: number | null
+  shortfall: number | null
+  shortfallTotal: number | null
+  broodfonds: number
+  buffer: number
+  uncovered: number | null
   /** The month after its last (an index counted from the first day of illness). */
   untilMonth: number
-  benefitNet: Decimal | null
-  earningsNet: Decimal | null
+  benefitNet: number | null
+  earningsNet: number | null
 }
 
 /** The words of the income picture's traces, in the language of the result. */
@@ -186,25 +190,25 @@ const words = {
 
 /** The income picture of one option, with a trace per phase and one for the total uncovered. */
 export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePicture {
-  const fixedIncome = input.partner.plus(input.other)
+  const fixedIncome = input.partnerCents + input.otherCents
   const phases: PhaseSums[] = []
-  let bufferLeft = input.buffer
+  let bufferLeft = input.bufferCents
   for (const stretch of stretchesOf(input)) {
     let current = phases.at(-1)
     // Consecutive stretches with the same income form one phase.
-    if (!current || current.id !== stretch.id || !sameAmount(current.benefitNet, stretch.benefitNet) || !sameAmount(current.earningsNet, stretch.earningsNet)) {
-      const income = stretch.benefitNet === null || stretch.earningsNet === null ? null : stretch.benefitNet.plus(stretch.earningsNet).plus(fixedIncome)
-      const shortfall = income === null ? null : Money.max(zero, input.need.minus(income))
+    if (!current || current.id !== stretch.id || current.benefitNet !== stretch.benefitNet || current.earningsNet !== stretch.earningsNet) {
+      const income = stretch.benefitNet === null || stretch.earningsNet === null ? null : stretch.benefitNet + stretch.earningsNet + fixedIncome
+      const shortfall = income === null ? null : Math.max(0, input.needCents - income)
       current = {
         id: stretch.id,
         from: stretch.start,
         months: 0,
         income,
         shortfall,
-        shortfallTotal: shortfall === null ? null : zero,
-        broodfonds: zero,
-        buffer: zero,
-        uncovered: shortfall === null ? null : zero,
+        shortfallTotal: shortfall === null ? null : 0,
+        broodfonds: 0,
+        buffer: 0,
+        uncovered: shortfall === null ? null : 0,
         untilMonth: stretch.from,
         benefitNet: stretch.benefitNet,
         earningsNet: stretch.earningsNet,
@@ -218,32 +222,29 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
     if (current.shortfall === null || stretch.id !== 'waiting') continue
     // Broodfonds first (gifts for its first months of illness), then the buffer until it is used
     // up. Within a stretch every month is alike, so its months are added up at once: the buffer
-    // pays min(months × open, what is left), exactly the sum of month after month (whole cents).
-    const phase = current
-    const shortfall = current.shortfall
-    const fill = (months: number, gift: Decimal) => {
-      if (months === 0) return
-      const open = shortfall.minus(gift)
-      const needed = open.times(months)
-      const fromBuffer = Money.min(needed, bufferLeft)
-      bufferLeft = bufferLeft.minus(fromBuffer)
-      phase.broodfonds = phase.broodfonds.plus(gift.times(months))
-      phase.buffer = phase.buffer.plus(fromBuffer)
-      phase.shortfallTotal = phase.shortfallTotal!.plus(shortfall.times(months))
-      phase.uncovered = phase.uncovered!.plus(needed.minus(fromBuffer))
-    }
+    // pays min(months × open, what is left), exactly the sum of month after month.
     const withGift = Math.max(0, Math.min(stretch.until, input.broodfondsMonths) - stretch.from)
-    fill(withGift, Money.min(shortfall, input.broodfondsMonthly))
-    fill(stretch.until - stretch.from - withGift, zero)
+    const gift = Math.min(current.shortfall, input.broodfondsMonthlyCents)
+    for (const [months, monthlyGift] of [[withGift, gift], [stretch.until - stretch.from - withGift, 0]] as const) {
+      if (months === 0) continue
+      const needed = (current.shortfall - monthlyGift) * months
+      const fromBuffer = Math.min(needed, bufferLeft)
+      bufferLeft -= fromBuffer
+      current.broodfonds += monthlyGift * months
+      current.buffer += fromBuffer
+      current.shortfallTotal! += current.shortfall * months
+      current.uncovered! += needed - fromBuffer
+    }
   }
 
   for (const sums of phases) {
     if (sums.id === 'waiting' || sums.shortfall === null) continue
     // Whole cents times whole months: exactly the sum of the months.
-    sums.shortfallTotal = sums.shortfall.times(sums.months)
+    sums.shortfallTotal = sums.shortfall * sums.months
     sums.uncovered = sums.shortfallTotal
   }
   const lastDay = addDays(input.aowDate, -1)
+  const euros = (cents: number | null) => (cents === null ? null : centsToEuros(cents))
   const out: IncomePhase[] = phases.map((sums, index) => {
     const to = addDays(addMonths(input.disabledFrom, sums.untilMonth), -1)
     const phase: IncomePhase = {
@@ -251,39 +252,40 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
       from: sums.from,
       to: to < lastDay ? to : lastDay,
       months: sums.months,
-      benefitNetMonthly: sums.benefitNet === null ? null : toEuros(sums.benefitNet),
-      earningsNetMonthly: sums.earningsNet === null ? null : toEuros(sums.earningsNet),
-      incomeNetMonthly: sums.income === null ? null : toEuros(sums.income),
-      shortfallMonthly: sums.shortfall === null ? null : toEuros(sums.shortfall),
-      shortfallTotal: sums.shortfallTotal === null ? null : toEuros(sums.shortfallTotal),
-      broodfonds: toEuros(sums.broodfonds),
-      buffer: toEuros(sums.buffer),
-      uncovered: sums.uncovered === null ? null : toEuros(sums.uncovered),
+      benefitNetMonthly: euros(sums.benefitNet),
+      earningsNetMonthly: euros(sums.earningsNet),
+      incomeNetMonthly: euros(sums.income),
+      shortfallMonthly: euros(sums.shortfall),
+      shortfallTotal: euros(sums.shortfallTotal),
+      broodfonds: centsToEuros(sums.broodfonds),
+      buffer: centsToEuros(sums.buffer),
+      uncovered: euros(sums.uncovered),
     }
     explainPhase(input, trace, phase, sums, index)
     return phase
   })
 
   const known = phases.every((sums) => sums.uncovered !== null)
-  const shortfallUntilAow = known ? phases.reduce((sum, sums) => sum.plus(sums.shortfallTotal!), zero) : null
-  const uncoveredUntilAow = known ? phases.reduce((sum, sums) => sum.plus(sums.uncovered!), zero) : null
-  const phaseSteps = out.map((_, index) => trace.explanations[`${input.id}.income.${index}`])
-  if (uncoveredUntilAow !== null) {
+  const shortfallUntilAow = known ? phases.reduce((sum, sums) => sum + sums.shortfallTotal!, 0) : null
+  const uncoveredUntilAow = known ? phases.reduce((sum, sums) => sum + sums.uncovered!, 0) : null
+  if (uncoveredUntilAow !== null && trace.enabled) {
+    const phaseSteps = out.map((_, index) => trace.explanations[`${input.id}.income.${index}`])
+    const { euro } = formattersFor(input.language)
     trace.money(
       `${input.id}.uncovered`,
       () => `${input.label}: ${words[input.language].uncoveredUntilAow}`,
-      uncoveredUntilAow,
-      () => out.map((phase) => `${words[input.language].phase[phase.id]} ${formattersFor(input.language).euro(new Money(phase.uncovered!))}`).join(' + ') + ` = ${formattersFor(input.language).euro(uncoveredUntilAow)}`,
+      centsToEuros(uncoveredUntilAow),
+      () => out.map((phase) => `${words[input.language].phase[phase.id]} ${euro(phase.uncovered!)}`).join(' + ') + ` = ${euro(centsToEuros(uncoveredUntilAow))}`,
       [],
       phaseSteps,
     )
   }
   return {
-    needMonthly: toEuros(input.need),
+    needMonthly: centsToEuros(input.needCents),
     benefitTaxRate: input.taxRate === null ? null : input.taxRate.toNumber(),
     phases: out,
-    shortfallUntilAow: shortfallUntilAow === null ? null : toEuros(shortfallUntilAow),
-    uncoveredUntilAow: uncoveredUntilAow === null ? null : toEuros(uncoveredUntilAow),
+    shortfallUntilAow: euros(shortfallUntilAow),
+    uncoveredUntilAow: euros(uncoveredUntilAow),
     policyEnds: input.policyEnds,
   }
 }
@@ -310,29 +312,30 @@ function explainPhase(input: IncomePictureInput, trace: Trace, phase: IncomePhas
   const shortfall = sums.shortfall
   const uncovered = sums.uncovered
   const rate = input.taxRate
+  const cents = (amount: number) => euro(centsToEuros(amount))
   trace.money(
     id,
     label,
-    uncovered,
+    centsToEuros(uncovered),
     () => {
       const parts = [
-        sums.benefitNet && !sums.benefitNet.isZero() && rate ? `${w.benefitNet} ${euro(sums.benefitNet)} (${w.gross} × (1 − ${percent(rate)}))` : null,
-        sums.earningsNet && !sums.earningsNet.isZero() && rate ? `${w.earningsNet} ${euro(sums.earningsNet)} (${w.gross} × (1 − ${percent(rate)}))` : null,
-        input.partner.isZero() ? null : `${w.partner} ${euro(input.partner)}`,
-        input.other.isZero() ? null : `${w.other} ${euro(input.other)}`,
+        sums.benefitNet && rate ? `${w.benefitNet} ${cents(sums.benefitNet)} (${w.gross} × (1 − ${percent(rate)}))` : null,
+        sums.earningsNet && rate ? `${w.earningsNet} ${cents(sums.earningsNet)} (${w.gross} × (1 − ${percent(rate)}))` : null,
+        input.partnerCents === 0 ? null : `${w.partner} ${cents(input.partnerCents)}`,
+        input.otherCents === 0 ? null : `${w.other} ${cents(input.otherCents)}`,
       ].filter(Boolean)
-      const incomeText = parts.length ? `${parts.join(' + ')} = ${euro(income)}` : `${euro(zero)}`
+      const incomeText = parts.length ? `${parts.join(' + ')} = ${cents(income)}` : `${cents(0)}`
       const lines = [
         `${w.incomePerMonth}: ${incomeText}`,
-        `${w.shortfallPerMonth} ${euro(input.need)} − ${euro(income)} = ${euro(shortfall)} (${w.notBelow} ${euro(zero)})`,
-        `× ${phase.months} ${w.months} = ${euro(sums.shortfallTotal!)}`,
+        `${w.shortfallPerMonth} ${cents(input.needCents)} − ${cents(income)} = ${cents(shortfall)} (${w.notBelow} ${cents(0)})`,
+        `× ${phase.months} ${w.months} = ${cents(sums.shortfallTotal!)}`,
       ]
-      if (phase.id === 'waiting') lines.push(`− ${w.broodfonds} ${euro(sums.broodfonds)} − ${w.buffer} ${euro(sums.buffer)} = ${w.uncovered} ${euro(uncovered)}`)
-      else lines.push(`${w.uncovered} ${euro(uncovered)}`)
+      if (phase.id === 'waiting') lines.push(`− ${w.broodfonds} ${cents(sums.broodfonds)} − ${w.buffer} ${cents(sums.buffer)} = ${w.uncovered} ${cents(uncovered)}`)
+      else lines.push(`${w.uncovered} ${cents(uncovered)}`)
       return lines.join('; ')
     },
     refs(phase.id === 'waiting' ? { source: 'RADI-2024', locator: 'vraag 8 (eigen risicoperiode, broodfondsen)' } : undefined),
     [phase.id === 'waiting' ? undefined : input.benefitExplanation],
-    input.taxRate !== null && (sums.benefitNet?.greaterThan(0) || sums.earningsNet?.greaterThan(0)) ? true : undefined,
+    input.taxRate !== null && ((sums.benefitNet ?? 0) > 0 || (sums.earningsNet ?? 0) > 0) ? true : undefined,
   )
 }

@@ -4,7 +4,7 @@
  * policy next to the Baz. Each gets the calculation year's premium and benefit, a projection per
  * year until the AOW age and the illustration of a disability at the chosen age and degree.
  */
-import { centsToEuros, Money, toEuros, zero } from '../money'
+import { centsToEuros, eurosToCents, Money, toEuros, zero } from '../money'
 import type { PrivatePolicy } from '../schema/case'
 import type { OptionId, OptionResult } from '../schema/result'
 import { addDays, ageOn, maxDate, yearOf } from './dates'
@@ -187,14 +187,14 @@ function optionIncomePicture(shared: Shared, plan: OptionPlan, parts: ReturnType
       waitingEnd: addDays(disabledFrom, Math.min(...waitingPeriods)),
       parts,
       policyEnds: policyEnd !== null && policyEnd < aow.date ? policyEnd : null,
-      need: new Money(household.netMonthlyNeed),
-      partner: new Money(household.partnerNetMonthly),
-      other: new Money(household.otherNetMonthly),
+      needCents: eurosToCents(household.netMonthlyNeed),
+      partnerCents: eurosToCents(household.partnerNetMonthly),
+      otherCents: eurosToCents(household.otherNetMonthly),
       earningsAnnual: new Money(disability.earnings),
       taxRate: assumptions.benefitTaxRate === null ? null : new Money(assumptions.benefitTaxRate),
-      broodfondsMonthly: new Money(assumptions.broodfondsMonthly),
+      broodfondsMonthlyCents: eurosToCents(assumptions.broodfondsMonthly),
       broodfondsMonths: assumptions.broodfondsMonths,
-      buffer: new Money(profile?.financialBuffer ?? 0),
+      bufferCents: eurosToCents(profile?.financialBuffer ?? 0),
       benefitExplanation: context.trace.explanations[`option.${plan.id}.illustration`],
     },
     context.trace,
