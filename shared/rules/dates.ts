@@ -1,42 +1,87 @@
 /**
- * Calendar dates as ISO strings (YYYY-MM-DD), computed in UTC so no time zone can move a day.
- * Birthdays on 29 February fall on 28 February in other years (the civil-law convention).
+ * Calendar dates as ISO strings (YYYY-MM-DD), computed in the proleptic Gregorian calendar (as
+ * `Date.UTC` counts), so no time zone can move a day. Birthdays on 29 February fall on
+ * 28 February in other years (the civil-law convention).
+ *
+ * The dates arrive well-formed: the schema checks every date of a case. They are read digit by
+ * digit and counted as days with plain integer arithmetic (H. Hinnant, "chrono-Compatible
+ * Low-Level Date Algorithms"): a comparison steps through months and days thousands of times, and
+ * a `Date` object or substring per step was a measurable part of its time.
  */
-export function parseIsoDate(iso: string): { year: number; month: number; day: number } {
-  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) }
+const zero = 48 // '0'
+
+function digits(iso: string, from: number, count: number): number {
+  let value = 0
+  for (let index = from; index < from + count; index++) value = value * 10 + iso.charCodeAt(index) - zero
+  return value
 }
+
+export function parseIsoDate(iso: string): { year: number; month: number; day: number } {
+  return { year: digits(iso, 0, 4), month: digits(iso, 5, 2), day: digits(iso, 8, 2) }
+}
+
+const twoDigits = (value: number): string => (value < 10 ? `0${value}` : String(value))
 
 function toIso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  return `${year >= 1000 ? String(year) : String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`
 }
 
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+}
+
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return month === 2 && isLeapYear(year) ? 29 : monthLengths[month - 1]!
+}
+
+/** Days since 1970-01-01 of a calendar date (days_from_civil; a day beyond the month counts on). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
+/** The calendar date of a day number counted from 1970-01-01 (civil_from_days), as ISO text. */
+function civilFromDays(dayNumber: number): string {
+  const z = dayNumber + 719_468
+  const era = Math.floor(z / 146_097)
+  const dayOfEra = z - era * 146_097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+  return toIso(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
 }
 
 /** Adds whole months, keeping the day of the month where it exists (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(iso: string, months: number): string {
-  const { year, month, day } = parseIsoDate(iso)
-  const index = year * 12 + (month - 1) + months
+  const index = digits(iso, 0, 4) * 12 + (digits(iso, 5, 2) - 1) + months
   const newYear = Math.floor(index / 12)
   const newMonth = (index % 12) + 1
-  return toIso(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)))
+  return toIso(newYear, newMonth, Math.min(digits(iso, 8, 2), daysInMonth(newYear, newMonth)))
 }
 
 export function addYears(iso: string, years: number): string {
   return addMonths(iso, years * 12)
 }
 
+/** Days since 1970-01-01 of an ISO date (for overlap arithmetic in days). */
+export function dayNumber(iso: string): number {
+  return daysFromCivil(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2))
+}
+
 export function addDays(iso: string, days: number): string {
-  const { year, month, day } = parseIsoDate(iso)
-  const date = new Date(Date.UTC(year, month - 1, day + days))
-  return toIso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())
+  return civilFromDays(dayNumber(iso) + days)
 }
 
 export function daysBetween(from: string, to: string): number {
-  const a = parseIsoDate(from)
-  const b = parseIsoDate(to)
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000)
+  return dayNumber(to) - dayNumber(from)
 }
 
 /** Age in whole years on `date`. */
@@ -49,7 +94,7 @@ export function ageOn(birthDate: string, date: string): number {
 }
 
 export function yearOf(iso: string): number {
-  return Number(iso.slice(0, 4))
+  return digits(iso, 0, 4)
 }
 
 export function minDate(a: string, b: string): string {

@@ -48,11 +48,6 @@ export function illustrationApplies(shared: Shared): boolean {
   return shared.disabledFrom >= `${shared.calculationYear}-01-01` && shared.disabledFrom < shared.aow.date
 }
 
-/** Days since 1970-01-01 of an ISO date (for fast overlap arithmetic in the projection). */
-export function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
-}
-
 export interface BenefitPart {
   fromDay: number
   untilDay: number
