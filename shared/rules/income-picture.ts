@@ -188,6 +188,11 @@ const words = {
   },
 } satisfies Record<Language, unknown>
 
+/** Whole cents as euros at the JSON edge; null stays null (a net amount that is unknown). */
+function euros(cents: number | null): number | null {
+  return cents === null ? null : centsToEuros(cents)
+}
+
 /** The income picture of one option, with a trace per phase and one for the total uncovered. */
 export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePicture {
   const fixedIncome = input.partnerCents + input.otherCents
@@ -244,7 +249,6 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
     sums.uncovered = sums.shortfallTotal
   }
   const lastDay = addDays(input.aowDate, -1)
-  const euros = (cents: number | null) => (cents === null ? null : centsToEuros(cents))
   const out: IncomePhase[] = phases.map((sums, index) => {
     const to = addDays(addMonths(input.disabledFrom, sums.untilMonth), -1)
     const phase: IncomePhase = {
@@ -290,16 +294,21 @@ export function incomePicture(input: IncomePictureInput, trace: Trace): IncomePi
   }
 }
 
+function phaseLabel(input: IncomePictureInput, phase: IncomePhase): string {
+  const w = words[input.language]
+  const { date } = formattersFor(input.language)
+  return `${input.label}: ${w.uncoveredPhase}, ${w.phase[phase.id]} ${date(phase.from)} – ${date(phase.to)} (${phase.months} ${w.months})`
+}
+
 function explainPhase(input: IncomePictureInput, trace: Trace, phase: IncomePhase, sums: PhaseSums, index: number): void {
   if (!trace.enabled) return
   const w = words[input.language]
-  const { euro, percent, date } = formattersFor(input.language)
-  const label = () => `${input.label}: ${w.uncoveredPhase}, ${w.phase[phase.id]} ${date(phase.from)} – ${date(phase.to)} (${phase.months} ${w.months})`
+  const { euro, percent } = formattersFor(input.language)
   const id = `${input.id}.income.${index}`
   if (sums.income === null || sums.shortfall === null || sums.uncovered === null) {
     trace.add({
       id,
-      label: label(),
+      label: phaseLabel(input, phase),
       value: w.unknown,
       unit: 'text',
       expression: w.unknownWhy,
@@ -312,12 +321,12 @@ function explainPhase(input: IncomePictureInput, trace: Trace, phase: IncomePhas
   const shortfall = sums.shortfall
   const uncovered = sums.uncovered
   const rate = input.taxRate
-  const cents = (amount: number) => euro(centsToEuros(amount))
   trace.money(
     id,
-    label,
+    () => phaseLabel(input, phase),
     centsToEuros(uncovered),
     () => {
+      const cents = (amount: number) => euro(centsToEuros(amount))
       const parts = [
         sums.benefitNet && rate ? `${w.benefitNet} ${cents(sums.benefitNet)} (${w.gross} × (1 − ${percent(rate)}))` : null,
         sums.earningsNet && rate ? `${w.earningsNet} ${cents(sums.earningsNet)} (${w.gross} × (1 − ${percent(rate)}))` : null,
