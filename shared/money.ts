@@ -54,6 +54,11 @@ export function centsToEuros(cents: number): number {
   return cents / 100
 }
 
+/** Whole cents as a decimal amount again (exact), where an amount is divided further. */
+export function centsToMoney(cents: number): Decimal {
+  return new Money(cents).dividedBy(100)
+}
+
 export function maxMoney(a: Decimal, b: Decimal): Decimal {
   return a.greaterThan(b) ? a : b
 }

@@ -96,8 +96,12 @@ export function transitionalPeildatum(context: RuleContext): { date: string; ass
   return { date: `${Math.min(context.parameters.startYear.value, context.clientCase.calculationYear)}-01-01`, assumed: true }
 }
 
-/** Transitional law: in force on the peildatum, and the opt-out conditions minus the relaxed ones. */
-export function transitionalConditions(context: RuleContext, inputs: OptOutInputs): Condition[] {
+/**
+ * Transitional law: in force on the peildatum, and the opt-out conditions minus the relaxed ones.
+ * `optOut` is the same policy's opt-out test when the comparison already made it (the opt-out with
+ * the existing policy); its conditions are copied, not shared.
+ */
+export function transitionalConditions(context: RuleContext, inputs: OptOutInputs, optOut: readonly Condition[] = optOutConditions(context, inputs)): Condition[] {
   const relaxed = new Set<OptOutConditionId>(context.clientCase.assumptions.transitionalRelaxed)
   const peildatum = transitionalPeildatum(context)
   const inForce = inputs.policy.startDate <= peildatum.date
@@ -109,11 +113,12 @@ export function transitionalConditions(context: RuleContext, inputs: OptOutInput
       sources: refs({ source: 'MKB-2024', locator: 'Overgangsrecht' }, context.parameters.transitionalPeildatum.cite),
     },
   ]
-  for (const condition of optOutConditions(context, inputs)) {
+  for (const condition of optOut) {
+    const copy = { ...condition, sources: [...condition.sources] }
     if (relaxed.has(condition.id as OptOutConditionId) && !condition.passed) {
-      conditions.push({ ...condition, passed: true, relaxed: true, explanation: context.texts.say('condition.relaxed', { condition: condition.explanation }) })
+      conditions.push({ ...copy, passed: true, relaxed: true, explanation: context.texts.say('condition.relaxed', { condition: condition.explanation }) })
     } else {
-      conditions.push(relaxed.has(condition.id as OptOutConditionId) ? { ...condition, relaxed: true } : condition)
+      conditions.push(relaxed.has(condition.id as OptOutConditionId) ? { ...copy, relaxed: true } : copy)
     }
   }
   return conditions

@@ -4,9 +4,9 @@
  * policy next to the Baz. Each gets the calculation year's premium and benefit, a projection per
  * year until the AOW age and the illustration of a disability at the chosen age and degree.
  */
-import { centsToEuros, eurosToCents, Money, toEuros, zero } from '../money'
+import { centsToEuros, centsToMoney, eurosToCents, Money, toEuros, zero } from '../money'
 import type { PrivatePolicy } from '../schema/case'
-import type { OptionId, OptionResult } from '../schema/result'
+import type { Condition, OptionId, OptionResult } from '../schema/result'
 import { addDays, ageOn, maxDate, yearOf } from './dates'
 import { refs } from './explain'
 import { components, illustrate } from './illustration'
@@ -59,14 +59,13 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   const parts = components(shared, plan)
   const illustration = illustrate(shared, plan, parts)
   const stabiliteit = plan.stabiliteitsbijdrage ? context.stabiliteitsbijdrage : zero
-  const { years: projection, totalCents, totalNetCents } = projectOption(shared, plan, parts)
+  const { years: projection, totalCents, totalNetCents, first } = projectOption(shared, plan, parts)
 
-  // Calculation-year figures (contract: premium.annual is the premium for calculationYear).
-  const first = projection[0]
-  const publicAnnual = first ? new Money(first.publicPremium) : zero
-  const privateAnnual = first ? new Money(first.privatePremium) : zero
-  const annual = publicAnnual.plus(privateAnnual)
-  const netAnnual = first ? new Money(first.netPremium) : zero
+  // Calculation-year figures (contract: premium.annual is the premium for calculationYear), from
+  // the projection's whole cents; decimals only where a monthly amount is divided out.
+  const { publicCents, privateCents, netCents } = first
+  const annual = centsToMoney(publicCents + privateCents)
+  const netAnnual = centsToMoney(netCents)
   const includesPublic = plan.includesBaz && shared.insured.insured
   context.trace.money(
     `option.${plan.id}.premium`,
@@ -74,8 +73,8 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     annual,
     () =>
       [
-        includesPublic || publicAnnual.greaterThan(0) ? say('trace.optionPremium.baz', { amount: publicAnnual }) : null,
-        plan.policy ? say('trace.optionPremium.private', { amount: privateAnnual.minus(stabiliteit) }) : null,
+        includesPublic || publicCents > 0 ? say('trace.optionPremium.baz', { amount: centsToMoney(publicCents) }) : null,
+        plan.policy ? say('trace.optionPremium.private', { amount: centsToMoney(privateCents).minus(stabiliteit) }) : null,
         stabiliteit.greaterThan(0) ? say('trace.optionPremium.stabiliteit', { amount: stabiliteit }) : null,
       ]
         .filter(Boolean)
@@ -84,7 +83,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
       { source: 'MKB-2024', locator: 'Bekostiging van de verzekering' },
       stabiliteit.greaterThan(0) || plan.stabiliteitsbijdrage ? { source: 'MKB-2024', locator: 'Stabiliteitsbijdrage' } : undefined,
     ),
-    [includesPublic || publicAnnual.greaterThan(0) ? context.trace.explanations[`baz.premium.${calculationYear}`] : undefined],
+    [includesPublic || publicCents > 0 ? context.trace.explanations[`baz.premium.${calculationYear}`] : undefined],
   )
   const illustrationAnnual = new Money(illustration.annualBenefit)
   context.trace.money(
@@ -144,12 +143,12 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     premium: {
       base: includesPublic ? toEuros(shared.calcYearPremium.base) : 0,
       rate: includesPublic ? context.premiumRate.toNumber() : 0,
-      annual: toEuros(annual),
+      annual: centsToEuros(publicCents + privateCents),
       monthly: toEuros(annual.dividedBy(twelve)),
-      netAnnual: toEuros(netAnnual),
+      netAnnual: centsToEuros(netCents),
       netMonthly: toEuros(netAnnual.dividedBy(twelve)),
-      privateAnnual: toEuros(privateAnnual),
-      publicAnnual: toEuros(publicAnnual),
+      privateAnnual: centsToEuros(privateCents),
+      publicAnnual: centsToEuros(publicCents),
     },
     benefit: {
       base: includesPublic ? toEuros(shared.contractBase.base) : toEuros(privateAtFull),
@@ -270,8 +269,11 @@ export function compareOptions(shared: Shared): OptionResult[] {
     bazPremium,
     privatePremiumTotal: new Money(policy.annualPremium).plus(stabiliteitsbijdrage),
   })
+  // Without a quote the opt-out tests the existing policy: transitional law reuses that test.
+  let existingPolicyTest: Condition[] | undefined
   if (optOutPolicy) {
     const conditions = optOutConditions(context, conditionInputs(optOutPolicy))
+    if (optOutPolicy === existingPolicy) existingPolicyTest = conditions
     const failed = conditions.filter((condition) => !condition.passed)
     const start = exemptionStart(shared, optOutPolicy)
     plans.push({
@@ -307,7 +309,7 @@ export function compareOptions(shared: Shared): OptionResult[] {
   }
 
   if (existingPolicy) {
-    const conditions = transitionalConditions(context, conditionInputs(existingPolicy))
+    const conditions = transitionalConditions(context, conditionInputs(existingPolicy), existingPolicyTest)
     const failed = conditions.filter((condition) => !condition.passed)
     const peildatum = transitionalPeildatum(context)
     const transitionalStart = exemptionStart(shared, existingPolicy)

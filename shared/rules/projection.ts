@@ -95,6 +95,8 @@ export interface Projection {
   years: ProjectionYear[]
   totalCents: number
   totalNetCents: number
+  /** The calculation year's premiums in whole cents (0 without a projection year). */
+  first: { publicCents: number; privateCents: number; netCents: number }
 }
 
 /** The option's premiums per year and what it pays each year in the illustration. */
@@ -114,10 +116,12 @@ export function projectOption(shared: Shared, plan: OptionPlan, parts: readonly 
   let cumulativeCents = 0
   let cumulativeNetCents = 0
   const projection: ProjectionYear[] = []
+  const first = { publicCents: 0, privateCents: 0, netCents: 0 }
   shared.years.forEach((year, index) => {
     const [publicCents, publicNetCents] = shared.insured.insured ? bazCentsIn(shared, plan, index) : [0, 0]
     const privateCents = privateStream ? privateStream.grossCents[index]! : 0
     const privateNetCents = privateStream ? privateStream.netCents[index]! : 0
+    if (index === 0) Object.assign(first, { publicCents, privateCents, netCents: publicNetCents + privateNetCents })
     cumulativeCents += publicCents + privateCents
     cumulativeNetCents += publicNetCents + privateNetCents
     projection.push({
@@ -135,5 +139,5 @@ export function projectOption(shared: Shared, plan: OptionPlan, parts: readonly 
     })
   })
 
-  return { years: projection, totalCents: cumulativeCents, totalNetCents: cumulativeNetCents }
+  return { years: projection, totalCents: cumulativeCents, totalNetCents: cumulativeNetCents, first }
 }
