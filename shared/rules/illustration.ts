@@ -75,10 +75,34 @@ export function benefitInYear(parts: readonly BenefitPart[], year: number): numb
   return centsToEuros(fullYearCents + (prorated.isZero() ? 0 : toWholeCents(prorated)))
 }
 
+/** The income lost in a gap of whole days, and what a broodfonds bridges of it. */
+export interface GapFigures {
+  /** The gap in months (days × 12 / 365, one decimal). */
+  months: Decimal
+  /** The profit of the year of illness (not below 0) × the degree, for the days of the gap. */
+  amount: Decimal
+  broodfonds: Decimal
+}
+
+/** The same for every option with a gap of as many days: worked out once per calculation. */
+function gapFigures(shared: Shared, gapDays: number): GapFigures {
+  const known = shared.gaps.get(gapDays)
+  if (known) return known
+  const { context, disabledFrom } = shared
+  const { assumptions, disability } = context.clientCase
+  const months = new Money(gapDays).times(twelve).dividedBy(365).toDecimalPlaces(1)
+  const lostIncomePerYear = maxMoney(zero, context.years.income(yearOf(disabledFrom)).profit).times(disability.degree)
+  const amount = roundCents(lostIncomePerYear.times(gapDays).dividedBy(365))
+  const broodfondsMonths = Money.min(months, assumptions.broodfondsMonths)
+  const broodfonds = Money.min(amount, roundCents(new Money(assumptions.broodfondsMonthly).times(broodfondsMonths)))
+  const figures = { months, amount, broodfonds }
+  shared.gaps.set(gapDays, figures)
+  return figures
+}
+
 export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[]): Illustration {
   const { context, disabledFrom, aow } = shared
   const { degree } = context.clientCase.disability
-  const assumptions = context.clientCase.assumptions
   const { say } = context.texts
   const notes: string[] = []
   const benefitFrom = parts.length ? parts.map((part) => part.from).sort()[0]! : null
@@ -98,11 +122,7 @@ export function illustrate(shared: Shared, plan: OptionPlan, parts: Component[])
   if (!benefitFrom && waitingPeriods.length && illustrationApplies(shared)) {
     notes.push(say('illustration.noBenefitAfterWaiting'))
   }
-  const gapMonths = new Money(gapDays).times(twelve).dividedBy(365).toDecimalPlaces(1)
-  const lostIncomePerYear = maxMoney(zero, context.years.income(yearOf(disabledFrom)).profit).times(degree)
-  const gapAmount = roundCents(lostIncomePerYear.times(gapDays).dividedBy(365))
-  const broodfondsMonths = Money.min(gapMonths, assumptions.broodfondsMonths)
-  const broodfonds = Money.min(gapAmount, roundCents(new Money(assumptions.broodfondsMonthly).times(broodfondsMonths)))
+  const { months: gapMonths, amount: gapAmount, broodfonds } = gapFigures(shared, gapDays)
   if (disabledFrom >= aow.date) notes.push(say('illustration.atOrAfterAow'))
   else if (disabledFrom < `${shared.calculationYear}-01-01`) {
     notes.push(say('illustration.beforeCalculationYear', { disabledFrom, year: shared.calculationYear, fromAge: shared.calculationYear - yearOf(context.clientCase.client.birthDate) }))

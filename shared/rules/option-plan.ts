@@ -14,6 +14,7 @@ import { addYears, minDate, yearOf } from './dates'
 import { refs } from './explain'
 import type { InsuredStatus } from './insured'
 import { bazPremiumForYear, type YearPremium } from './premium'
+import type { GapFigures } from './illustration'
 import type { PremiumStream } from './projection'
 
 /** What the options share: computed once per case. */
@@ -35,6 +36,8 @@ export interface Shared {
   illnessBenefit: PublicBenefit
   /** Each private policy's premium per projection year, with and without the stabiliteitsbijdrage (projection.ts). */
   privateStreams: Map<PrivatePolicy, { with?: PremiumStream; without?: PremiumStream }>
+  /** The illustration's income gap per length in days (illustration.ts). */
+  gaps: Map<number, GapFigures>
 }
 
 export interface OptionPlan {
@@ -85,5 +88,5 @@ export function sharedFigures(context: RuleContext, aow: AowDate): Omit<Shared, 
   const disabledFrom = addYears(context.clientCase.client.birthDate, context.clientCase.disability.age)
   const illnessBase = benefitBase(context, yearOf(disabledFrom), 'illustration.benefitBase')
   const illnessBenefit = publicBenefit(context, illnessBase, context.clientCase.disability.degree, new Money(context.clientCase.disability.earnings), 'illustration.bazBenefit')
-  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit, privateStreams: new Map() }
+  return { calculationYear, years, bazYears, bazYearCents, bazYearNetCents, calcYearPremium, contractBase, contractBenefitAtFull, disabledFrom, illnessBase, illnessBenefit, privateStreams: new Map(), gaps: new Map() }
 }

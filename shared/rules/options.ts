@@ -85,17 +85,18 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
     ),
     [includesPublic || publicCents > 0 ? context.trace.explanations[`baz.premium.${calculationYear}`] : undefined],
   )
-  const illustrationAnnual = new Money(illustration.annualBenefit)
   context.trace.money(
     `option.${plan.id}.illustration`,
     () => say('trace.illustration.label', { option: plan.label, degree: context.clientCase.disability.degree, disabledFrom: illustration.disabledFrom, benefitFrom: illustration.benefitFrom }),
-    illustrationAnnual,
-    () =>
-      parts.length
-        ? parts
-            .map((part) => say('trace.illustration.part', { public: part.kind === 'baz', annual: part.annual, from: part.from, until: part.until }))
-            .join(' + ') + say('trace.illustration.total', { annual: illustrationAnnual, monthly: illustrationAnnual.dividedBy(twelve) })
-        : say('trace.illustration.none'),
+    illustration.annualBenefit,
+    () => {
+      if (!parts.length) return say('trace.illustration.none')
+      const annual = new Money(illustration.annualBenefit)
+      return (
+        parts.map((part) => say('trace.illustration.part', { public: part.kind === 'baz', annual: part.annual, from: part.from, until: part.until })).join(' + ') +
+        say('trace.illustration.total', { annual, monthly: annual.dividedBy(twelve) })
+      )
+    },
     refs(
       plan.includesBaz ? { source: 'MKB-2024', locator: 'De hoogte van de uitkering' } : undefined,
       plan.policy ? { source: 'RADI-2024', locator: 'vraag 12 (uitkeringsschaal AOV)' } : undefined,
@@ -105,7 +106,7 @@ function buildOption(shared: Shared, plan: OptionPlan): OptionResult {
   context.trace.money(
     `option.${plan.id}.gap`,
     () => say('trace.gap.label', { option: plan.label }),
-    new Money(illustration.gapAmount),
+    illustration.gapAmount,
     () =>
       say('trace.gap.expression', {
         year: yearOf(shared.disabledFrom),
