@@ -32,6 +32,10 @@ export interface OfficeAccess {
 
 export function officePortfolioStore(access: OfficeAccess): PortfolioStore {
   return {
+    async count() {
+      const [row] = await access.read<{ count: number }>('SELECT count(*)::int AS count FROM clients')
+      return row?.count ?? 0
+    },
     async load() {
       // One repeatable-read snapshot: the rows belong together even while colleagues save.
       const rows = await access.transaction(async (query): Promise<PortfolioRows> => {

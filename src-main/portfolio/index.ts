@@ -1,6 +1,7 @@
 /**
- * The triage over the vault: load the book (one bulk read), evaluate every client in slices that
- * give the event loop back (progress, cancel), and write the CSV or Excel export. Used by
+ * The triage over the vault: load the book (one bulk read), evaluate every client (a large book
+ * on worker threads that start while the book is read, a small one here in slices that give the
+ * event loop back), with progress and cancel, and write the CSV or Excel export. Used by
  * `vangnet portfolio` and the portfolio screen.
  */
 import { rename, rm, writeFile } from 'node:fs/promises'
@@ -13,7 +14,7 @@ import type { Language } from '../../shared/format'
 import { exportHeaderIn, exportRows, toCsv, type ExportFormat } from '../../shared/portfolio/export'
 import { portfolioReport, triageClient, type GroupId, type PortfolioClient, type PortfolioReport, type TriagedClient } from '../../shared/portfolio/triage'
 import type { PortfolioStore } from '../store/book'
-import type { TriageJob, TriageReply } from './worker'
+import type { TriageChunk, TriageReply, TriageSettingsData } from './worker'
 
 export interface EvaluateOptions {
   scenario: string
@@ -44,9 +45,16 @@ const parallelFrom = 2000
  * progress is reported and an abort stops the work.
  */
 export async function evaluateClients(clients: PortfolioClient[], options: EvaluateOptions): Promise<TriagedClient[]> {
+  const threads = threadsFor(clients.length, options)
+  if (threads > 1 && clients.length > 0) {
+    const pool = new TriagePool(threads, settingsOf(options))
+    try {
+      return await pool.run(clients, options)
+    } finally {
+      pool.close()
+    }
+  }
   const today = options.today ?? new Date().toISOString().slice(0, 10)
-  const threads = options.threads ?? (clients.length >= parallelFrom ? Math.min(availableParallelism(), 8) : 1)
-  if (threads > 1 && clients.length > 0) return evaluateInWorkers(clients, { ...options, today }, threads)
   const out: TriagedClient[] = []
   for (let start = 0; start < clients.length; start += slice) {
     if (options.signal?.aborted) throw new CancelledError()
@@ -65,50 +73,99 @@ function workerSpec(): { url: URL; execArgv: string[] } {
   return { url: new URL('./worker.ts', import.meta.url), execArgv: [...process.execArgv, '--import', tsx] }
 }
 
-async function evaluateInWorkers(clients: PortfolioClient[], options: EvaluateOptions & { today: string }, threads: number): Promise<TriagedClient[]> {
-  const spec = workerSpec()
-  const size = Math.ceil(clients.length / threads)
-  const done = new Array<number>(threads).fill(0)
-  const workers: Worker[] = []
-  const abort = () => {
-    for (const worker of workers) void worker.terminate()
+/** Chunks kept waiting at each worker, so it never idles while its next chunk is on the way. */
+const inFlight = 2
+
+/**
+ * Triage worker threads, started before the clients are known: each loads the rules while the
+ * caller reads the book. The clients then go out in chunks of `slice`, each to the worker that
+ * has room, so a thread slowed by other work on the machine simply takes fewer chunks. Progress
+ * is counted per returned chunk; an abort terminates the threads.
+ */
+class TriagePool {
+  private readonly workers: Worker[]
+
+  constructor(threads: number, settings: TriageSettingsData) {
+    const spec = workerSpec()
+    this.workers = Array.from({ length: threads }, () => new Worker(spec.url, { workerData: settings, execArgv: spec.execArgv }))
   }
-  options.signal?.addEventListener('abort', abort, { once: true })
-  try {
-    const parts = await Promise.all(
-      Array.from({ length: threads }, (_, index) => {
-        const job: TriageJob = { clients: clients.slice(index * size, (index + 1) * size), scenario: options.scenario, today: options.today, language: options.language ?? 'nl', update: activeParameterUpdate() }
-        return new Promise<TriagedClient[]>((resolve, reject) => {
-          const worker = new Worker(spec.url, { workerData: job, execArgv: spec.execArgv })
-          workers.push(worker)
-          worker.on('message', (reply: TriageReply) => {
-            if ('result' in reply) {
-              done[index] = reply.result.length
-              options.onProgress?.(done.reduce((sum, count) => sum + count, 0), clients.length)
-              resolve(reply.result)
-            } else {
-              done[index] = reply.done
-              options.onProgress?.(done.reduce((sum, count) => sum + count, 0), clients.length)
-            }
-          })
-          worker.on('error', reject)
-          worker.on('exit', (code) => {
-            if (options.signal?.aborted) reject(new CancelledError())
-            else if (code !== 0) reject(new Error(`triage worker stopped (${code})`))
-          })
+
+  run(clients: PortfolioClient[], options: Pick<EvaluateOptions, 'onProgress' | 'signal'>): Promise<TriagedClient[]> {
+    const chunks = Math.ceil(clients.length / slice)
+    const rows = new Array<TriagedClient[]>(chunks)
+    let next = 0
+    let done = 0
+    return new Promise<TriagedClient[]>((resolve, reject) => {
+      let settled = false
+      const fail = (error: Error) => {
+        if (settled) return
+        settled = true
+        this.close()
+        reject(error)
+      }
+      const abort = () => fail(new CancelledError())
+      if (options.signal?.aborted) return abort()
+      options.signal?.addEventListener('abort', abort, { once: true })
+      const send = (worker: Worker, waiting: number[]) => {
+        if (next >= chunks) return
+        waiting.push(next)
+        worker.postMessage({ clients: clients.slice(next * slice, (next + 1) * slice) } satisfies TriageChunk)
+        next++
+      }
+      for (const worker of this.workers) {
+        // A worker answers its chunks in the order they were sent.
+        const waiting: number[] = []
+        worker.on('message', (reply: TriageReply) => {
+          if (settled) return
+          rows[waiting.shift()!] = reply.rows
+          done += reply.rows.length
+          options.onProgress?.(done, clients.length)
+          if (done === clients.length) {
+            settled = true
+            options.signal?.removeEventListener('abort', abort)
+            this.close()
+            resolve(rows.flat())
+          } else {
+            send(worker, waiting)
+          }
         })
-      }),
-    )
-    return parts.flat()
-  } finally {
-    options.signal?.removeEventListener('abort', abort)
-    abort()
+        worker.on('error', fail)
+        worker.on('exit', (code) => fail(new Error(`triage worker stopped (${code})`)))
+        for (let chunk = 0; chunk < inFlight; chunk++) send(worker, waiting)
+      }
+    })
+  }
+
+  close(): void {
+    for (const worker of this.workers) {
+      worker.removeAllListeners('exit')
+      void worker.terminate()
+    }
   }
 }
 
+function threadsFor(clients: number, options: EvaluateOptions): number {
+  return options.threads ?? (clients >= parallelFrom ? Math.min(availableParallelism(), 8) : 1)
+}
+
+function settingsOf(options: EvaluateOptions): TriageSettingsData {
+  return { scenario: options.scenario, today: options.today ?? new Date().toISOString().slice(0, 10), language: options.language ?? 'nl', update: activeParameterUpdate() }
+}
+
+/**
+ * The whole book: for a large one the worker threads start first and load the rules while this
+ * thread reads the book from the vault (or the office server), then the clients go to them.
+ */
 export async function evaluatePortfolio(store: PortfolioStore, options: EvaluateOptions): Promise<{ report: PortfolioReport; triaged: TriagedClient[] }> {
-  const clients = await store.load()
-  const triaged = await evaluateClients(clients, options)
+  const threads = threadsFor(await store.count(), options)
+  const pool = threads > 1 ? new TriagePool(threads, settingsOf(options)) : null
+  let triaged: TriagedClient[]
+  try {
+    const clients = await store.load()
+    triaged = pool && clients.length > 0 ? await pool.run(clients, options) : await evaluateClients(clients, { ...options, threads: 1 })
+  } finally {
+    pool?.close()
+  }
   return { report: portfolioReport(triaged, options.scenario, options.language ?? 'nl'), triaged }
 }
 

@@ -98,6 +98,10 @@ export function portfolioClients(rows: PortfolioRows): PortfolioClient[] {
 export class PortfolioRepository {
   constructor(private readonly context: StoreContext) {}
 
+  count(): number {
+    return this.context.db().prepare<[], { count: number }>('SELECT count(*) AS count FROM clients').get()!.count
+  }
+
   /** Every client, in name order, with what the triage needs. */
   load(): PortfolioClient[] {
     const db = this.context.db()
