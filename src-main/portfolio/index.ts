@@ -21,7 +21,7 @@ export interface EvaluateOptions {
   today?: string
   /** The language of the reasons and group names (default Dutch). */
   language?: Language
-  /** Called after each slice with (done, total). */
+  /** Called after each slice (in one thread) or chunk (on worker threads) with (done, total). */
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
   /** Worker threads; default: one per core for books of 2,000 clients or more, none for smaller ones. */
@@ -65,20 +65,30 @@ export async function evaluateClients(clients: PortfolioClient[], options: Evalu
   return out
 }
 
-/** The worker file: the .ts source through tsx (tests, tsx), or the built file next to the bundle. */
-function workerSpec(): { url: URL; execArgv: string[] } {
+/**
+ * The worker file: the .ts source through tsx (tests, tsx), or the built file next to the bundle.
+ * The built worker gets Node's default, the options of this process that apply to a thread (given
+ * explicitly, a process-wide option such as --v8-pool-size would make starting the worker fail).
+ */
+function workerSpec(): { url: URL; execArgv?: string[] } {
   const fromSource = import.meta.url.endsWith('.ts')
-  if (!fromSource) return { url: new URL('./portfolio-worker.js', import.meta.url), execArgv: process.execArgv }
+  if (!fromSource) return { url: new URL('./portfolio-worker.js', import.meta.url) }
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href
   return { url: new URL('./worker.ts', import.meta.url), execArgv: [...process.execArgv, '--import', tsx] }
 }
 
-/** Chunks kept waiting at each worker, so it never idles while its next chunk is on the way. */
+/**
+ * The clients a worker is sent at a time, and how many chunks wait at each worker so it never
+ * idles while its next one is on the way. Small chunks keep the end even: when one worker has
+ * nothing left, the other has at most two chunks to go (a tenth of a second or so), not a
+ * fixed half of the book.
+ */
+const chunk = 100
 const inFlight = 2
 
 /**
  * Triage worker threads, started before the clients are known: each loads the rules while the
- * caller reads the book. The clients then go out in chunks of `slice`, each to the worker that
+ * caller reads the book. The clients then go out in chunks of `chunk`, each to the worker that
  * has room, so a thread slowed by other work on the machine simply takes fewer chunks. Progress
  * is counted per returned chunk; an abort terminates the threads.
  */
@@ -87,11 +97,11 @@ class TriagePool {
 
   constructor(threads: number, settings: TriageSettingsData) {
     const spec = workerSpec()
-    this.workers = Array.from({ length: threads }, () => new Worker(spec.url, { workerData: settings, execArgv: spec.execArgv }))
+    this.workers = Array.from({ length: threads }, () => new Worker(spec.url, { workerData: settings, ...(spec.execArgv ? { execArgv: spec.execArgv } : {}) }))
   }
 
   run(clients: PortfolioClient[], options: Pick<EvaluateOptions, 'onProgress' | 'signal'>): Promise<TriagedClient[]> {
-    const chunks = Math.ceil(clients.length / slice)
+    const chunks = Math.ceil(clients.length / chunk)
     const rows = new Array<TriagedClient[]>(chunks)
     let next = 0
     let done = 0
@@ -109,7 +119,7 @@ class TriagePool {
       const send = (worker: Worker, waiting: number[]) => {
         if (next >= chunks) return
         waiting.push(next)
-        worker.postMessage({ clients: clients.slice(next * slice, (next + 1) * slice) } satisfies TriageChunk)
+        worker.postMessage({ clients: clients.slice(next * chunk, (next + 1) * chunk) } satisfies TriageChunk)
         next++
       }
       for (const worker of this.workers) {
