@@ -78,17 +78,22 @@ function workerSpec(): { url: URL; execArgv?: string[] } {
 }
 
 /**
- * The clients a worker is sent at a time, and how many chunks wait at each worker so it never
- * idles while its next one is on the way. Small chunks keep the end even: when one worker has
- * nothing left, the other has at most two chunks to go (a tenth of a second or so), not a
- * fixed half of the book.
+ * How many chunks wait at each worker, so it never idles while its next one is on the way, and
+ * how large a chunk is: an eighth of each worker's share of what is left (guided scheduling), at least 50
+ * clients. Large chunks at the start ask little of this thread (on a busy machine a worker waited
+ * for it about 3 % of the time with chunks of 100); small ones at the end keep it even: when one
+ * worker has nothing left, the other has at most two small chunks to go, not a fixed half of the book.
  */
-const chunk = 100
 const inFlight = 2
+const smallestChunk = 50
+
+function chunkSize(remaining: number, threads: number): number {
+  return Math.min(remaining, Math.max(smallestChunk, Math.ceil(remaining / (threads * 8))))
+}
 
 /**
  * Triage worker threads, started before the clients are known: each loads the rules while the
- * caller reads the book. The clients then go out in chunks of `chunk`, each to the worker that
+ * caller reads the book. The clients then go out in chunks (`chunkSize`), each to the worker that
  * has room, so a thread slowed by other work on the machine simply takes fewer chunks. Progress
  * is counted per returned chunk; an abort terminates the threads.
  */
@@ -101,9 +106,9 @@ class TriagePool {
   }
 
   run(clients: PortfolioClient[], options: Pick<EvaluateOptions, 'onProgress' | 'signal'>): Promise<TriagedClient[]> {
-    const chunks = Math.ceil(clients.length / chunk)
-    const rows = new Array<TriagedClient[]>(chunks)
-    let next = 0
+    /** Each chunk's rows, in the order of the clients. */
+    const parts: TriagedClient[][] = []
+    let sent = 0
     let done = 0
     return new Promise<TriagedClient[]>((resolve, reject) => {
       let settled = false
@@ -117,31 +122,33 @@ class TriagePool {
       if (options.signal?.aborted) return abort()
       options.signal?.addEventListener('abort', abort, { once: true })
       const send = (worker: Worker, waiting: number[]) => {
-        if (next >= chunks) return
-        waiting.push(next)
-        worker.postMessage({ clients: clients.slice(next * chunk, (next + 1) * chunk) } satisfies TriageChunk)
-        next++
+        if (sent >= clients.length) return
+        const size = chunkSize(clients.length - sent, this.workers.length)
+        waiting.push(parts.length)
+        parts.push([])
+        worker.postMessage({ clients: clients.slice(sent, sent + size) } satisfies TriageChunk)
+        sent += size
       }
       for (const worker of this.workers) {
         // A worker answers its chunks in the order they were sent.
         const waiting: number[] = []
         worker.on('message', (reply: TriageReply) => {
           if (settled) return
-          rows[waiting.shift()!] = reply.rows
+          parts[waiting.shift()!] = reply.rows
           done += reply.rows.length
           options.onProgress?.(done, clients.length)
           if (done === clients.length) {
             settled = true
             options.signal?.removeEventListener('abort', abort)
             this.close()
-            resolve(rows.flat())
+            resolve(parts.flat())
           } else {
             send(worker, waiting)
           }
         })
         worker.on('error', fail)
         worker.on('exit', (code) => fail(new Error(`triage worker stopped (${code})`)))
-        for (let chunk = 0; chunk < inFlight; chunk++) send(worker, waiting)
+        for (let count = 0; count < inFlight; count++) send(worker, waiting)
       }
     })
   }

@@ -149,14 +149,14 @@ describe('portfolio triage on worker threads', () => {
     const vault = await openVault(db, { passphrase }, { autoLockAfterMs: 0 })
     try {
       const once = vault.portfolio.load()
-      // Copies of each client, each its own id: more chunks (of 100) than threads, and a last chunk that is not full.
+      // Copies of each client, each its own id: more chunks (of 50 and more) than threads.
       const clients = Array.from({ length: Math.ceil(620 / once.length) }, (_, copy) => once.map((client) => ({ ...client, id: client.id + copy * 1000 }))).flat().slice(0, 620)
       const seen: number[] = []
       const spread = await evaluateClients(clients, { scenario: 'raad-van-state-2025', today, threads: 2, onProgress: (done) => seen.push(done) })
       expect(spread.map((row) => row.id)).toEqual(clients.map((client) => client.id))
       expect(spread).toEqual(await evaluateClients(clients, { scenario: 'raad-van-state-2025', today, threads: 1 }))
       expect(seen).toEqual([...seen].sort((a, b) => a - b))
-      expect(seen.length).toBe(7)
+      expect(seen.length).toBeGreaterThan(4)
       expect(seen.at(-1)).toBe(620)
     } finally {
       vault.lock()
