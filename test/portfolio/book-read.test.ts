@@ -7,7 +7,9 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createVault, type Vault } from '../../src-main/store'
-import { fastKdf, passphrase, removeTempDirs, tempDir } from '../store/helpers'
+import type { Db } from '../../src-main/store/connection'
+import { triageClient } from '../../shared/portfolio/triage'
+import { fastKdf, passphrase, removeTempDirs, samplePolicy, tempDir } from '../store/helpers'
 
 let vault: Vault
 beforeAll(async () => {
@@ -37,5 +39,28 @@ describe('the book read for the triage', () => {
     expect(book.get(shapeless.id)).toMatchObject({ role: null, financialBuffer: null })
     expect(book.get(none.id)).toMatchObject({ role: null, financialBuffer: null })
     expect(vault.portfolio.count()).toBe(5)
+  })
+
+  it('leaves a stored policy to the triage to check: one that no longer passes makes the client incomplete, not uninsured', () => {
+    const income = [
+      { year: 2025, profit: 60000, wiaWage: 0 },
+      { year: 2026, profit: 62000, wiaWage: 0 },
+    ]
+    const sound = vault.clients.create({ name: 'Fleur Sound', birthDate: '1980-07-07' })
+    vault.incomeYears.replace(sound.id, income)
+    vault.policies.add(sound.id, 'existing', samplePolicy)
+    const spoilt = vault.clients.create({ name: 'Gijs Spoilt', birthDate: '1980-08-08' })
+    vault.incomeYears.replace(spoilt.id, income)
+    const policy = vault.policies.add(spoilt.id, 'existing', samplePolicy)
+    // Saved through the schema, changed afterwards (an older version's data, a repair by hand).
+    ;(vault as unknown as { db(): Db }).db().prepare("UPDATE policies SET policy_json = json_set(policy_json, '$.insuredAmount', -5) WHERE id = ?").run(policy.id)
+
+    const book = new Map(vault.portfolio.load().map((client) => [client.id, client]))
+    const settings = { scenario: 'tweede-kamer-2026', today: '2030-02-01' }
+    const soundHits = triageClient(book.get(sound.id)!, settings).hits
+    expect(soundHits.map((hit) => hit.group)).not.toContain('incomplete')
+    expect(soundHits.map((hit) => hit.group)).not.toContain('no-cover')
+    const spoiltHits = triageClient(book.get(spoilt.id)!, settings).hits
+    expect(spoiltHits).toEqual([{ group: 'incomplete', reason: expect.stringMatching(/^Kan niet doorrekenen: .*insuredAmount/) }])
   })
 })

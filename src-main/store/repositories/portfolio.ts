@@ -10,7 +10,7 @@ import { z } from 'zod'
 import type { PortfolioClient, StoredAdvice } from '../../../shared/portfolio/triage'
 import { parseAmount } from '../../../shared/portfolio/import'
 import { isScenarioId } from '../../../shared/parameters/resolve'
-import { clientCaseSchema, clientRoles, defaultScenarioId, privatePolicySchema, type ClientRole, type IncomeYear, type PrivatePolicy } from '../../../shared/schema/case'
+import { clientCaseSchema, clientRoles, defaultScenarioId, type ClientRole, type IncomeYear, type PrivatePolicy } from '../../../shared/schema/case'
 import { optionIds, type OptionId } from '../../../shared/schema/result'
 import { fromCents, type StoreContext } from './context'
 
@@ -57,11 +57,12 @@ export function portfolioClients(rows: PortfolioRows): PortfolioClient[] {
     list.push({ year: row.year, profit: fromCents(Number(row.profit_cents)), wiaWage: fromCents(Number(row.wia_wage_cents)) })
     income.set(row.client_id, list)
   }
+  // A policy is checked against its schema when it is saved, and again as part of the case the
+  // triage builds for the client (triageCase), so not a third time here: a policy that no longer
+  // passes makes the client "incomplete" with the reason, instead of being left out unseen (which
+  // read as "no AOV").
   const policies = new Map<number, PrivatePolicy>()
-  for (const row of rows.policies) {
-    const parsed = privatePolicySchema.safeParse(JSON.parse(row.policy_json))
-    if (parsed.success) policies.set(row.client_id, parsed.data)
-  }
+  for (const row of rows.policies) policies.set(row.client_id, JSON.parse(row.policy_json) as PrivatePolicy)
   const drafts = new Map<number, PortfolioRows['drafts'][number]>()
   for (const row of rows.drafts) drafts.set(row.client_id, row)
   const advice = new Map<number, StoredAdvice>()
