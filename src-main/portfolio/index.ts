@@ -115,6 +115,7 @@ class TriagePool {
       const fail = (error: Error) => {
         if (settled) return
         settled = true
+        options.signal?.removeEventListener('abort', abort)
         this.close()
         reject(error)
       }
