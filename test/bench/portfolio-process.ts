@@ -8,7 +8,7 @@
  * portfolio bench runs it built (bin/build-cli.mjs into out/bench/, the worker as the built
  * portfolio-worker.js beside it: what a user runs) and from source through tsx. An optional third
  * argument sets the number of threads (1: the triage in this thread). Prints
- * {"evaluateSeconds": …, "loadSeconds": …, "cpuSeconds": …, "clients": …}.
+ * {"evaluateSeconds": …, "loadSeconds": …, "cpuSeconds": …, "clients": …, "groups": "no-cover 4301, …"}.
  */
 import { evaluatePortfolio } from '../../src-main/portfolio'
 import { openVault, vaultBook } from '../../src-main/store'
@@ -37,5 +37,11 @@ const cpu = process.cpuUsage(cpuStart)
 vault.lock()
 const seconds = (ms: number) => Math.round(ms) / 1000
 process.stdout.write(
-  JSON.stringify({ evaluateSeconds: seconds(end - start), loadSeconds: seconds(loaded - start), cpuSeconds: seconds((cpu.user + cpu.system) / 1000), clients: report.clients }) + '\n',
+  JSON.stringify({
+    evaluateSeconds: seconds(end - start),
+    loadSeconds: seconds(loaded - start),
+    cpuSeconds: seconds((cpu.user + cpu.system) / 1000),
+    clients: report.clients,
+    groups: report.groups.map((group) => `${group.id} ${group.count}`).join(', '),
+  }) + '\n',
 )

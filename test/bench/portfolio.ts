@@ -29,6 +29,7 @@ interface EvaluateFigures {
   loadSeconds: number
   cpuSeconds: number
   clients: number
+  groups: string
 }
 
 export const portfolioBench: BenchSection = {
@@ -60,6 +61,8 @@ export const portfolioBench: BenchSection = {
         evaluate10kCpuSeconds: median(runs.map((run) => run.cpuSeconds)),
         evaluate10kLoadSeconds: median(runs.map((run) => run.loadSeconds)),
         evaluate10kFromSourceSeconds: fromSource.evaluateSeconds,
+        // What the timed runs found: the same groups from source and built, or the figures mean nothing.
+        groups: runs.every((run) => run.groups === fromSource.groups) ? fromSource.groups : `differ: ${runs.map((run) => run.groups).join(' | ')} | ${fromSource.groups}`,
       }
     } finally {
       rmSync(dir, { recursive: true, force: true })
