@@ -24,7 +24,7 @@ export interface EvaluateOptions {
   /** Called after each slice (in one thread) or chunk (on worker threads) with (done, total). */
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
-  /** Worker threads; default: one per core for books of 2,000 clients or more, none for smaller ones. */
+  /** Threads, this one included; default: one per core for books of 2,000 clients or more, only this one for smaller books. */
   threads?: number
 }
 
@@ -36,13 +36,13 @@ export class CancelledError extends Error {
 
 const slice = 250
 
-/** Books this large are spread over worker threads, one per core (fewer clients: not worth starting them). */
+/** Books this large are spread over threads, one per core (fewer clients: not worth starting workers). */
 const parallelFrom = 2000
 
 /**
- * Evaluate clients. A large book is split over worker threads (one per core, each with the same
- * parameter update); a small one runs here in slices that yield to the event loop. Either way
- * progress is reported and an abort stops the work.
+ * Evaluate clients. A large book is spread over this thread and worker threads (one thread per
+ * core, each worker with the same parameter update); a small one runs here in slices that yield to
+ * the event loop. Either way progress is reported and an abort stops the work.
  */
 export async function evaluateClients(clients: PortfolioClient[], options: EvaluateOptions): Promise<TriagedClient[]> {
   const threads = threadsFor(clients.length, options)
@@ -92,20 +92,27 @@ function chunkSize(remaining: number, threads: number): number {
 }
 
 /**
- * Triage worker threads, started before the clients are known: each loads the rules while the
- * caller reads the book. The clients then go out in chunks (`chunkSize`), each to the worker that
- * has room, so a thread slowed by other work on the machine simply takes fewer chunks. Progress
- * is counted per returned chunk; an abort terminates the threads.
+ * The triage on several threads: this one and `threads - 1` worker threads, started before the
+ * clients are known so they load the rules while this thread reads the book. The clients then go
+ * out in chunks (`chunkSize`), each to the thread that has room, so a thread slowed by other work
+ * on the machine simply takes fewer. This thread takes its chunks between handing out the
+ * workers' (it has the rules loaded already; one more worker would only add a thread loading and
+ * compiling them again on the same cores). Progress is counted per finished chunk; an abort
+ * terminates the workers.
  */
 class TriagePool {
   private readonly workers: Worker[]
 
-  constructor(threads: number, settings: TriageSettingsData) {
+  constructor(
+    threads: number,
+    private readonly settings: TriageSettingsData,
+  ) {
     const spec = workerSpec()
-    this.workers = Array.from({ length: threads }, () => new Worker(spec.url, { workerData: settings, ...(spec.execArgv ? { execArgv: spec.execArgv } : {}) }))
+    this.workers = Array.from({ length: threads - 1 }, () => new Worker(spec.url, { workerData: settings, ...(spec.execArgv ? { execArgv: spec.execArgv } : {}) }))
   }
 
   run(clients: PortfolioClient[], options: Pick<EvaluateOptions, 'onProgress' | 'signal'>): Promise<TriagedClient[]> {
+    const threads = this.workers.length + 1
     /** Each chunk's rows, in the order of the clients. */
     const parts: TriagedClient[][] = []
     let sent = 0
@@ -122,35 +129,58 @@ class TriagePool {
       const abort = () => fail(new CancelledError())
       if (options.signal?.aborted) return abort()
       options.signal?.addEventListener('abort', abort, { once: true })
-      const send = (worker: Worker, waiting: number[]) => {
-        if (sent >= clients.length) return
-        const size = chunkSize(clients.length - sent, this.workers.length)
-        waiting.push(parts.length)
+      /** The next chunk: its place among the parts and its clients, or null when all are out. */
+      const next = (): { index: number; clients: PortfolioClient[] } | null => {
+        if (sent >= clients.length) return null
+        const size = chunkSize(clients.length - sent, threads)
+        const taken = { index: parts.length, clients: clients.slice(sent, sent + size) }
         parts.push([])
-        worker.postMessage({ clients: clients.slice(sent, sent + size) } satisfies TriageChunk)
         sent += size
+        return taken
+      }
+      /** A chunk's rows are in; true when that was the last. */
+      const finished = (index: number, rows: TriagedClient[]): boolean => {
+        parts[index] = rows
+        done += rows.length
+        options.onProgress?.(done, clients.length)
+        if (done < clients.length) return false
+        settled = true
+        options.signal?.removeEventListener('abort', abort)
+        this.close()
+        resolve(parts.flat())
+        return true
+      }
+      const send = (worker: Worker, waiting: number[]) => {
+        const taken = next()
+        if (!taken) return
+        waiting.push(taken.index)
+        worker.postMessage({ clients: taken.clients } satisfies TriageChunk)
       }
       for (const worker of this.workers) {
         // A worker answers its chunks in the order they were sent.
         const waiting: number[] = []
         worker.on('message', (reply: TriageReply) => {
           if (settled) return
-          parts[waiting.shift()!] = reply.rows
-          done += reply.rows.length
-          options.onProgress?.(done, clients.length)
-          if (done === clients.length) {
-            settled = true
-            options.signal?.removeEventListener('abort', abort)
-            this.close()
-            resolve(parts.flat())
-          } else {
-            send(worker, waiting)
-          }
+          if (!finished(waiting.shift()!, reply.rows)) send(worker, waiting)
         })
         worker.on('error', fail)
         worker.on('exit', (code) => fail(new Error(`triage worker stopped (${code})`)))
         for (let count = 0; count < inFlight; count++) send(worker, waiting)
       }
+      // This thread's own chunks, each after the event loop has had its turn (the workers' replies).
+      const { scenario, today, language } = this.settings
+      const takeOwn = () =>
+        setImmediate(() => {
+          if (settled) return
+          const taken = next()
+          if (!taken) return
+          try {
+            if (!finished(taken.index, taken.clients.map((client) => triageClient(client, { scenario, today, language })))) takeOwn()
+          } catch (error) {
+            fail(error as Error)
+          }
+        })
+      takeOwn()
     })
   }
 
