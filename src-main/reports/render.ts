@@ -7,7 +7,7 @@ import { crc32 } from 'node:zlib'
 import type { DocumentDefinition } from '../../shared/report'
 import path from 'node:path'
 import { loadFonts } from './fonts'
-import { installLayoutShortcuts, type DocMeasureClass, type StyleContextStackClass, type Uninstall } from './pdfmake-speed'
+import { installLayoutShortcuts, type DocMeasureClass, type LayoutBuilderClass, type StyleContextStackClass, type Uninstall } from './pdfmake-speed'
 
 /** The pdfkit document pdfmake builds, before it is ended; the signer adds its placeholder here. */
 export type PdfKitDocument = {
@@ -59,8 +59,9 @@ function loadPdfmake(): PdfMake {
     const folder = path.dirname(require.resolve('pdfmake'))
     const styles = require(path.join(folder, 'StyleContextStack.js')) as { default: StyleContextStackClass }
     const measure = require(path.join(folder, 'DocMeasure.js')) as { default: DocMeasureClass }
-    shortcutClasses = { styles: styles.default, measure: measure.default }
-    uninstallShortcuts = installLayoutShortcuts(styles.default, measure.default)
+    const builder = require(path.join(folder, 'LayoutBuilder.js')) as { default: LayoutBuilderClass }
+    shortcutClasses = { styles: styles.default, measure: measure.default, builder: builder.default }
+    uninstallShortcuts = installLayoutShortcuts(styles.default, measure.default, builder.default)
   } catch {
     // The layout shortcuts (pdfmake-speed.ts) only save time, as above.
   }
@@ -68,7 +69,7 @@ function loadPdfmake(): PdfMake {
 }
 
 let pdfmakeInstance: PdfMake | undefined
-let shortcutClasses: { styles: StyleContextStackClass; measure: DocMeasureClass } | undefined
+let shortcutClasses: { styles: StyleContextStackClass; measure: DocMeasureClass; builder: LayoutBuilderClass } | undefined
 let uninstallShortcuts: Uninstall | undefined
 
 /**
@@ -79,7 +80,7 @@ export function setLayoutShortcuts(enabled: boolean): void {
   pdfmakeInstance ??= loadPdfmake()
   if (!shortcutClasses) return
   uninstallShortcuts?.()
-  uninstallShortcuts = enabled ? installLayoutShortcuts(shortcutClasses.styles, shortcutClasses.measure) : undefined
+  uninstallShortcuts = enabled ? installLayoutShortcuts(shortcutClasses.styles, shortcutClasses.measure, shortcutClasses.builder) : undefined
 }
 
 function configure(fontsDir?: string): PdfMake {
