@@ -185,3 +185,27 @@ describe('the advice report PDF', () => {
     await expect(renderAdviceReport({ clientCase, result, signing: { p12, passphrase: 'fout' } })).rejects.toThrow(/wachtwoordzin/)
   })
 })
+
+describe('an unsigned report', () => {
+  it('loads no signing library (node-forge, @signpdf): they load when a report is signed', () => {
+    // A fresh process, as the headless command's `advise --pdf` without --sign runs.
+    const script = `
+      import { createRequire } from 'node:module'
+      import { advise } from './shared/rules/advise'
+      import { renderAdviceReport } from './src-main/reports'
+      import { fixtureCase } from './test/report/helpers'
+      const clientCase = fixtureCase()
+      const require = createRequire(import.meta.url)
+      const loaded = () => Object.keys(require.cache).filter((file) => /node-forge|@signpdf/.test(file)).length
+      const pdf = await renderAdviceReport({ clientCase, result: advise(clientCase), reportDate: '2030-01-15' })
+      const before = loaded()
+      const { readSigningIdentity, createSelfSignedCertificate } = await import('./src-main/reports')
+      readSigningIdentity(createSelfSignedCertificate({ name: 'Test', passphrase: 'x' }), 'x')
+      console.log(JSON.stringify({ pdf: pdf.length, before, after: loaded() }))
+    `
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') })) as { pdf: number; before: number; after: number }
+    expect(out.pdf).toBeGreaterThan(10_000)
+    expect(out.before).toBe(0)
+    expect(out.after).toBeGreaterThan(0)
+  })
+})
