@@ -7,6 +7,7 @@ import { crc32 } from 'node:zlib'
 import type { DocumentDefinition } from '../../shared/report'
 import path from 'node:path'
 import { loadFonts } from './fonts'
+import { correctForPdfA } from './pdfa'
 import { installLayoutShortcuts, type DocMeasureClass, type LayoutBuilderClass, type StyleContextStackClass, type Uninstall } from './pdfmake-speed'
 
 /** The pdfkit document pdfmake builds, before it is ended; the signer adds its placeholder here. */
@@ -104,6 +105,7 @@ export interface RenderOptions {
 export async function renderPdf(definition: DocumentDefinition, options: RenderOptions = {}): Promise<Buffer> {
   const pdfmake = configure(options.fontsDir)
   const document = (await pdfmake.createPdf(definition as object).getStream()) as PdfKitDocument
+  correctForPdfA(document)
   options.beforeEnd?.(document)
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = []
