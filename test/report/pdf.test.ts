@@ -209,3 +209,27 @@ describe('an unsigned report', () => {
     expect(out.after).toBeGreaterThan(0)
   })
 })
+
+describe('modules a report never calls', () => {
+  it('are loaded only when used: pdfkit’s encryption and fontkit’s WOFF2 decoder, which still work', () => {
+    const script = `
+      import { createRequire } from 'node:module'
+      import { brotliCompressSync } from 'node:zlib'
+      import { renderPdf } from './src-main/reports/render'
+      const require = createRequire(import.meta.url)
+      const loaded = () => Object.keys(require.cache).filter((file) => /node_modules\\/(brotli\\/dec\\/|@noble\\/ciphers\\/(?!aes\\.js)|@noble\\/hashes\\/(?!utils\\.js|sha2\\.js))/.test(file)).length
+      const definition = { content: [{ text: 'Vangnet' }], defaultStyle: { font: 'LiberationSans' } }
+      const plain = (await renderPdf(definition)).toString('latin1')
+      const before = loaded()
+      // An encrypted PDF (never a report: PDF/A forbids it) needs the encryption modules.
+      const encrypted = (await renderPdf({ ...definition, userPassword: 'geheim' })).toString('latin1')
+      const pdfkit = createRequire(require.resolve('pdfmake')).resolve('pdfkit')
+      const brotli = createRequire(createRequire(pdfkit).resolve('fontkit'))('brotli/decompress.js')
+      const text = Buffer.from(brotli(brotliCompressSync(Buffer.from('Vangnet')), 7)).toString('latin1')
+      console.log(JSON.stringify({ plain: plain.includes('/Encrypt'), encrypted: encrypted.includes('/Encrypt'), before, after: loaded(), text }))
+    `
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') })) as Record<string, unknown>
+    expect(out).toMatchObject({ plain: false, encrypted: true, before: 0, text: 'Vangnet' })
+    expect(out.after).toBeGreaterThan(0)
+  })
+})
