@@ -57,15 +57,17 @@ function sample(name: string) {
 
 describe('layout shortcuts', () => {
   it.each([
-    ['starter', 'nl', false],
-    ['existing-aov', 'nl', true],
-    ['dga', 'nl', false],
-    ['hybrid-worker', 'en', true],
-    ['high-earner', 'en', false],
-  ] as const)('lay out the %s report (%s, with a choice: %s) exactly as pdfmake does on its own, in one layout', async (name, language, chosen) => {
+    ['starter', 'nl', 'the case’s choice'],
+    ['starter', 'en', 'a draft'],
+    ['existing-aov', 'nl', 'another choice'],
+    ['dga', 'nl', 'the case’s choice'],
+    ['hybrid-worker', 'en', 'another choice'],
+    ['high-earner', 'en', 'the case’s choice'],
+  ] as const)('lay out the %s report (%s, %s) exactly as pdfmake does on its own, in one layout', async (name, language, kind) => {
     const { clientCase, result } = sample(name)
-    const choice = chosen ? { recommendation: { ...recommendation, optionId: result.options[0]!.id } } : {}
-    const request = { clientCase, result, adviser, language, reportDate: '2030-01-15', ...choice }
+    const choice = kind === 'another choice' ? { recommendation: { ...recommendation, optionId: result.options[0]!.id } } : {}
+    // A draft (no adviser's details) has the CONCEPT header and watermark on every page.
+    const request = { clientCase, result, ...(kind === 'a draft' ? {} : { adviser }), language, reportDate: '2030-01-15', ...choice }
     setLayoutShortcuts(false)
     const own = await countingLayouts(async () => pagesOf(await renderAdviceReport(request), `${name}-own`))
     setLayoutShortcuts(true)
