@@ -11,15 +11,16 @@
  *    much of it the garbage collector. The versions below give the same answer in the same order
  *    (the item's own value; the stack from the top: a named style with its `extends` chain last to
  *    first, or an override object; then the default style) without allocating.
- * 2. A text node is measured once per document. Its words, fonts and widths depend only on the
- *    node and the styles around it, and neither changes between the layouts of one document (a
- *    repeated layout only adds a page break before a node). pdfmake consumes the measured words
- *    while placing them, so each layout gets fresh copies of the first measurement. Nodes whose text
- *    refers to another node (page and text references: the table of contents) are measured every
- *    time, as pdfmake renews those references for each layout. A chart (SVG) is likewise measured
- *    once: pdfmake parses its SVG text twice per layout to read and then rewrite its size, which
- *    gives the same text and size every time.
- *
+ * 2. A text node is measured at most twice per document. Its words, fonts and widths depend only
+ *    on the node and the styles around it, and neither changes between the layouts of one
+ *    document (a repeated layout only adds a page break before a node). pdfmake consumes the
+ *    measured words while placing them, so the second measurement is kept as copies and each
+ *    further layout gets fresh copies of it (with 3. below most documents need one layout, and
+ *    copying for a layout that never comes was only garbage). Nodes whose text refers to another
+ *    node (page and text references: the table of contents) are measured every time, as pdfmake
+ *    renews those references for each layout. A chart (SVG) is measured once: pdfmake parses its
+ *    SVG text twice per layout to read and then rewrite its size, which gives the same text and
+ *    size every time.
  * 3. Keep-with-next in one layout. The report's pageBreakBefore moves a heading that would start
  *    low on a page to the next page. pdfmake asks it only after a whole layout, and for the first
  *    node that answers yes it adds the break and lays the whole document out again (the starter
@@ -188,9 +189,10 @@ function isPlainText(text: unknown): boolean {
 
 interface Measured {
   text: unknown
-  inlines: Record<string, unknown>[]
-  minWidth: number | undefined
-  maxWidth: number | undefined
+  /** Copies of the measured words; absent after the first measurement (see measureLeaf below). */
+  inlines?: Record<string, unknown>[]
+  minWidth?: number | undefined
+  maxWidth?: number | undefined
 }
 
 const copies = (inlines: Record<string, unknown>[]) => inlines.map((inline) => ({ ...inline }))
@@ -403,14 +405,17 @@ export function installLayoutShortcuts(styleContextStack: StyleContextStackClass
       let cache = caches.get(this)
       if (!cache) caches.set(this, (cache = new WeakMap()))
       const measured = cache.get(node)
-      if (measured && measured.text === node.text) {
+      if (measured?.inlines && measured.text === node.text) {
         node._inlines = copies(measured.inlines)
         node._minWidth = measured.minWidth
         node._maxWidth = measured.maxWidth
         return node
       }
       measureLeaf.call(this, node)
-      cache.set(node, { text: node.text, inlines: copies(node._inlines ?? []), minWidth: node._minWidth, maxWidth: node._maxWidth })
+      // The copy is kept from the second measurement on: most documents are laid out once (3.
+      // above), and copying every word of every node for a layout that never comes was garbage.
+      const again = measured !== undefined && measured.text === node.text
+      cache.set(node, again ? { text: node.text, inlines: copies(node._inlines ?? []), minWidth: node._minWidth, maxWidth: node._maxWidth } : { text: node.text })
       return node
     }
     restore.push(() => {
