@@ -250,6 +250,9 @@ describe('PDF/A-2b as far as it can be checked here', () => {
     const shown = shownGlyphs()
     const cidFonts = Object.entries(objects).filter(([, object]) => dictOf(object)['/Subtype'] === '/CIDFontType2')
     expect(cidFonts.length).toBeGreaterThan(1)
+    // Every font is Type0 over one of these (no simple font whose /Widths would go unchecked).
+    const subtypes = Object.values(objects).map(dictOf).filter((dict) => dict['/Type'] === '/Font').map((dict) => dict['/Subtype'])
+    expect(new Set(subtypes)).toEqual(new Set(['/Type0', '/CIDFontType2']))
     expect([...shown.keys()].sort()).toEqual(cidFonts.map(([id]) => id.replace(/^obj:/, '')).sort())
     for (const [id, object] of cidFonts) {
       const font = dictOf(object)
