@@ -1,13 +1,17 @@
 /**
- * `vangnet advise CASE.json [--scenario ID] [--json | --explain]` — contract advise-v1.
+ * `vangnet advise CASE.json [--scenario ID] [--json | --explain] [--db KLUIS]` — contract advise-v1.
  * Bad input: exit 2, one plain Dutch message per problem on stderr (field path: what is wrong),
  * nothing on stdout. `--json` prints exactly one JSON document on stdout and nothing else.
+ * `--db` (an addition) applies the active parameter pack kept next to that vault, as `vangnet
+ * portfolio` and the app do; without it the built-in parameters apply, exactly as before.
  */
+import { existsSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { Language } from '../../shared/format'
 import { formattersFor } from '../../shared/messages/format'
+import { scenarioIdsAvailable } from '../../shared/parameters/resolve'
 import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
@@ -15,6 +19,7 @@ import type { AdviserDetails } from '../../shared/report'
 import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
 import { errorMapFor, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
+import { PackError, packStorePath, PackStore } from '../params'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- advise CASE.json [opties]
@@ -27,6 +32,8 @@ Opties:
   --json          precies één JSON-document op stdout (contract advise-v1)
   --explain       elke uitkomst met berekening en bron
   --lang nl|en    taal van de uitvoer en het rapport (standaard nl)
+  --db KLUIS      gebruik het actieve parameterpakket van deze kluis (zie params);
+                  --scenario kan dan ook een versie uit dat pakket zijn
   --pdf UIT.pdf   schrijf ook het adviesrapport (PDF); keuze, motivering en
                   vergoeding komen uit "advice" in CASE.json
   --adviser ADVISEUR.json
@@ -50,6 +57,8 @@ export interface AdviseArguments {
   adviser?: string
   /** The language of the output and the report (contract advise-v1, Additions). */
   language: Language
+  /** The vault whose active parameter pack applies (none: the built-in parameters). */
+  db?: string
 }
 
 /** The command's messages about its arguments, in the language asked for with --lang. */
@@ -61,8 +70,9 @@ const argumentWords = {
     noCase: 'CASE.json ontbreekt: geef het pad naar het klantbestand',
     oneCase: (count: number) => `één klantbestand tegelijk, niet ${count}`,
     jsonOrExplain: '--json en --explain gaan niet samen: kies er één',
-    unknownScenario: (value: string) => `--scenario: onbekende versie "${value}"; kies uit ${scenarioIds.join(', ')}`,
+    unknownScenario: (value: string, available: readonly string[]) => `--scenario: onbekende versie "${value}"; kies uit ${available.join(', ')}`,
     onlyWithPdf: (option: string) => `${option} werkt alleen samen met --pdf`,
+    noVault: (db: string) => `--db: kluis "${db}" niet gevonden`,
   },
   en: {
     missingValue: (name: string) => `${name}: a value is missing`,
@@ -71,8 +81,9 @@ const argumentWords = {
     noCase: 'CASE.json is missing: give the path to the client file',
     oneCase: (count: number) => `one client file at a time, not ${count}`,
     jsonOrExplain: '--json and --explain do not go together: choose one',
-    unknownScenario: (value: string) => `--scenario: unknown version "${value}"; choose from ${scenarioIds.join(', ')}`,
+    unknownScenario: (value: string, available: readonly string[]) => `--scenario: unknown version "${value}"; choose from ${available.join(', ')}`,
     onlyWithPdf: (option: string) => `${option} only works together with --pdf`,
+    noVault: (db: string) => `--db: vault "${db}" not found`,
   },
 } satisfies Record<Language, unknown>
 
@@ -111,13 +122,17 @@ export function parseAdviseArguments(args: string[]): AdviseArguments {
     } else if (arg === '--adviser') {
       const value = needsValue('--adviser')
       if (value !== undefined) parsed.adviser = value
+    } else if (arg === '--db') {
+      const value = needsValue('--db')
+      if (value !== undefined) parsed.db = value
     } else if (arg.startsWith('--')) problems.push(w.unknownOption(arg))
     else positional.push(arg)
   }
   if (positional.length === 0) problems.push(w.noCase)
   if (positional.length > 1) problems.push(w.oneCase(positional.length))
   if (parsed.json && parsed.explain) problems.push(w.jsonOrExplain)
-  if (parsed.scenario !== undefined && !(scenarioIds as readonly string[]).includes(parsed.scenario)) problems.push(w.unknownScenario(parsed.scenario))
+  // With --db the pack may add versions: checked once it is active (adviseCommand).
+  if (parsed.db === undefined && parsed.scenario !== undefined && !scenarioIds.includes(parsed.scenario)) problems.push(w.unknownScenario(parsed.scenario, scenarioIds))
   if (parsed.sign !== undefined && parsed.pdf === undefined) problems.push(w.onlyWithPdf('--sign'))
   if (parsed.adviser !== undefined && parsed.pdf === undefined) problems.push(w.onlyWithPdf('--adviser'))
   if (problems.length) throw new UserError(problems.join('\n'))
@@ -199,6 +214,7 @@ const words = {
     gap: (amount: string, months: string) => `inkomensgat tijdens de wachttijd ${amount} (${months} maanden)`,
     totals: (total: string, net: string) => `premie tot de AOW-leeftijd samen ${total} (netto ${net})`,
     heading: (label: string, scenario: string, year: number) => `${label} (${scenario}) — rekenjaar ${year}`,
+    parameterSet: (label: string, hash: string) => `Parameterset: ${label}; kenmerk ${hash}`,
     wml: (year: number, annual: string, cap: string, projected: boolean) => `Minimumloon ${year}: ${annual} per jaar; maximale grondslag ${cap}${projected ? ' (geprojecteerd)' : ''}`,
     aow: (date: string, projected: boolean) => `AOW-datum: ${date}${projected ? ' (AOW-leeftijd geprojecteerd)' : ''}`,
     insured: 'Verzekerd voor de Baz.',
@@ -225,6 +241,7 @@ const words = {
     gap: (amount: string, months: string) => `income gap during the waiting period ${amount} (${months} months)`,
     totals: (total: string, net: string) => `premium until the AOW age in total ${total} (after tax ${net})`,
     heading: (label: string, scenario: string, year: number) => `${label} (${scenario}) — calculation year ${year}`,
+    parameterSet: (label: string, hash: string) => `Parameter set: ${label}; reference ${hash}`,
     wml: (year: number, annual: string, cap: string, projected: boolean) => `Minimum wage ${year}: ${annual} a year; maximum base ${cap}${projected ? ' (projected)' : ''}`,
     aow: (date: string, projected: boolean) => `AOW date: ${date}${projected ? ' (AOW age projected)' : ''}`,
     insured: 'Insured under the Baz.',
@@ -268,6 +285,8 @@ export function formatSummary(result: AdviceResult, language: Language = 'nl'): 
   const f = formattersFor(language)
   const lines = [
     w.heading(result.scenarioLabel, result.scenario, result.calculationYear),
+    // Only a published parameter pack is named: with the built-in set the output is as it always was.
+    ...(result.parameterSet ? [w.parameterSet(result.parameterSet, result.parameterHash)] : []),
     w.wml(result.calculationYear, f.euro(result.wml.annual), f.euro(result.wml.cap), result.wml.projected),
     w.aow(f.date(result.client.aowDate), result.client.aowAge.projected),
     result.client.insured ? w.insured : w.notInsured(result.client.insuredReasons.join(' ')),
@@ -284,7 +303,7 @@ export function formatSummary(result: AdviceResult, language: Language = 'nl'): 
 
 export function formatExplanation(result: AdviceResult, language: Language = 'nl'): string {
   const w = words[language]
-  const lines: string[] = [w.explanationHeading(result.scenarioLabel, result.calculationYear), '']
+  const lines: string[] = [w.explanationHeading(result.scenarioLabel, result.calculationYear), ...(result.parameterSet ? [w.parameterSet(result.parameterSet, result.parameterHash)] : []), '']
   const shown = new Set(result.options.filter((option) => option.available || (option.conditions?.length ?? 0) > 0).map((option) => `option.${option.id}.`))
   const order = Object.values(result.explanations).filter(
     (explanation) => [...shown].some((prefix) => explanation.id.startsWith(prefix)) || explanation.id === 'baz.benefitAtFull' || explanation.id.startsWith('baz.netPremium'),
@@ -342,11 +361,31 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
   return { signed: signing !== undefined, draft }
 }
 
+/**
+ * `--db KLUIS`: lay the vault's active parameter pack (verified again) over the built-in
+ * parameters for this run, as `vangnet portfolio` does; then --scenario may name a version the
+ * pack adds. The vault itself stays locked: the packs beside it hold no personal data.
+ */
+function useVaultParameters(options: AdviseArguments, io: CliIo): void {
+  const w = argumentWords[options.language]
+  const vault = resolve(io.cwd, options.db!)
+  if (!existsSync(vault)) throw new UserError(w.noVault(options.db!))
+  try {
+    new PackStore(packStorePath(vault)).activate()
+  } catch (error) {
+    if (error instanceof PackError) throw new UserError(error.message)
+    throw error
+  }
+  const available = scenarioIdsAvailable()
+  if (options.scenario !== undefined && !available.includes(options.scenario)) throw new UserError(w.unknownScenario(options.scenario, available))
+}
+
 export const adviseCommand: Subcommand = {
   usage,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseAdviseArguments(args)
     const language = options.language
+    if (options.db !== undefined) useVaultParameters(options, io)
     const clientCase = await loadCase(options.casePath, io.cwd, options.scenario, language)
     const result = advise(clientCase, { language })
     if (options.json) io.stdout(JSON.stringify(result) + '\n')

@@ -32,6 +32,10 @@ export interface OfficeAccess {
 
 export function officePortfolioStore(access: OfficeAccess): PortfolioStore {
   return {
+    async count() {
+      const [row] = await access.read<{ count: number }>('SELECT count(*)::int AS count FROM clients')
+      return row?.count ?? 0
+    },
     async load() {
       // One repeatable-read snapshot: the rows belong together even while colleagues save.
       const rows = await access.transaction(async (query): Promise<PortfolioRows> => {
@@ -39,7 +43,12 @@ export function officePortfolioStore(access: OfficeAccess): PortfolioStore {
         const clients = await query('SELECT id::int AS id, name, to_char(birth_date, \'YYYY-MM-DD\') AS birth_date FROM clients ORDER BY name_search, id')
         const income = await query('SELECT client_id::int AS client_id, year, profit_cents::int8 AS profit_cents, wia_wage_cents::int8 AS wia_wage_cents FROM income_years ORDER BY client_id, year')
         const policies = await query("SELECT client_id::int AS client_id, policy_json FROM policies WHERE kind = 'existing' ORDER BY id")
-        const drafts = await query('SELECT client_id::int AS client_id, draft_json FROM client_drafts')
+        // The drafts are JSON objects (a CHECK constraint): only the role and the buffer are read.
+        const drafts = await query(
+          `SELECT client_id::int AS client_id, draft_json::jsonb #>> '{client,role}' AS role,
+                  CASE WHEN jsonb_typeof(draft_json::jsonb #> '{profile,financialBuffer}') = 'string' THEN draft_json::jsonb #>> '{profile,financialBuffer}' END AS financial_buffer
+             FROM client_drafts`,
+        )
         const advice = await query(
           `SELECT DISTINCT ON (a.client_id)
                   a.client_id::int AS client_id, a.version_no, a.created_at, a.bill_version, a.parameters_hash, a.case_json, a.recommendation,

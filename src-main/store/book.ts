@@ -111,6 +111,8 @@ export interface BookChange {
 
 /** The whole book for the triage, in one read (shared/portfolio/triage.ts). */
 export interface PortfolioStore {
+  /** How many clients the book has: a large book's worker threads start while it is read. */
+  count(): Promise<number>
   load(): Promise<PortfolioClient[]>
 }
 

@@ -72,6 +72,7 @@ export function vaultBook(vault: Vault): ClientBook {
       eraseClient: async (clientId) => vault.privacy.eraseClient(clientId),
     },
     portfolio: {
+      count: async () => vault.portfolio.count(),
       load: async () => vault.portfolio.load(),
     },
     clientImport: {

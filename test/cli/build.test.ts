@@ -6,9 +6,16 @@
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import packageJson from '../../package.json' with { type: 'json' }
 import { runCli } from '../../src-main/cli/index'
+import { importClients } from '../../src-main/import'
+import { evaluatePortfolio } from '../../src-main/portfolio'
+import { createVault, vaultBook } from '../../src-main/store'
+import type { PortfolioReport } from '../../shared/portfolio/triage'
+import { defaultScenarioId } from '../../shared/schema/case'
+import { bookCsv } from '../portfolio/book'
+import { fastKdf, removeTempDirs, tempDir } from '../store/helpers'
 
 const root = join(import.meta.dirname, '../..')
 const run = promisify(execFile)
@@ -35,4 +42,25 @@ describe('built vangnet command', () => {
     expect((failed as { stderr: string }).stderr).toContain('Ongeldige opties')
     expect((failed as { stderr: string }).stderr).not.toContain('Dynamic require')
   }, 60_000)
+
+  afterAll(removeTempDirs)
+
+  it('triages a large book on the built worker threads, also when Node runs with a process-wide option', async () => {
+    // 2,100 clients: enough for the worker threads (portfolio-worker.js beside the built command).
+    const db = join(tempDir('vangnet-built-portfolio-'), 'kluis.db')
+    const passphrase = 'gebouwd wachtwoord'
+    const vault = await createVault(db, passphrase, { kdf: fastKdf, autoLockAfterMs: 0 })
+    const today = new Date().toISOString().slice(0, 10)
+    let expected: PortfolioReport
+    try {
+      await importClients(vaultBook(vault).clientImport, { fileName: 'klanten.csv', bytes: Buffer.from(bookCsv(2100)), duplicates: 'skip', dryRun: false })
+      expected = (await evaluatePortfolio(vaultBook(vault).portfolio, { scenario: defaultScenarioId, today, threads: 1 })).report
+    } finally {
+      vault.lock()
+    }
+    // --v8-pool-size is an option of the whole process: handed to a worker explicitly, it stopped the worker from starting.
+    const built = await run(process.execPath, ['--v8-pool-size=2', 'bin/vangnet.mjs', 'portfolio', '--db', db, '--json'], { cwd: root, env: { ...process.env, VANGNET_PASSPHRASE: passphrase } })
+    expect(JSON.parse(built.stdout)).toEqual(expected)
+    expect(built.stderr).toMatch(/Doorrekenen: 2\.100 van 2\.100 klanten\n$/)
+  }, 120_000)
 })

@@ -144,6 +144,57 @@ describe('portfolio triage on worker threads', () => {
       vault.lock()
     }
   }, 60_000)
+
+  it('spreads a book of many chunks over the threads and keeps the order, with progress per chunk', async () => {
+    const vault = await openVault(db, { passphrase }, { autoLockAfterMs: 0 })
+    try {
+      const once = vault.portfolio.load()
+      // Copies of each client, each its own id: more chunks (of 50 and more) than threads.
+      const clients = Array.from({ length: Math.ceil(620 / once.length) }, (_, copy) => once.map((client) => ({ ...client, id: client.id + copy * 1000 }))).flat().slice(0, 620)
+      const seen: number[] = []
+      const spread = await evaluateClients(clients, { scenario: 'raad-van-state-2025', today, threads: 2, onProgress: (done) => seen.push(done) })
+      expect(spread.map((row) => row.id)).toEqual(clients.map((client) => client.id))
+      expect(spread).toEqual(await evaluateClients(clients, { scenario: 'raad-van-state-2025', today, threads: 1 }))
+      expect(seen).toEqual([...seen].sort((a, b) => a - b))
+      expect(seen.length).toBeGreaterThan(4)
+      expect(seen.at(-1)).toBe(620)
+    } finally {
+      vault.lock()
+    }
+  }, 60_000)
+
+  it('stops the threads when cancelled', async () => {
+    const vault = await openVault(db, { passphrase }, { autoLockAfterMs: 0 })
+    try {
+      const once = vault.portfolio.load()
+      const clients = Array.from({ length: 100 }, () => once).flat()
+      const controller = new AbortController()
+      const run = evaluateClients(clients, { scenario: 'raad-van-state-2025', today, threads: 2, signal: controller.signal, onProgress: () => controller.abort() })
+      await expect(run).rejects.toThrow('Afgebroken.')
+    } finally {
+      vault.lock()
+    }
+  }, 60_000)
+
+  it('starts the threads for a large book before it is read: evaluatePortfolio asks the book its size first', async () => {
+    const vault = await openVault(db, { passphrase }, { autoLockAfterMs: 0 })
+    try {
+      const book = vaultBook(vault).portfolio
+      const calls: string[] = []
+      const { report } = await evaluatePortfolio(
+        {
+          count: async () => (calls.push('count'), book.count()),
+          load: async () => (calls.push('load'), book.load()),
+        },
+        { scenario: 'raad-van-state-2025', today, threads: 2 },
+      )
+      expect(calls).toEqual(['count', 'load'])
+      expect(await book.count()).toBe(report.clients)
+      expect(report.groups.find((group) => group.id === 'advice-outdated')?.count).toBe(1)
+    } finally {
+      vault.lock()
+    }
+  }, 60_000)
 })
 
 describe('vangnet portfolio', () => {
