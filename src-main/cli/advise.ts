@@ -373,7 +373,7 @@ function useVaultParameters(options: AdviseArguments, io: CliIo): void {
   try {
     new PackStore(packStorePath(vault)).activate()
   } catch (error) {
-    if (error instanceof PackError) throw new UserError(error.message)
+    if (error instanceof PackError) throw new UserError(error.in(options.language))
     throw error
   }
   const available = scenarioIdsAvailable()

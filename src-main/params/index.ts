@@ -18,8 +18,33 @@ import { publisherPublicKey } from './publisher-key'
 
 export const signedPackFormat = 'vangnet-parameterpakket-ondertekend'
 
-/** A pack that cannot be used, with the reason in plain Dutch. */
-export class PackError extends Error {}
+/**
+ * A pack that cannot be used, with the reason in plain Dutch (`message`) and in English
+ * (`english`, for `advise --lang en`, which may read the packs beside a vault).
+ */
+export class PackError extends Error {
+  constructor(
+    message: string,
+    readonly english: string,
+  ) {
+    super(message)
+  }
+
+  in(language: 'nl' | 'en'): string {
+    return language === 'en' ? this.english : this.message
+  }
+}
+
+const unsignedPack = () =>
+  new PackError(
+  'Dit parameterpakket is niet ondertekend. Alleen pakketten die de uitgever heeft ondertekend worden geaccepteerd.',
+  'This parameter pack is not signed. Only packs signed by the publisher are accepted.',
+)
+const damagedStore = () =>
+  new PackError(
+  'Het bestand met parameterpakketten naast de kluis is beschadigd; verwijder het en importeer het pakket opnieuw.',
+  'The file of parameter packs next to the vault is damaged; remove it and import the pack again.',
+)
 
 const envelopeSchema = z
   .object({
@@ -46,14 +71,14 @@ function contentProblems(content: unknown): { content: PackContent | null; probl
 /** Sign pack content (checked first: the tool refuses to sign an unsourced or malformed pack). */
 export function signPack(content: unknown, privateKeyPem: string): Envelope {
   const checked = contentProblems(content)
-  if (checked.problems.length > 0) throw new PackError(`Het pakket klopt niet:\n${checked.problems.join('\n')}`)
+  if (checked.problems.length > 0) throw new PackError(`Het pakket klopt niet:\n${checked.problems.join('\n')}`, `The pack is not correct (details in Dutch):\n${checked.problems.join('\n')}`)
   let key
   try {
     key = createPrivateKey(privateKeyPem)
   } catch {
-    throw new PackError('De privésleutel is niet te lezen (verwacht een Ed25519-sleutel in PEM).')
+    throw new PackError('De privésleutel is niet te lezen (verwacht een Ed25519-sleutel in PEM).', 'The private key cannot be read (an Ed25519 key in PEM is expected).')
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new PackError('De privésleutel is geen Ed25519-sleutel.')
+  if (key.asymmetricKeyType !== 'ed25519') throw new PackError('De privésleutel is geen Ed25519-sleutel.', 'The private key is not an Ed25519 key.')
   const payload = Buffer.from(JSON.stringify(checked.content), 'utf8')
   return { format: signedPackFormat, payload: payload.toString('base64'), signature: sign(null, payload, key).toString('base64') }
 }
@@ -64,27 +89,33 @@ export function verifyPack(file: string | Buffer, publicKeyPem: string = publish
   try {
     json = JSON.parse(file.toString())
   } catch {
-    throw new PackError('Dit is geen parameterpakket (geen geldige JSON).')
+    throw new PackError('Dit is geen parameterpakket (geen geldige JSON).', 'This is not a parameter pack (not valid JSON).')
   }
   if (typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'vangnet-parameterpakket') {
-    throw new PackError('Dit parameterpakket is niet ondertekend. Alleen pakketten die de uitgever heeft ondertekend worden geaccepteerd.')
+    throw unsignedPack()
   }
   const envelope = envelopeSchema.safeParse(json)
   if (!envelope.success) {
     const unsigned = typeof json === 'object' && json !== null && !('signature' in json)
-    throw new PackError(unsigned ? 'Dit parameterpakket is niet ondertekend. Alleen pakketten die de uitgever heeft ondertekend worden geaccepteerd.' : 'Dit is geen geldig ondertekend parameterpakket.')
+    throw unsigned ? unsignedPack() : new PackError('Dit is geen geldig ondertekend parameterpakket.', 'This is not a validly signed parameter pack.')
   }
   const payload = Buffer.from(envelope.data.payload, 'base64')
   const valid = verify(null, payload, createPublicKey(publicKeyPem), Buffer.from(envelope.data.signature, 'base64'))
-  if (!valid) throw new PackError('De handtekening van dit parameterpakket klopt niet: het is door een andere sleutel ondertekend of na ondertekening gewijzigd. Er is niets veranderd.')
+  if (!valid) throw new PackError(
+      'De handtekening van dit parameterpakket klopt niet: het is door een andere sleutel ondertekend of na ondertekening gewijzigd. Er is niets veranderd.',
+      'The signature of this parameter pack does not match: it was signed with another key or changed after signing. Nothing was changed.',
+    )
   let content: unknown
   try {
     content = JSON.parse(payload.toString('utf8'))
   } catch {
-    throw new PackError('De inhoud van dit parameterpakket is geen geldige JSON.')
+    throw new PackError('De inhoud van dit parameterpakket is geen geldige JSON.', 'The content of this parameter pack is not valid JSON.')
   }
   const checked = contentProblems(content)
-  if (checked.problems.length > 0) throw new PackError(`Het parameterpakket is ondertekend, maar de inhoud is niet bruikbaar:\n${checked.problems.join('\n')}`)
+  if (checked.problems.length > 0) throw new PackError(
+      `Het parameterpakket is ondertekend, maar de inhoud is niet bruikbaar:\n${checked.problems.join('\n')}`,
+      `The parameter pack is signed, but its content cannot be used (details in Dutch):\n${checked.problems.join('\n')}`,
+    )
   return checked.content!
 }
 
@@ -122,7 +153,7 @@ export class PackStore {
       if (parsed.format !== 'vangnet-parameterpakketten' || !Array.isArray(parsed.packs)) throw new Error('format')
       return parsed
     } catch {
-      throw new PackError('Het bestand met parameterpakketten naast de kluis is beschadigd; verwijder het en importeer het pakket opnieuw.')
+      throw damagedStore()
     }
   }
 
@@ -146,7 +177,7 @@ export class PackStore {
     const file = this.read()
     if (file.active === null || file.active === undefined) return null
     const entry = file.packs[file.active]
-    if (!entry) throw new PackError('Het bestand met parameterpakketten naast de kluis is beschadigd.')
+    if (!entry) throw damagedStore()
     return verifyPack(JSON.stringify(entry.envelope), this.publicKey)
   }
 
@@ -181,7 +212,7 @@ export class PackStore {
   /** Back to the pack active before the current one (or to the built-in parameters). */
   async rollback(): Promise<PackContent | null> {
     const file = this.read()
-    if (file.active === null) throw new PackError('Er is geen parameterpakket actief; er valt niets terug te draaien.')
+    if (file.active === null) throw new PackError('Er is geen parameterpakket actief; er valt niets terug te draaien.', 'No parameter pack is active; there is nothing to roll back.')
     file.active = file.active > 0 ? file.active - 1 : null
     await this.write(file)
     return this.activate()

@@ -5,7 +5,8 @@
  * proves that a document is unchanged, not who signed it.
  */
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto'
-import forge from 'node-forge'
+import type Forge from 'node-forge'
+import { forge } from './signing-libraries'
 
 export interface CertificateInfo {
   commonName: string
@@ -20,9 +21,9 @@ export interface CertificateInfo {
 /** A certificate and key read from a .p12, ready to sign with. */
 export interface SigningIdentity {
   info: CertificateInfo
-  certificate: forge.pki.Certificate
+  certificate: Forge.pki.Certificate
   /** Every certificate in the file (the chain), for the signature's certificate set. */
-  chain: forge.pki.Certificate[]
+  chain: Forge.pki.Certificate[]
   privateKey: KeyObject
 }
 
@@ -33,7 +34,7 @@ export class CertificateError extends Error {
 
 export const selfSignedMarker = 'zelfondertekend'
 
-function attribute(certificate: forge.pki.Certificate, shortName: string, from: 'subject' | 'issuer' = 'subject'): string | undefined {
+function attribute(certificate: Forge.pki.Certificate, shortName: string, from: 'subject' | 'issuer' = 'subject'): string | undefined {
   const field = certificate[from].getField(shortName) as { value?: unknown; valueTagClass?: number } | null
   if (typeof field?.value !== 'string') return undefined
   // forge hands back the raw bytes of a UTF8String; decode them, and keep other strings as they are.
@@ -46,7 +47,7 @@ function attribute(certificate: forge.pki.Certificate, shortName: string, from: 
 }
 
 /** `der`: the certificate's bytes as they were read, when known (the fingerprint is over exactly those). */
-export function describeCertificate(certificate: forge.pki.Certificate, der?: Buffer): CertificateInfo {
+export function describeCertificate(certificate: Forge.pki.Certificate, der?: Buffer): CertificateInfo {
   const bytes = der ?? Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary')
   const fingerprint = createHash('sha256').update(bytes).digest('hex')
   const organisation = attribute(certificate, 'O')
@@ -62,21 +63,21 @@ export function describeCertificate(certificate: forge.pki.Certificate, der?: Bu
 
 /** Read the certificate and private key from a .p12; a wrong passphrase gives a CertificateError. */
 export function readSigningIdentity(p12: Uint8Array, passphrase: string): SigningIdentity {
-  let parsed: forge.pkcs12.Pkcs12Pfx
+  let parsed: Forge.pkcs12.Pkcs12Pfx
   try {
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString('binary')))
     parsed = forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase)
   } catch {
     throw new CertificateError('Het certificaat kan niet worden geopend: verkeerde wachtwoordzin of geen PKCS#12-bestand.')
   }
-  const bagsOf = (oid: string | undefined): forge.pkcs12.Bag[] => (oid ? (parsed.getBags({ bagType: oid })[oid] ?? []) : [])
+  const bagsOf = (oid: string | undefined): Forge.pkcs12.Bag[] => (oid ? (parsed.getBags({ bagType: oid })[oid] ?? []) : [])
   const certificates = bagsOf(forge.pki.oids.certBag).flatMap((bag) => (bag.cert ? [bag.cert] : []))
   const keyBag = bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag)[0] ?? bagsOf(forge.pki.oids.keyBag)[0]
-  const forgeKey = keyBag?.key as forge.pki.rsa.PrivateKey | undefined
+  const forgeKey = keyBag?.key as Forge.pki.rsa.PrivateKey | undefined
   if (!forgeKey) throw new CertificateError('Het certificaatbestand bevat geen privésleutel.')
   // The signing certificate is the one whose public key matches the private key.
   const certificate = certificates.find((candidate) => {
-    const publicKey = candidate.publicKey as forge.pki.rsa.PublicKey
+    const publicKey = candidate.publicKey as Forge.pki.rsa.PublicKey
     return publicKey.n.equals(forgeKey.n) && publicKey.e.equals(forgeKey.e)
   })
   if (!certificate) throw new CertificateError('Het certificaatbestand bevat geen certificaat bij de privésleutel.')
@@ -84,7 +85,7 @@ export function readSigningIdentity(p12: Uint8Array, passphrase: string): Signin
   return { info: describeCertificate(certificate), certificate, chain: certificates, privateKey }
 }
 
-const utf8String = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class
+const utf8String = (): Forge.asn1.Class => forge.asn1.Type.UTF8 as unknown as Forge.asn1.Class
 
 /** forge encodes a UTF8String field's value to UTF-8 itself: it gets the text (composed, NFC). */
 function utf8Value(name: string): string {
@@ -120,9 +121,9 @@ export function createSelfSignedCertificate(request: SelfSignedRequest): Uint8Ar
   certificate.validity.notAfter.setUTCFullYear(now.getUTCFullYear() + (request.years ?? 5))
   // The name as the adviser wrote it, diacritics included, as UTF8String (RFC 5280 §4.1.2.6;
   // PrintableString, forge's default, has neither "&" nor "Ü").
-  const subject: forge.pki.CertificateField[] = [
-    { shortName: 'CN', value: utf8Value(`${request.name} (${selfSignedMarker})`), valueTagClass: utf8String },
-    { shortName: 'O', value: utf8Value(request.organisation ?? 'Vangnet'), valueTagClass: utf8String },
+  const subject: Forge.pki.CertificateField[] = [
+    { shortName: 'CN', value: utf8Value(`${request.name} (${selfSignedMarker})`), valueTagClass: utf8String() },
+    { shortName: 'O', value: utf8Value(request.organisation ?? 'Vangnet'), valueTagClass: utf8String() },
     { shortName: 'OU', value: 'Vangnet self-signed' },
     { shortName: 'C', value: 'NL' },
   ]

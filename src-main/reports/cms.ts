@@ -9,10 +9,11 @@
  * changed afterwards no longer has the hash the signature names.
  */
 import { createHash } from 'node:crypto'
-import forge from 'node-forge'
+import type Forge from 'node-forge'
+import { forge, onFirstUse } from './signing-libraries'
 
-const { asn1 } = forge
-type Asn1 = forge.asn1.Asn1
+const asn1 = onFirstUse(() => forge.asn1)
+type Asn1 = Forge.asn1.Asn1
 
 export const oids = {
   data: '1.2.840.113549.1.7.1',
@@ -27,17 +28,16 @@ export const oids = {
   sha256WithRSAEncryption: '1.2.840.113549.1.1.11',
 } as const
 
-const universal = asn1.Class.UNIVERSAL
-const sequence = (items: Asn1[]): Asn1 => asn1.create(universal, asn1.Type.SEQUENCE, true, items)
-const set = (items: Asn1[]): Asn1 => asn1.create(universal, asn1.Type.SET, true, items)
-const oid = (value: string): Asn1 => asn1.create(universal, asn1.Type.OID, false, asn1.oidToDer(value).getBytes())
-const octets = (bytes: Buffer): Asn1 => asn1.create(universal, asn1.Type.OCTETSTRING, false, bytes.toString('binary'))
-const integer = (value: number): Asn1 => asn1.create(universal, asn1.Type.INTEGER, false, asn1.integerToDer(value).getBytes())
-const algorithm = (value: string, nullParameters = false): Asn1 => sequence(nullParameters ? [oid(value), asn1.create(universal, asn1.Type.NULL, false, '')] : [oid(value)])
+const sequence = (items: Asn1[]): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items)
+const set = (items: Asn1[]): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, items)
+const oid = (value: string): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(value).getBytes())
+const octets = (bytes: Buffer): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, bytes.toString('binary'))
+const integer = (value: number): Asn1 => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(value).getBytes())
+const algorithm = (value: string, nullParameters = false): Asn1 => sequence(nullParameters ? [oid(value), asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '')] : [oid(value)])
 
 export const der = (node: Asn1): Buffer => Buffer.from(asn1.toDer(node).getBytes(), 'binary')
 export const fromDer = (bytes: Buffer): Asn1 =>
-  (asn1.fromDer as unknown as (input: forge.util.ByteStringBuffer, options: object) => Asn1)(forge.util.createBuffer(bytes.toString('binary')), {
+  (asn1.fromDer as unknown as (input: Forge.util.ByteStringBuffer, options: object) => Asn1)(forge.util.createBuffer(bytes.toString('binary')), {
     strict: true,
     parseAllBytes: false,
     decodeBitStrings: false,
@@ -60,7 +60,7 @@ export function issuerAndSerial(certificateDer: Buffer): { issuer: Asn1; serial:
 function derSetOf(items: Asn1[]): Buffer {
   const encoded = items.map(der).sort(Buffer.compare)
   const content = Buffer.concat(encoded)
-  return Buffer.concat([der(asn1.create(universal, asn1.Type.SET, true, [])).subarray(0, 1), lengthBytes(content.length), content])
+  return Buffer.concat([der(asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, [])).subarray(0, 1), lengthBytes(content.length), content])
 }
 
 function lengthBytes(length: number): Buffer {
@@ -101,8 +101,8 @@ export function createSignedData(input: CmsInput): Buffer {
   // UTCTime for years 1950–2049 (RFC 5652 §11.3), GeneralizedTime after.
   const time =
     signingTime.getUTCFullYear() < 2050
-      ? asn1.create(universal, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(signingTime))
-      : asn1.create(universal, asn1.Type.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(signingTime))
+      ? asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(signingTime))
+      : asn1.create(asn1.Class.UNIVERSAL, asn1.Type.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(signingTime))
   const attributes = [
     attribute(oids.contentType, oid(oids.data)),
     attribute(oids.signingTime, time),

@@ -1,5 +1,5 @@
 /**
- * Two shortcuts in pdfmake's text measuring, which was most of a report's rendering time.
+ * Three shortcuts in pdfmake's layout, which was most of a report's rendering time.
  *
  * pdfmake lays the whole document out again for every page break the report's keep-with-next
  * asks for (the starter sample: six layouts), and each layout measures every word again, looking
@@ -11,16 +11,35 @@
  *    much of it the garbage collector. The versions below give the same answer in the same order
  *    (the item's own value; the stack from the top: a named style with its `extends` chain last to
  *    first, or an override object; then the default style) without allocating.
- * 2. A text node is measured once per document. Its words, fonts and widths depend only on the
- *    node and the styles around it, and neither changes between the layouts of one document (a
- *    repeated layout only adds a page break before a node). pdfmake consumes the measured words
- *    while placing them, so each layout gets fresh copies of the first measurement. Nodes whose text
- *    refers to another node (page and text references: the table of contents) are measured every
- *    time, as pdfmake renews those references for each layout. A chart (SVG) is likewise measured
- *    once: pdfmake parses its SVG text twice per layout to read and then rewrite its size, which
- *    gives the same text and size every time.
+ * 2. A text node is measured at most twice per document. Its words, fonts and widths depend only
+ *    on the node and the styles around it, and neither changes between the layouts of one
+ *    document (a repeated layout only adds a page break before a node). pdfmake consumes the
+ *    measured words while placing them, so the second measurement is kept as copies and each
+ *    further layout gets fresh copies of it (with 3. below most documents need one layout, and
+ *    copying for a layout that never comes was only garbage). Nodes whose text refers to another
+ *    node (page and text references: the table of contents) are measured every time, as pdfmake
+ *    renews those references for each layout. A chart (SVG) is measured once: pdfmake parses its
+ *    SVG text twice per layout to read and then rewrite its size, which gives the same text and
+ *    size every time.
+ * 3. Keep-with-next in one layout. The report's pageBreakBefore moves a heading that would start
+ *    low on a page to the next page. pdfmake asks it only after a whole layout, and for the first
+ *    node that answers yes it adds the break and lays the whole document out again (the starter
+ *    sample: five breaks, six layouts, about a fifth of a first report's time). The answer for a
+ *    heading depends only on where it starts, and that is known just before pdfmake places it: a
+ *    heading that is a plain text node in the page's main flow starts where the writer stands
+ *    after its top margin, or at the top of the next page when its first line does not fit there.
+ *    So the question is asked then, with that start position, and a yes sets the same
+ *    `pageBreak: 'before'` pdfmake would set for its next layout; everything before that node is
+ *    laid out identically either way, so the pages are the same. pdfmake still asks its own
+ *    question of every node afterwards, with the real positions. Guards, each falling back to
+ *    pdfmake's own way: a heading whose start cannot be foretold (inside a table, columns or an
+ *    unbreakable block, with mixed line heights, absolute positions) stops the early answers for
+ *    the rest of that layout; a pageBreakBefore that looks at anything but the node and its start
+ *    position (the page count, the nodes around it) is not asked early; a heading that did not
+ *    start where foretold, or any further layout pdfmake needs, discards the early answers and
+ *    lays the document out again entirely pdfmake's way.
  *
- * Both replace methods on pdfmake's own classes, which pdfmake calls through the class at run
+ * All replace methods on pdfmake's own classes, which pdfmake calls through the class at run
  * time. A pdfmake whose classes look different is left alone (rendering then works as before,
  * only slower). test/report/pdfmake-speed.test.ts checks the answers against pdfmake's own.
  */
@@ -51,6 +70,54 @@ interface TextNode {
 }
 
 type SvgNode = Record<string, unknown> & { svg?: unknown }
+
+/** The parts of a pdfmake node the early keep-with-next reads and writes. */
+interface LayoutNode {
+  headlineLevel?: number
+  text?: unknown
+  pageBreak?: string
+  pageBreakCalculated?: boolean
+  pageOrientation?: unknown
+  absolutePosition?: unknown
+  relativePosition?: unknown
+  unbreakable?: unknown
+  verticalAlignment?: unknown
+  _margin?: number[] | null
+  _inlines?: { height?: number }[]
+  positions?: { pageNumber?: number; top?: number }[]
+  [field: string]: unknown
+}
+
+interface PageContext {
+  page: number
+  x: number
+  y: number
+  availableHeight: number
+  pageMargins: { top: number; bottom: number; left: number; right: number }
+  snapshots?: unknown[]
+  getCurrentPage(): { pageSize: { width: number; height: number; orientation?: string } } | null
+}
+
+interface PageWriter {
+  context(): PageContext
+  contextStack?: unknown[]
+  transactionLevel?: number
+  repeatables?: unknown[]
+}
+
+type PageBreakBefore = (nodeInfo: Record<string, unknown>, helpers: Record<string, unknown>) => boolean
+
+interface Builder {
+  writer?: PageWriter
+  linearNodeList?: LayoutNode[]
+  layoutDocument(...args: unknown[]): unknown
+  tryLayoutDocument(...args: unknown[]): unknown
+  processNode(node: LayoutNode, ...rest: unknown[]): unknown
+}
+
+export interface LayoutBuilderClass {
+  prototype: Builder
+}
 
 export interface DocMeasureClass {
   prototype: { measureLeaf(node: TextNode): TextNode; measureSVG(node: SvgNode): SvgNode }
@@ -122,22 +189,197 @@ function isPlainText(text: unknown): boolean {
 
 interface Measured {
   text: unknown
-  inlines: Record<string, unknown>[]
-  minWidth: number | undefined
-  maxWidth: number | undefined
+  /** Copies of the measured words; absent after the first measurement (see measureLeaf below). */
+  inlines?: Record<string, unknown>[]
+  minWidth?: number | undefined
+  maxWidth?: number | undefined
 }
 
 const copies = (inlines: Record<string, unknown>[]) => inlines.map((inline) => ({ ...inline }))
+
+/** What pdfmake 0.3's layoutDocument copies from a node into the node information it asks about. */
+const nodeInfoFields = ['id', 'text', 'ul', 'ol', 'table', 'image', 'qr', 'canvas', 'svg', 'columns', 'headlineLevel', 'style', 'pageBreak', 'pageOrientation', 'width', 'height'] as const
+
+/** A start position as pdfmake's DocumentContext.getCurrentPosition gives it. */
+interface StartPosition {
+  pageNumber: number
+  pageOrientation: string | undefined
+  pageInnerHeight: number
+  pageInnerWidth: number
+  left: number
+  top: number
+  verticalRatio: number
+  horizontalRatio: number
+}
+
+/** One document's keep-with-next, asked early during its first layout. */
+interface KeepState {
+  ask: PageBreakBefore
+  passes: number
+  /** False from the first heading whose start could not be foretold: pdfmake decides the rest. */
+  early: boolean
+  /** Nodes that had `pageBreak: 'before'` of their own. */
+  own: WeakSet<LayoutNode>
+  /** Breaks set by an early yes. */
+  broken: LayoutNode[]
+  /** A heading did not start where foretold. */
+  missed: boolean
+}
+
+/**
+ * Where pdfmake 0.3 will place the first line of a text node it is about to process, or undefined
+ * when that cannot be said without laying the node out (see 3. above).
+ */
+function foretellStart(writer: PageWriter, node: LayoutNode): StartPosition | undefined {
+  if ((typeof node.text !== 'string' && !Array.isArray(node.text)) || node.text.length === 0) return undefined
+  if (node.pageOrientation !== undefined || node.absolutePosition || node.relativePosition || node.unbreakable || node.verticalAlignment) return undefined
+  if ((writer.contextStack?.length ?? 0) > 0 || (writer.transactionLevel ?? 0) > 0 || (writer.repeatables?.length ?? 0) > 0) return undefined
+  const context = writer.context()
+  if ((context.snapshots?.length ?? 0) > 0) return undefined
+  const inlines = node._inlines
+  if (!inlines || inlines.length === 0) return undefined
+  // A line is as high as its highest piece; with one height for all pieces the first line's is known.
+  const lineHeight = inlines[0]!.height ?? 0
+  if (inlines.some((inline) => (inline.height ?? 0) !== lineHeight)) return undefined
+  const page = context.getCurrentPage()
+  if (!page) return undefined
+  const margins = context.pageMargins
+  const innerHeight = page.pageSize.height - margins.top - margins.bottom
+  const innerWidth = page.pageSize.width - margins.left - margins.right
+  const margin = node._margin
+  let pageNumber = context.page + 1
+  let top = context.y
+  let available = context.availableHeight
+  // processNode: a top margin larger than the space left moves the node to the next page without it.
+  if (margin && available - margin[1]! < 0) {
+    pageNumber += 1
+    top = margins.top
+    available = innerHeight
+  } else if (margin) {
+    top += margin[1]!
+    available -= margin[1]!
+  }
+  // processLeaf: a first line that does not fit starts the next page.
+  if (lineHeight > available && top > margins.top) {
+    pageNumber += 1
+    top = margins.top
+  }
+  const left = context.x + (margin ? margin[0]! : 0)
+  return {
+    pageNumber,
+    pageOrientation: page.pageSize.orientation,
+    pageInnerHeight: innerHeight,
+    pageInnerWidth: innerWidth,
+    left,
+    top,
+    verticalRatio: (top - margins.top) / innerHeight,
+    horizontalRatio: (left - margins.left) / innerWidth,
+  }
+}
+
+/**
+ * The document's pageBreakBefore asked about a node before it is placed: true or false, or
+ * undefined when the answer looked at more than the node and its start (the pages, other nodes),
+ * which are not known yet.
+ */
+function askEarly(ask: PageBreakBefore, node: LayoutNode, start: StartPosition): boolean | undefined {
+  let beyond = false
+  const unknown = () => {
+    beyond = true
+    return undefined
+  }
+  const info: Record<string, unknown> = { startPosition: start, stack: false }
+  for (const field of nodeInfoFields) if (node[field] !== undefined) info[field] = node[field]
+  Object.defineProperty(info, 'pageNumbers', { get: unknown, enumerable: true })
+  Object.defineProperty(info, 'pages', { get: unknown, enumerable: true })
+  const helpers = {}
+  for (const name of ['getFollowingNodesOnPage', 'getNodesOnNextPage', 'getPreviousNodesOnPage']) {
+    Object.defineProperty(helpers, name, { get: () => (unknown(), () => []), enumerable: true })
+  }
+  const answer = ask(info, helpers)
+  return beyond ? undefined : Boolean(answer)
+}
+
+const keepStates = new WeakMap<object, KeepState>()
+
+function installEarlyKeepWithNext(builder: Builder): Uninstall {
+  const own = { layoutDocument: builder.layoutDocument, tryLayoutDocument: builder.tryLayoutDocument, processNode: builder.processNode }
+  builder.layoutDocument = function (this: Builder, ...args: unknown[]): unknown {
+    const ask = args[8]
+    if (typeof ask !== 'function') return own.layoutDocument.apply(this, args)
+    const state: KeepState = { ask: ask as PageBreakBefore, passes: 0, early: true, own: new WeakSet(), broken: [], missed: false }
+    keepStates.set(this, state)
+    let pages: unknown
+    try {
+      pages = own.layoutDocument.apply(this, args)
+    } finally {
+      keepStates.delete(this)
+    }
+    // pdfmake's own later breaks (headings whose start was not foretold) all come after the last
+    // early one: every early answer was given on the final positions.
+    const list = this.linearNodeList ?? []
+    const broken = new Set(state.broken)
+    let lastEarly = -1
+    let firstLate = -1
+    list.forEach((node, index) => {
+      if (broken.has(node)) lastEarly = index
+      else if (firstLate < 0 && node.pageBreak === 'before' && !state.own.has(node)) firstLate = index
+    })
+    if (!state.missed && (firstLate < 0 || firstLate > lastEarly)) return pages
+    // An early answer may have been given on a position that changed: pdfmake's own way, from the start.
+    for (const node of list) {
+      delete node.pageBreakCalculated
+      if (node.pageBreak === 'before' && !state.own.has(node)) delete node.pageBreak
+      ;(node as { resetXY?: () => void }).resetXY?.()
+    }
+    for (const node of state.broken) delete node.pageBreak
+    return own.layoutDocument.apply(this, args)
+  }
+  builder.tryLayoutDocument = function (this: Builder, ...args: unknown[]): unknown {
+    const state = keepStates.get(this)
+    if (state) state.passes += 1
+    return own.tryLayoutDocument.apply(this, args)
+  }
+  builder.processNode = function (this: Builder, node: LayoutNode, ...rest: unknown[]): unknown {
+    const state = keepStates.get(this)
+    if (!state || state.passes !== 1) return own.processNode.call(this, node, ...rest)
+    if (node.pageBreak === 'before') {
+      state.own.add(node)
+      return own.processNode.call(this, node, ...rest)
+    }
+    if (!state.early || node.headlineLevel === undefined || node.pageBreakCalculated) return own.processNode.call(this, node, ...rest)
+    const start = this.writer ? foretellStart(this.writer, node) : undefined
+    const answer = start ? askEarly(state.ask, node, start) : undefined
+    if (answer === undefined) {
+      state.early = false
+      return own.processNode.call(this, node, ...rest)
+    }
+    if (answer) {
+      node.pageBreak = 'before'
+      state.broken.push(node)
+      return own.processNode.call(this, node, ...rest)
+    }
+    const result = own.processNode.call(this, node, ...rest)
+    const actual = node.positions?.[0]
+    if (!actual || actual.pageNumber !== start!.pageNumber || actual.top !== start!.top) state.missed = true
+    return result
+  }
+  return () => Object.assign(builder, own)
+}
 
 /** A restorer that puts pdfmake's own methods back (tests compare both). */
 export type Uninstall = () => void
 
 /**
- * Installs both shortcuts on pdfmake's StyleContextStack and DocMeasure; a class whose shape is
+ * Installs the shortcuts on pdfmake's StyleContextStack, DocMeasure and LayoutBuilder; a class whose shape is
  * not the expected one is left as it is. Returns a function that restores pdfmake's own methods.
  */
-export function installLayoutShortcuts(styleContextStack: StyleContextStackClass, docMeasure: DocMeasureClass): Uninstall {
+export function installLayoutShortcuts(styleContextStack: StyleContextStackClass, docMeasure: DocMeasureClass, layoutBuilder?: LayoutBuilderClass): Uninstall {
   const restore: Uninstall[] = []
+  const builder = layoutBuilder?.prototype
+  if (typeof builder?.layoutDocument === 'function' && typeof builder.tryLayoutDocument === 'function' && typeof builder.processNode === 'function') {
+    restore.push(installEarlyKeepWithNext(builder))
+  }
   const stackPrototype = styleContextStack?.prototype
   if (
     typeof styleContextStack?.getStyleProperty === 'function' &&
@@ -163,14 +405,17 @@ export function installLayoutShortcuts(styleContextStack: StyleContextStackClass
       let cache = caches.get(this)
       if (!cache) caches.set(this, (cache = new WeakMap()))
       const measured = cache.get(node)
-      if (measured && measured.text === node.text) {
+      if (measured?.inlines && measured.text === node.text) {
         node._inlines = copies(measured.inlines)
         node._minWidth = measured.minWidth
         node._maxWidth = measured.maxWidth
         return node
       }
       measureLeaf.call(this, node)
-      cache.set(node, { text: node.text, inlines: copies(node._inlines ?? []), minWidth: node._minWidth, maxWidth: node._maxWidth })
+      // The copy is kept from the second measurement on: most documents are laid out once (3.
+      // above), and copying every word of every node for a layout that never comes was garbage.
+      const again = measured !== undefined && measured.text === node.text
+      cache.set(node, again ? { text: node.text, inlines: copies(node._inlines ?? []), minWidth: node._minWidth, maxWidth: node._maxWidth } : { text: node.text })
       return node
     }
     restore.push(() => {

@@ -2,12 +2,13 @@
  * pdfmake rendering of a document definition from shared/report. pdfmake may read neither URLs
  * nor local files other than the embedded fonts; images come only as data URLs.
  */
-import { createRequire } from 'node:module'
+import { createRequire, Module } from 'node:module'
 import { crc32 } from 'node:zlib'
 import type { DocumentDefinition } from '../../shared/report'
 import path from 'node:path'
 import { loadFonts } from './fonts'
-import { installLayoutShortcuts, type DocMeasureClass, type StyleContextStackClass, type Uninstall } from './pdfmake-speed'
+import { correctForPdfA } from './pdfa'
+import { installLayoutShortcuts, type DocMeasureClass, type LayoutBuilderClass, type StyleContextStackClass, type Uninstall } from './pdfmake-speed'
 
 /** The pdfkit document pdfmake builds, before it is ended; the signer adds its placeholder here. */
 export type PdfKitDocument = {
@@ -23,6 +24,44 @@ let configuredFontsDir: string | undefined
 type PdfMake = typeof import('pdfmake').default
 
 /**
+ * Modules pdfkit and fontkit load when they are loaded, but a report never calls: pdfkit's
+ * encryption (@noble/hashes, @noble/ciphers, js-md5; PDF/A forbids encryption) and fontkit's WOFF2
+ * decoder (brotli; the report's fonts are TrueType). Together several percent of the first report
+ * in a fresh process. Each goes into the CommonJS module cache as a stand-in that loads the real
+ * module the first time it is called or read from, and then answers from it.
+ */
+function deferUntilUsed(require: NodeJS.Require, from: string, ids: string[]): void {
+  const requireFrom = createRequire(from)
+  for (const id of ids) {
+    let file: string
+    try {
+      file = requireFrom.resolve(id)
+    } catch {
+      continue
+    }
+    if (require.cache[file]) continue
+    let real: object | undefined
+    const load = (): object => {
+      if (real === undefined) {
+        if (require.cache[file] === standIn) delete require.cache[file]
+        real = requireFrom(id) as object
+      }
+      return real
+    }
+    const exports = new Proxy(() => undefined, {
+      apply: (_target, self, args: unknown[]) => Reflect.apply(load() as (...args: unknown[]) => unknown, self, args),
+      get: (_target, property) => Reflect.get(load(), property),
+      has: (_target, property) => Reflect.has(load(), property),
+    })
+    const standIn = new Module(file)
+    standIn.filename = file
+    standIn.loaded = true
+    standIn.exports = exports
+    require.cache[file] = standIn
+  }
+}
+
+/**
  * pdfkit parses each font file again for every document (fontkit decodes the glyph, layout and
  * substitution tables: about a quarter of a report's rendering time). A parsed fontkit font is
  * not changed by a document (each document subsets it into its own EmbeddedFont), so pdfkit is
@@ -35,6 +74,8 @@ function loadPdfmake(): PdfMake {
   try {
     const pdfkitPath = createRequire(require.resolve('pdfmake')).resolve('pdfkit')
     const fontkitPath = createRequire(pdfkitPath).resolve('fontkit')
+    deferUntilUsed(require, pdfkitPath, ['@noble/hashes/utils', '@noble/hashes/sha2', '@noble/ciphers/aes', 'js-md5'])
+    deferUntilUsed(require, fontkitPath, ['brotli/decompress.js'])
     const fontkit = require(fontkitPath) as { create: (bytes: Uint8Array, postscriptName?: string) => unknown }
     const cached = require.cache[fontkitPath]
     if (cached && cached.exports === fontkit) {
@@ -59,8 +100,9 @@ function loadPdfmake(): PdfMake {
     const folder = path.dirname(require.resolve('pdfmake'))
     const styles = require(path.join(folder, 'StyleContextStack.js')) as { default: StyleContextStackClass }
     const measure = require(path.join(folder, 'DocMeasure.js')) as { default: DocMeasureClass }
-    shortcutClasses = { styles: styles.default, measure: measure.default }
-    uninstallShortcuts = installLayoutShortcuts(styles.default, measure.default)
+    const builder = require(path.join(folder, 'LayoutBuilder.js')) as { default: LayoutBuilderClass }
+    shortcutClasses = { styles: styles.default, measure: measure.default, builder: builder.default }
+    uninstallShortcuts = installLayoutShortcuts(styles.default, measure.default, builder.default)
   } catch {
     // The layout shortcuts (pdfmake-speed.ts) only save time, as above.
   }
@@ -68,7 +110,7 @@ function loadPdfmake(): PdfMake {
 }
 
 let pdfmakeInstance: PdfMake | undefined
-let shortcutClasses: { styles: StyleContextStackClass; measure: DocMeasureClass } | undefined
+let shortcutClasses: { styles: StyleContextStackClass; measure: DocMeasureClass; builder: LayoutBuilderClass } | undefined
 let uninstallShortcuts: Uninstall | undefined
 
 /**
@@ -79,7 +121,7 @@ export function setLayoutShortcuts(enabled: boolean): void {
   pdfmakeInstance ??= loadPdfmake()
   if (!shortcutClasses) return
   uninstallShortcuts?.()
-  uninstallShortcuts = enabled ? installLayoutShortcuts(shortcutClasses.styles, shortcutClasses.measure) : undefined
+  uninstallShortcuts = enabled ? installLayoutShortcuts(shortcutClasses.styles, shortcutClasses.measure, shortcutClasses.builder) : undefined
 }
 
 function configure(fontsDir?: string): PdfMake {
@@ -103,6 +145,7 @@ export interface RenderOptions {
 export async function renderPdf(definition: DocumentDefinition, options: RenderOptions = {}): Promise<Buffer> {
   const pdfmake = configure(options.fontsDir)
   const document = (await pdfmake.createPdf(definition as object).getStream()) as PdfKitDocument
+  correctForPdfA(document)
   options.beforeEnd?.(document)
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = []

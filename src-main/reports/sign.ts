@@ -6,10 +6,8 @@
  * signing-certificate-v2); the RSA operation runs in Node's native crypto.
  */
 import { createHash, sign as cryptoSign } from 'node:crypto'
-import forge from 'node-forge'
-import { SignPdf } from '@signpdf/signpdf'
-import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit'
-import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils'
+import type Forge from 'node-forge'
+import { forge, signpdf } from './signing-libraries'
 import type { SigningIdentity } from './certificate'
 import { createSignedData, der } from './cms'
 import type { PdfKitDocument } from './render'
@@ -18,26 +16,33 @@ import type { PdfKitDocument } from './render'
 export const signatureLength = 16_384
 
 /** The certificate as DER, the exact bytes embedded in the signature and hashed into its signing-certificate-v2 attribute. */
-export function certificateDer(certificate: forge.pki.Certificate): Buffer {
+export function certificateDer(certificate: Forge.pki.Certificate): Buffer {
   return der(forge.pki.certificateToAsn1(certificate))
 }
 
-class IdentitySigner extends Signer {
-  constructor(private readonly identity: SigningIdentity) {
-    super()
-  }
+type IdentitySigner = new (identity: SigningIdentity) => InstanceType<typeof signpdf.utils.Signer>
+let identitySigner: IdentitySigner | undefined
 
-  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    const signer = this.identity.certificate
-    const chain = this.identity.chain.filter((certificate) => certificate !== signer)
-    return createSignedData({
-      contentDigest: createHash('sha256').update(pdfBuffer).digest(),
-      signingTime: signingTime ?? new Date(),
-      certificates: [signer, ...chain].map(certificateDer),
-      // RSASSA-PKCS1-v1_5 with SHA-256 in Node's native crypto: far below 100 ms.
-      sign: (signedAttributes) => cryptoSign('sha256', signedAttributes, this.identity.privateKey),
-    })
+/** A @signpdf Signer that writes the CMS with cms.ts; made on first use, as @signpdf is loaded then. */
+function identitySignerClass(): IdentitySigner {
+  identitySigner ??= class extends signpdf.utils.Signer {
+    constructor(private readonly identity: SigningIdentity) {
+      super()
+    }
+
+    override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
+      const signer = this.identity.certificate
+      const chain = this.identity.chain.filter((certificate) => certificate !== signer)
+      return createSignedData({
+        contentDigest: createHash('sha256').update(pdfBuffer).digest(),
+        signingTime: signingTime ?? new Date(),
+        certificates: [signer, ...chain].map(certificateDer),
+        // RSASSA-PKCS1-v1_5 with SHA-256 in Node's native crypto: far below 100 ms.
+        sign: (signedAttributes) => cryptoSign('sha256', signedAttributes, this.identity.privateKey),
+      })
+    }
   }
+  return identitySigner
 }
 
 export interface SignatureDetails {
@@ -57,7 +62,7 @@ export function addSignaturePlaceholder(document: PdfKitDocument, identity: Sign
   const makeRef = document.ref
   document.ref = (data) => makeRef.call(document, data?.Subtype === 'Widget' && data.F === undefined ? { ...data, F: printFlag } : data)
   try {
-    pdfkitAddPlaceholder({
+    signpdf.placeholder.pdfkitAddPlaceholder({
       pdf: document,
       pdfBuffer: Buffer.alloc(0),
       reason: details.reason,
@@ -66,7 +71,7 @@ export function addSignaturePlaceholder(document: PdfKitDocument, identity: Sign
       location: details.location,
       signingTime: details.signingTime,
       signatureLength,
-      subFilter: SUBFILTER_ETSI_CADES_DETACHED,
+      subFilter: signpdf.utils.SUBFILTER_ETSI_CADES_DETACHED,
       appName: 'Vangnet',
     })
   } finally {
@@ -79,7 +84,8 @@ const printFlag = 4
 
 /** Fills the placeholder of a PDF rendered with addSignaturePlaceholder. */
 export async function signPlaceholder(pdf: Buffer, identity: SigningIdentity, signingTime: Date): Promise<Buffer> {
-  return new SignPdf().sign(pdf, new IdentitySigner(identity), signingTime)
+  const IdentitySigner = identitySignerClass()
+  return new signpdf.signer.SignPdf().sign(pdf, new IdentitySigner(identity), signingTime)
 }
 
 /** SHA-256 of the finished file, hex: stored with the advice version to make the dossier tamper-evident. */

@@ -7,11 +7,12 @@
  * separate question (a self-signed certificate is reported as such).
  */
 import { createHash, verify as verifySignature, X509Certificate } from 'node:crypto'
-import forge from 'node-forge'
+import type Forge from 'node-forge'
+import { forge } from './signing-libraries'
 import { describeCertificate, type CertificateInfo } from './certificate'
 import { der, fromDer, issuerAndSerial, oids as cmsOids } from './cms'
 
-type Asn1 = forge.asn1.Asn1
+type Asn1 = Forge.asn1.Asn1
 
 export interface SignatureCheck {
   signer: CertificateInfo | null

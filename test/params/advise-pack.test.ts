@@ -131,6 +131,16 @@ describe('vangnet advise with a parameter pack', () => {
       expect(run.code).toBe(2)
       expect(run.stdout).toBe('')
       expect(run.stderr).toMatch(/handtekening van dit parameterpakket klopt niet/)
+      // In the language asked for: no Dutch sentence in an English run.
+      const english = await vangnet(['advise', starter, '--db', 'kluis.db', '--lang', 'en'])
+      expect(english.code).toBe(2)
+      expect(english.stdout).toBe('')
+      expect(english.stderr).toMatch(/signature of this parameter pack does not match/)
+      expect(english.stderr).not.toMatch(/handtekening|pakket|kluis/)
+      // A store file that is not one: a plain message in either language.
+      writeFileSync(store, '{"format": "iets anders"')
+      const damaged = await vangnet(['advise', starter, '--db', 'kluis.db', '--lang', 'en'])
+      expect([damaged.code, damaged.stdout, damaged.stderr.trim()]).toEqual([2, '', expect.stringMatching(/^[^\n]*file of parameter packs next to the vault is damaged/)])
     } finally {
       writeFileSync(store, kept)
     }

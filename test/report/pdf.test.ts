@@ -185,3 +185,51 @@ describe('the advice report PDF', () => {
     await expect(renderAdviceReport({ clientCase, result, signing: { p12, passphrase: 'fout' } })).rejects.toThrow(/wachtwoordzin/)
   })
 })
+
+describe('an unsigned report', () => {
+  it('loads no signing library (node-forge, @signpdf): they load when a report is signed', () => {
+    // A fresh process, as the headless command's `advise --pdf` without --sign runs.
+    const script = `
+      import { createRequire } from 'node:module'
+      import { advise } from './shared/rules/advise'
+      import { renderAdviceReport } from './src-main/reports'
+      import { fixtureCase } from './test/report/helpers'
+      const clientCase = fixtureCase()
+      const require = createRequire(import.meta.url)
+      const loaded = () => Object.keys(require.cache).filter((file) => /node-forge|@signpdf/.test(file)).length
+      const pdf = await renderAdviceReport({ clientCase, result: advise(clientCase), reportDate: '2030-01-15' })
+      const before = loaded()
+      const { readSigningIdentity, createSelfSignedCertificate } = await import('./src-main/reports')
+      readSigningIdentity(createSelfSignedCertificate({ name: 'Test', passphrase: 'x' }), 'x')
+      console.log(JSON.stringify({ pdf: pdf.length, before, after: loaded() }))
+    `
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') })) as { pdf: number; before: number; after: number }
+    expect(out.pdf).toBeGreaterThan(10_000)
+    expect(out.before).toBe(0)
+    expect(out.after).toBeGreaterThan(0)
+  })
+})
+
+describe('modules a report never calls', () => {
+  it('are loaded only when used: pdfkit’s encryption and fontkit’s WOFF2 decoder, which still work', () => {
+    const script = `
+      import { createRequire } from 'node:module'
+      import { brotliCompressSync } from 'node:zlib'
+      import { renderPdf } from './src-main/reports/render'
+      const require = createRequire(import.meta.url)
+      const loaded = () => Object.keys(require.cache).filter((file) => /node_modules\\/(brotli\\/dec\\/|@noble\\/ciphers\\/(?!aes\\.js)|@noble\\/hashes\\/(?!utils\\.js|sha2\\.js))/.test(file)).length
+      const definition = { content: [{ text: 'Vangnet' }], defaultStyle: { font: 'LiberationSans' } }
+      const plain = (await renderPdf(definition)).toString('latin1')
+      const before = loaded()
+      // An encrypted PDF (never a report: PDF/A forbids it) needs the encryption modules.
+      const encrypted = (await renderPdf({ ...definition, userPassword: 'geheim' })).toString('latin1')
+      const pdfkit = createRequire(require.resolve('pdfmake')).resolve('pdfkit')
+      const brotli = createRequire(createRequire(pdfkit).resolve('fontkit'))('brotli/decompress.js')
+      const text = Buffer.from(brotli(brotliCompressSync(Buffer.from('Vangnet')), 7)).toString('latin1')
+      console.log(JSON.stringify({ plain: plain.includes('/Encrypt'), encrypted: encrypted.includes('/Encrypt'), before, after: loaded(), text }))
+    `
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: join(import.meta.dirname, '../..') })) as Record<string, unknown>
+    expect(out).toMatchObject({ plain: false, encrypted: true, before: 0, text: 'Vangnet' })
+    expect(out.after).toBeGreaterThan(0)
+  })
+})
