@@ -47,4 +47,20 @@ describe('advise without traces', () => {
       expect(spread[id], id).toEqual(explanation)
     }
   })
+
+  it('texts not read yet wait behind one shared getter, not a closure per explanation (which kept each calculation alive past the young generation)', () => {
+    const [clientCase] = randomCases(1, 3)
+    const explanations = Object.values(advise(clientCase!).explanations)
+    const getters = new Set<unknown>()
+    for (const explanation of explanations) {
+      for (const field of ['label', 'expression']) {
+        const descriptor = Object.getOwnPropertyDescriptor(explanation, field)!
+        if (descriptor.get) getters.add(descriptor.get)
+      }
+    }
+    expect(explanations.length).toBeGreaterThan(10)
+    // One getter for labels and one for expressions, however many explanations.
+    expect(getters.size).toBe(2)
+  })
 })
+
