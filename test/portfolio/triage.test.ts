@@ -250,6 +250,10 @@ describe('vangnet portfolio', () => {
     }
     const wrong = await vangnet(['portfolio', '--db', 'kluis.db', '--lang', 'de'])
     expect(wrong).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang: kies nl of en, niet "de"') })
+    for (const threads of ['0', '1,5', 'veel', '65']) {
+      expect(await vangnet(['portfolio', '--db', 'kluis.db', '--threads', threads])).toMatchObject({ code: 2, stdout: '', stderr: `--threads: een heel getal van 1 tot 64, niet "${threads}".\n` })
+    }
+    expect(JSON.parse((await vangnet(['portfolio', '--db', 'kluis.db', '--scenario', 'raad-van-state-2025', '--lang', 'en', '--json', '--threads', '2'])).stdout)).toEqual(document)
   }, 60_000)
 
   it('refuses an unknown bill version and a wrong passphrase plainly', async () => {
