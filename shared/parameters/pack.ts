@@ -165,7 +165,7 @@ function versionOverlay(version: PackContent['versions'][number]): ScenarioOverr
 export function updateFromPack(content: PackContent): ParameterUpdate {
   return {
     id: content.id,
-    label: `${content.label} (parameterpakket ${content.id}, ${content.publishedAt})`,
+    label: content.label,
     publishedAt: content.publishedAt,
     scenarios: content.scenarios as ParameterUpdate['scenarios'],
     versions: content.versions.map(versionOverlay),

@@ -12,12 +12,13 @@ import { aowAgeByYear, aowAgeLastFixedYear } from './aow-age'
 import { minimumWageMonthly, minimumWageVerifiedThrough } from './minimum-wage'
 import { scenarioDefinitions, type ScenarioOverrides } from './scenarios'
 import type { SourceDocument } from './sources'
+import type { Language } from '../format'
 import type { DatedValue, Sourced } from './types'
 
 export interface ParameterUpdate {
   /** The pack's id, e.g. "2027-01": part of the parameter hash. */
   id: string
-  /** How reports name it: "Parameterpakket januari 2027 (gepubliceerd 2026-12-01)". */
+  /** The pack's own name, e.g. "Parameters januari 2027" (in the publisher's language). */
   label: string
   publishedAt: string
   /** Bill version id -> parameter name -> sourced value laid over that version. */
@@ -98,7 +99,12 @@ export function updateSource(key: string): SourceDocument | undefined {
   return active?.sources.find((document) => document.key === key)
 }
 
-/** The name of the published update in use, for reports and screens; undefined for the built-in set. */
-export function parameterSetLabel(): string | undefined {
-  return active?.label
+/**
+ * The name of the published update in use, for reports and screens, with its id and date in the
+ * language of the text: "Parameters januari 2027 (parameterpakket 2027-01, 2026-12-01)".
+ * Undefined for the built-in set.
+ */
+export function parameterSetLabel(language: Language = 'nl'): string | undefined {
+  if (!active) return undefined
+  return `${active.label} (${language === 'en' ? 'parameter pack' : 'parameterpakket'} ${active.id}, ${active.publishedAt})`
 }

@@ -176,7 +176,7 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
     scenario: clientCase.scenario,
     scenarioLabel: context.parameters.label[context.texts.language],
     parameterHash: parameterHash(clientCase.scenario),
-    ...(parameterSetLabel() ? { parameterSet: parameterSetLabel() } : {}),
+    ...(parameterSetLabel() ? { parameterSet: parameterSetLabel(context.texts.language) } : {}),
     calculationYear,
     scenarioStartYear: context.parameters.startYear.value,
     switchRule: context.parameters.switchRule.value,

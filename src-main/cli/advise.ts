@@ -5,7 +5,7 @@
  * `--db` (an addition) applies the active parameter pack kept next to that vault, as `vangnet
  * portfolio` and the app do; without it the built-in parameters apply, exactly as before.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { z } from 'zod'
@@ -20,6 +20,7 @@ import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from
 import { errorMapFor, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
 import { PackError, packStorePath, PackStore } from '../params'
+import { keyFilePath } from '../store/keys'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- advise CASE.json [opties]
@@ -73,6 +74,7 @@ const argumentWords = {
     unknownScenario: (value: string, available: readonly string[]) => `--scenario: onbekende versie "${value}"; kies uit ${available.join(', ')}`,
     onlyWithPdf: (option: string) => `${option} werkt alleen samen met --pdf`,
     noVault: (db: string) => `--db: kluis "${db}" niet gevonden`,
+    notVault: (db: string) => `--db: "${db}" is geen kluis van Vangnet (een kluisbestand met zijn .keys-bestand ernaast)`,
   },
   en: {
     missingValue: (name: string) => `${name}: a value is missing`,
@@ -84,6 +86,7 @@ const argumentWords = {
     unknownScenario: (value: string, available: readonly string[]) => `--scenario: unknown version "${value}"; choose from ${available.join(', ')}`,
     onlyWithPdf: (option: string) => `${option} only works together with --pdf`,
     noVault: (db: string) => `--db: vault "${db}" not found`,
+    notVault: (db: string) => `--db: "${db}" is not a Vangnet vault (a vault file with its .keys file next to it)`,
   },
 } satisfies Record<Language, unknown>
 
@@ -370,6 +373,8 @@ function useVaultParameters(options: AdviseArguments, io: CliIo): void {
   const w = argumentWords[options.language]
   const vault = resolve(io.cwd, options.db!)
   if (!existsSync(vault)) throw new UserError(w.noVault(options.db!))
+  // Any other path would silently mean the built-in parameters: only a vault (with its key file) is accepted.
+  if (!statSync(vault).isFile() || !existsSync(keyFilePath(vault))) throw new UserError(w.notVault(options.db!))
   try {
     new PackStore(packStorePath(vault)).activate()
   } catch (error) {

@@ -48,10 +48,32 @@ const optionSpec = {
 /** Books this large show progress on stderr. */
 const progressFrom = 1000
 
-function summary(report: PortfolioReport): string {
-  const lines = [`Klantenkring onder ${report.scenario}: ${formatNumber(report.clients)} klanten (parameterset ${report.parameterHash.slice(0, 12)})`, '']
+/** The command's own sentences, in the language of --lang once it is known. */
+const words = {
+  nl: {
+    threads: (value: string) => `--threads: een heel getal van 1 tot 64, niet "${value}".`,
+    chooseOne: 'Kies één van --json, --csv en --xlsx.',
+    unknownScenario: (value: string, available: string[]) => `Onbekende versie van het wetsvoorstel "${value}". Kies uit: ${available.join(', ')}`,
+    progress: (done: string, total: string) => `Doorrekenen: ${done} van ${total} klanten`,
+    cannotWrite: (file: string) => `${file}: kan het bestand niet schrijven (bestaat de map, mag u er schrijven?).`,
+    written: (clients: string, file: string) => `${clients} klanten doorgerekend; lijst geschreven: ${file}`,
+    heading: (scenario: string, clients: string, hash: string) => `Klantenkring onder ${scenario}: ${clients} klanten (parameterset ${hash})`,
+  },
+  en: {
+    threads: (value: string) => `--threads: a whole number from 1 to 64, not "${value}".`,
+    chooseOne: 'Choose one of --json, --csv and --xlsx.',
+    unknownScenario: (value: string, available: string[]) => `Unknown bill version "${value}". Choose from: ${available.join(', ')}`,
+    progress: (done: string, total: string) => `Evaluating: ${done} of ${total} clients`,
+    cannotWrite: (file: string) => `${file}: cannot write the file (does the folder exist, may you write there?).`,
+    written: (clients: string, file: string) => `${clients} clients evaluated; list written: ${file}`,
+    heading: (scenario: string, clients: string, hash: string) => `Client book under ${scenario}: ${clients} clients (parameter set ${hash})`,
+  },
+}
+
+function summary(report: PortfolioReport, language: 'nl' | 'en'): string {
+  const lines = [words[language].heading(report.scenario, formatNumber(report.clients, 0, language), report.parameterHash.slice(0, 12)), '']
   for (const group of report.groups) {
-    lines.push(`${group.label} (${group.id}): ${formatNumber(group.count)}`)
+    lines.push(`${group.label} (${group.id}): ${formatNumber(group.count, 0, language)}`)
     for (const client of group.clients) lines.push(`  ${String(client.id).padStart(6)}  ${client.name} — ${client.reason}`)
     lines.push('')
   }
@@ -71,11 +93,10 @@ export const portfolioCommand: Subcommand = {
     const scenario = values.scenario ?? defaultScenarioId
     const language = values.lang ?? 'nl'
     if (language !== 'nl' && language !== 'en') throw new UserError(`--lang: kies nl of en, niet "${language}".`)
+    const w = words[language]
     const threads = values.threads === undefined ? undefined : Number(values.threads)
-    if (threads !== undefined && !(/^\d+$/.test(values.threads!) && threads >= 1 && threads <= 64)) throw new UserError(`--threads: een heel getal van 1 tot 64, niet "${values.threads}".`)
-    if ([values.json, values.csv, values.xlsx].filter((value) => value !== undefined && value !== false).length > 1) {
-      throw new UserError('Kies één van --json, --csv en --xlsx.')
-    }
+    if (threads !== undefined && !(/^\d+$/.test(values.threads!) && threads >= 1 && threads <= 64)) throw new UserError(w.threads(values.threads!))
+    if ([values.json, values.csv, values.xlsx].filter((value) => value !== undefined && value !== false).length > 1) throw new UserError(w.chooseOne)
     // The vault's active parameter pack (verified again) applies to the whole book.
     try {
       new PackStore(packStorePath(resolve(io.cwd, values.db))).activate()
@@ -84,7 +105,7 @@ export const portfolioCommand: Subcommand = {
       throw error
     }
     // Checked after the pack is active: a pack may add a bill version.
-    if (!scenarioIdsAvailable().includes(scenario)) throw new UserError(`Onbekende versie van het wetsvoorstel "${scenario}". Kies uit: ${scenarioIdsAvailable().join(', ')}`)
+    if (!scenarioIdsAvailable().includes(scenario)) throw new UserError(w.unknownScenario(scenario, scenarioIdsAvailable()))
     let shown = -1
     const { report } = await withVaultAt(io, values.db, (vault) =>
       evaluatePortfolio(vaultBook(vault).portfolio, {
@@ -94,7 +115,7 @@ export const portfolioCommand: Subcommand = {
         onProgress: (done, total) => {
           if (total < progressFrom || done === shown) return
           shown = done
-          io.stderr(`\rDoorrekenen: ${formatNumber(done)} van ${formatNumber(total)} klanten${done === total ? '\n' : ''}`)
+          io.stderr(`\r${w.progress(formatNumber(done, 0, language), formatNumber(total, 0, language))}${done === total ? '\n' : ''}`)
         },
       }),
     )
@@ -103,13 +124,13 @@ export const portfolioCommand: Subcommand = {
       try {
         await writeExport(resolve(io.cwd, file), report, values.xlsx !== undefined ? 'xlsx' : 'csv', language)
       } catch {
-        throw new UserError(`${file}: kan het bestand niet schrijven (bestaat de map, mag u er schrijven?).`)
+        throw new UserError(w.cannotWrite(file))
       }
-      io.stdout(`${formatNumber(report.clients)} klanten doorgerekend; lijst geschreven: ${file}\n`)
+      io.stdout(`${w.written(formatNumber(report.clients, 0, language), file)}\n`)
     } else if (values.json) {
       io.stdout(JSON.stringify(report) + '\n')
     } else {
-      io.stdout(summary(report))
+      io.stdout(summary(report, language))
     }
     return exitCodes.ok
   },

@@ -114,13 +114,27 @@ function chunkSize(remaining: number, threads: number): number {
  */
 class TriagePool {
   private readonly workers: Worker[]
+  /** The first error of a worker, kept from the start: a worker may fail while the book is still being read. */
+  private failure: Error | null = null
+  /** Told of a worker's failure while a run is going. */
+  private onFailure: ((error: Error) => void) | null = null
 
   constructor(
     threads: number,
     private readonly settings: TriageSettingsData,
   ) {
     const spec = workerSpec()
-    this.workers = Array.from({ length: threads - 1 }, () => new Worker(spec.url, { workerData: settings, ...(spec.execArgv ? { execArgv: spec.execArgv } : {}) }))
+    this.workers = Array.from({ length: threads - 1 }, () => {
+      const worker = new Worker(spec.url, { workerData: settings, ...(spec.execArgv ? { execArgv: spec.execArgv } : {}) })
+      worker.on('error', (error) => this.failed(error))
+      worker.on('exit', (code) => this.failed(new Error(`triage worker stopped (${code})`)))
+      return worker
+    })
+  }
+
+  private failed(error: Error): void {
+    this.failure ??= error
+    this.onFailure?.(error)
   }
 
   run(clients: PortfolioClient[], options: Pick<EvaluateOptions, 'onProgress' | 'signal'>): Promise<TriagedClient[]> {
@@ -140,6 +154,8 @@ class TriagePool {
       }
       const abort = () => fail(new CancelledError())
       if (options.signal?.aborted) return abort()
+      if (this.failure) return fail(this.failure)
+      this.onFailure = fail
       options.signal?.addEventListener('abort', abort, { once: true })
       /** The next chunk: its place among the parts and its clients, or null when all are out. */
       const next = (): { index: number; clients: PortfolioClient[] } | null => {
@@ -175,8 +191,6 @@ class TriagePool {
           if (settled) return
           if (!finished(waiting.shift()!, reply.rows)) send(worker, waiting)
         })
-        worker.on('error', fail)
-        worker.on('exit', (code) => fail(new Error(`triage worker stopped (${code})`)))
         for (let count = 0; count < inFlight; count++) send(worker, waiting)
       }
       // This thread's own chunks, each after the event loop has had its turn (the workers' replies).

@@ -5,7 +5,7 @@
  * parameters as the main process.
  */
 import type { IpcParsedRequest, ParamsImportResult, ParamsStatus } from '../../shared/ipc'
-import { activeParameterUpdate, setParameterUpdate } from '../../shared/parameters/update'
+import { activeParameterUpdate, parameterSetLabel, setParameterUpdate } from '../../shared/parameters/update'
 import { PackError, PackStore, packStorePath } from '../params'
 import { ServiceError } from './errors'
 
@@ -22,7 +22,7 @@ export function paramsServices(vaultPath: string, now: () => Date, publicKey?: s
       problem = error.message
     }
     const update = activeParameterUpdate()
-    return { packs, activeLabel: update?.label ?? null, update, problem }
+    return { packs, activeLabel: parameterSetLabel() ?? null, update, problem }
   }
 
   return {

@@ -79,6 +79,10 @@ describe('vangnet advise with a parameter pack', () => {
     }
     const missing = await vangnet(['advise', starter, '--db', 'elders.db'])
     expect(missing).toEqual({ code: 2, stdout: '', stderr: '--db: kluis "elders.db" niet gevonden\n' })
+    // A folder or a file that is not a vault would otherwise quietly mean the built-in parameters.
+    writeFileSync(join(dir, 'notities.txt'), 'geen kluis')
+    expect(await vangnet(['advise', starter, '--db', '.'])).toEqual({ code: 2, stdout: '', stderr: '--db: "." is geen kluis van Vangnet (een kluisbestand met zijn .keys-bestand ernaast)\n' })
+    expect(await vangnet(['advise', starter, '--db', 'notities.txt', '--lang', 'en'])).toEqual({ code: 2, stdout: '', stderr: '--db: "notities.txt" is not a Vangnet vault (a vault file with its .keys file next to it)\n' })
   })
 
   it("uses the vault's active pack: the version it adds, its premium rate and the parameter set named", async () => {
@@ -101,7 +105,7 @@ describe('vangnet advise with a parameter pack', () => {
 
     // English too.
     const english = await vangnet(['advise', starter, '--db', 'kluis.db', '--scenario', 'amendement-2026', '--lang', 'en'])
-    expect(english.stdout.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^Bill as amended \(December 2026\) \(amendement-2026\) — calculation year \d{4}$/), expect.stringMatching(new RegExp(`^Parameter set: Amendementen december 2026 .*; reference ${result.parameterHash}$`))])
+    expect(english.stdout.split('\n').slice(0, 2)).toEqual([expect.stringMatching(/^Bill as amended \(December 2026\) \(amendement-2026\) — calculation year \d{4}$/), expect.stringMatching(new RegExp(`^Parameter set: Amendementen december 2026 \\(parameter pack 2026-12-amendement, 2026-12-12\\); reference ${result.parameterHash}$`))])
 
     // The report names the parameter set and the pack's source.
     const report = await vangnet(['advise', starter, '--db', 'kluis.db', '--scenario', 'amendement-2026', '--pdf', 'rapport.pdf'])

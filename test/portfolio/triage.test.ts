@@ -195,6 +195,22 @@ describe('portfolio triage on worker threads', () => {
       vault.lock()
     }
   }, 60_000)
+
+  it('reports a worker that fails while the book is still being read as a failed run, not a crash', async () => {
+    const vault = await openVault(db, { passphrase }, { autoLockAfterMs: 0 })
+    // A worker that cannot start (as a broken installation would): its thread throws on loading.
+    const execArgv = [...process.execArgv]
+    process.execArgv.push('--import', 'data:text/javascript,throw new Error("kapotte worker")')
+    try {
+      const clients = await vaultBook(vault).portfolio.load()
+      // The book is read slowly (an office server far away): the worker fails meanwhile.
+      const slowLoad = () => new Promise<typeof clients>((resolve) => setTimeout(() => resolve(clients), 1500))
+      await expect(evaluatePortfolio({ count: async () => clients.length, load: slowLoad }, { scenario: 'raad-van-state-2025', today, threads: 2 })).rejects.toThrow(/kapotte worker|triage worker stopped/)
+    } finally {
+      process.execArgv.splice(0, process.execArgv.length, ...execArgv)
+      vault.lock()
+    }
+  }, 60_000)
 })
 
 describe('vangnet portfolio', () => {
@@ -253,7 +269,11 @@ describe('vangnet portfolio', () => {
     for (const threads of ['0', '1,5', 'veel', '65']) {
       expect(await vangnet(['portfolio', '--db', 'kluis.db', '--threads', threads])).toMatchObject({ code: 2, stdout: '', stderr: `--threads: een heel getal van 1 tot 64, niet "${threads}".\n` })
     }
+    expect(await vangnet(['portfolio', '--db', 'kluis.db', '--threads', 'x', '--lang', 'en'])).toMatchObject({ code: 2, stdout: '', stderr: '--threads: a whole number from 1 to 64, not "x".\n' })
+    expect(await vangnet(['portfolio', '--db', 'kluis.db', '--scenario', 'wet-2099', '--lang', 'en'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^Unknown bill version "wet-2099"\. Choose from: /) })
     expect(JSON.parse((await vangnet(['portfolio', '--db', 'kluis.db', '--scenario', 'raad-van-state-2025', '--lang', 'en', '--json', '--threads', '2'])).stdout)).toEqual(document)
+    const text = await vangnet(['portfolio', '--db', 'kluis.db', '--scenario', 'raad-van-state-2025', '--lang', 'en'])
+    expect(text.stdout).toMatch(/^Client book under raad-van-state-2025: \d+ clients \(parameter set [0-9a-f]{12}\)\n/)
   }, 60_000)
 
   it('refuses an unknown bill version and a wrong passphrase plainly', async () => {
