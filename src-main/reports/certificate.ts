@@ -28,8 +28,18 @@ export interface SigningIdentity {
 }
 
 /** The passphrase is wrong or the file is not a PKCS#12 certificate. */
+/** Why a certificate file cannot sign; the message is the Dutch sentence, the headless command also has it in English. */
+export type CertificateProblem = 'unreadable' | 'no-key' | 'no-certificate'
+
 export class CertificateError extends Error {
   override name = 'CertificateError'
+
+  constructor(
+    message: string,
+    readonly problem: CertificateProblem = 'unreadable',
+  ) {
+    super(message)
+  }
 }
 
 export const selfSignedMarker = 'zelfondertekend'
@@ -74,13 +84,13 @@ export function readSigningIdentity(p12: Uint8Array, passphrase: string): Signin
   const certificates = bagsOf(forge.pki.oids.certBag).flatMap((bag) => (bag.cert ? [bag.cert] : []))
   const keyBag = bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag)[0] ?? bagsOf(forge.pki.oids.keyBag)[0]
   const forgeKey = keyBag?.key as Forge.pki.rsa.PrivateKey | undefined
-  if (!forgeKey) throw new CertificateError('Het certificaatbestand bevat geen privésleutel.')
+  if (!forgeKey) throw new CertificateError('Het certificaatbestand bevat geen privésleutel.', 'no-key')
   // The signing certificate is the one whose public key matches the private key.
   const certificate = certificates.find((candidate) => {
     const publicKey = candidate.publicKey as Forge.pki.rsa.PublicKey
     return publicKey.n.equals(forgeKey.n) && publicKey.e.equals(forgeKey.e)
   })
-  if (!certificate) throw new CertificateError('Het certificaatbestand bevat geen certificaat bij de privésleutel.')
+  if (!certificate) throw new CertificateError('Het certificaatbestand bevat geen certificaat bij de privésleutel.', 'no-certificate')
   const privateKey = createPrivateKey(forge.pki.privateKeyToPem(forgeKey))
   return { info: describeCertificate(certificate), certificate, chain: certificates, privateKey }
 }

@@ -18,10 +18,10 @@ const casesDir = join(root, 'resources/cases')
 const work = mkdtempSync(join(tmpdir(), 'vangnet-cli-'))
 const adviserFile = join(root, 'resources/advisers/sample-adviser.json')
 
-async function run(args: string[]) {
+async function run(args: string[], env: Record<string, string> = {}) {
   let stdout = ''
   let stderr = ''
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env: {}, cwd: root }
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), env, cwd: root }
   const code = await runCli(args, io)
   return { code, stdout, stderr }
 }
@@ -185,6 +185,15 @@ describe('vangnet advise --pdf', () => {
     expect(missingFolder.code).toBe(2)
     expect(missingFolder.stderr).toContain('kan het rapport niet schrijven')
     expect(readdirSync(work)).not.toContain('x.pdf')
+  })
+
+  it('--sign with a file that is no certificate: a plain message in the language asked for, and no file', async () => {
+    const args = ['advise', join(casesDir, 'starter.json'), '--pdf', join(work, 'y.pdf'), '--adviser', adviserFile, '--sign', adviserFile]
+    const dutch = await run(args, { VANGNET_P12_PASSPHRASE: 'geheim' })
+    expect([dutch.code, dutch.stderr]).toEqual([3, `${adviserFile}: Het certificaat kan niet worden geopend: verkeerde wachtwoordzin of geen PKCS#12-bestand.\n`])
+    const english = await run([...args, '--lang', 'en'], { VANGNET_P12_PASSPHRASE: 'geheim' })
+    expect([english.code, english.stderr]).toEqual([3, `${adviserFile}: the certificate cannot be opened: wrong passphrase or not a PKCS#12 file.\n`])
+    expect(readdirSync(work)).not.toContain('y.pdf')
   })
 })
 
