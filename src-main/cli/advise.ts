@@ -325,13 +325,6 @@ export function formatExplanation(result: AdviceResult, language: Language = 'nl
  * (passphrase from VANGNET_P12_PASSPHRASE). The file is written to a temporary name first and
  * then renamed, so a failure never leaves a half-written report behind.
  */
-/** The certificate's problems in English (the Dutch sentences are the errors' own). */
-const certificateProblemsEn = {
-  unreadable: 'the certificate cannot be opened: wrong passphrase or not a PKCS#12 file.',
-  'no-key': 'the certificate file holds no private key.',
-  'no-certificate': 'the certificate file holds no certificate for its private key.',
-} as const
-
 async function writeReport(clientCase: ClientCase, result: AdviceResult, options: AdviseArguments, io: CliIo): Promise<{ signed: boolean; draft: boolean }> {
   const target = resolve(io.cwd, options.pdf!)
   const w = words[options.language]
@@ -355,7 +348,7 @@ async function writeReport(clientCase: ClientCase, result: AdviceResult, options
     }
   }
   const pdf = await renderAdviceReport({ clientCase, result, language: options.language, ...(adviser ? { adviser } : {}), ...(signing ? { signing } : {}) }).catch((error: unknown) => {
-    if (error instanceof CertificateError) throw new UserError(`${options.sign}: ${options.language === 'en' ? certificateProblemsEn[error.problem] : error.message}`, exitCodes.vault)
+    if (error instanceof CertificateError) throw new UserError(`${options.sign}: ${error.in(options.language)}`, exitCodes.vault)
     throw error
   })
   const temporary = `${target}.${process.pid}.tmp`

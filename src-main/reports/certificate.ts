@@ -27,18 +27,27 @@ export interface SigningIdentity {
   privateKey: KeyObject
 }
 
-/** The passphrase is wrong or the file is not a PKCS#12 certificate. */
-/** Why a certificate file cannot sign; the message is the Dutch sentence, the headless command also has it in English. */
-export type CertificateProblem = 'unreadable' | 'no-key' | 'no-certificate'
+/** Why a certificate file cannot sign, in Dutch (the app, the message) and English (`advise --lang en`). */
+const certificateProblems = {
+  unreadable: {
+    nl: 'Het certificaat kan niet worden geopend: verkeerde wachtwoordzin of geen PKCS#12-bestand.',
+    en: 'the certificate cannot be opened: wrong passphrase or not a PKCS#12 file.',
+  },
+  'no-key': { nl: 'Het certificaatbestand bevat geen privésleutel.', en: 'the certificate file holds no private key.' },
+  'no-certificate': { nl: 'Het certificaatbestand bevat geen certificaat bij de privésleutel.', en: 'the certificate file holds no certificate for its private key.' },
+} as const
+export type CertificateProblem = keyof typeof certificateProblems
 
+/** The passphrase is wrong, or the file is not a PKCS#12 certificate with a key and its certificate. */
 export class CertificateError extends Error {
   override name = 'CertificateError'
 
-  constructor(
-    message: string,
-    readonly problem: CertificateProblem = 'unreadable',
-  ) {
-    super(message)
+  constructor(readonly problem: CertificateProblem) {
+    super(certificateProblems[problem].nl)
+  }
+
+  in(language: 'nl' | 'en'): string {
+    return certificateProblems[this.problem][language]
   }
 }
 
@@ -78,19 +87,19 @@ export function readSigningIdentity(p12: Uint8Array, passphrase: string): Signin
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString('binary')))
     parsed = forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase)
   } catch {
-    throw new CertificateError('Het certificaat kan niet worden geopend: verkeerde wachtwoordzin of geen PKCS#12-bestand.')
+    throw new CertificateError('unreadable')
   }
   const bagsOf = (oid: string | undefined): Forge.pkcs12.Bag[] => (oid ? (parsed.getBags({ bagType: oid })[oid] ?? []) : [])
   const certificates = bagsOf(forge.pki.oids.certBag).flatMap((bag) => (bag.cert ? [bag.cert] : []))
   const keyBag = bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag)[0] ?? bagsOf(forge.pki.oids.keyBag)[0]
   const forgeKey = keyBag?.key as Forge.pki.rsa.PrivateKey | undefined
-  if (!forgeKey) throw new CertificateError('Het certificaatbestand bevat geen privésleutel.', 'no-key')
+  if (!forgeKey) throw new CertificateError('no-key')
   // The signing certificate is the one whose public key matches the private key.
   const certificate = certificates.find((candidate) => {
     const publicKey = candidate.publicKey as Forge.pki.rsa.PublicKey
     return publicKey.n.equals(forgeKey.n) && publicKey.e.equals(forgeKey.e)
   })
-  if (!certificate) throw new CertificateError('Het certificaatbestand bevat geen certificaat bij de privésleutel.', 'no-certificate')
+  if (!certificate) throw new CertificateError('no-certificate')
   const privateKey = createPrivateKey(forge.pki.privateKeyToPem(forgeKey))
   return { info: describeCertificate(certificate), certificate, chain: certificates, privateKey }
 }

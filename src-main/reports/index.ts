@@ -18,7 +18,7 @@ import { renderReportCharts } from './charts'
 import { renderPdf } from './render'
 import { addSignaturePlaceholder, signPlaceholder } from './sign'
 
-export { CertificateError, createSelfSignedCertificate, readSigningIdentity, type CertificateInfo } from './certificate'
+export { CertificateError, createSelfSignedCertificate, readSigningIdentity, type CertificateInfo, type CertificateProblem } from './certificate'
 export { reportHash } from './sign'
 export { verifyPdf, type SignatureCheck, type VerificationResult } from './verify'
 

@@ -31,7 +31,7 @@ export function startReportWorker(workerUrl: URL = new URL('./render-worker.ts',
     pending.delete(reply.id)
     if (pending.size === 0) worker.unref()
     if ('pdf' in reply) job.resolve(reply.pdf)
-    else job.reject(reply.error.name === 'CertificateError' ? new CertificateError(reply.error.message) : new Error(reply.error.message))
+    else job.reject(reply.error.certificateProblem ? new CertificateError(reply.error.certificateProblem) : new Error(reply.error.message))
   })
   worker.on('error', (error) => {
     for (const job of pending.values()) job.reject(error)
