@@ -11,7 +11,6 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { Language } from '../../shared/format'
 import { formattersFor } from '../../shared/messages/format'
-import { scenarioIdsAvailable } from '../../shared/parameters/resolve'
 import { citeSource, isSourceKey } from '../../shared/parameters/sources'
 import { advise } from '../../shared/rules/advise'
 import { explanationLines } from '../../shared/rules/explain'
@@ -19,7 +18,7 @@ import type { AdviserDetails } from '../../shared/report'
 import { defaultScenarioId, parseClientCase, scenarioIds, type ClientCase } from '../../shared/schema/case'
 import { errorMapFor, problemsOf } from '../../shared/schema/messages'
 import type { AdviceResult, OptionResult, SourceRef } from '../../shared/schema/result'
-import { PackError, packStorePath, PackStore } from '../params'
+import { useVaultPacks } from './params'
 import { keyFilePath } from '../store/keys'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
@@ -375,13 +374,7 @@ function useVaultParameters(options: AdviseArguments, io: CliIo): void {
   if (!existsSync(vault)) throw new UserError(w.noVault(options.db!))
   // Any other path would silently mean the built-in parameters: only a vault (with its key file) is accepted.
   if (!statSync(vault).isFile() || !existsSync(keyFilePath(vault))) throw new UserError(w.notVault(options.db!))
-  try {
-    new PackStore(packStorePath(vault)).activate()
-  } catch (error) {
-    if (error instanceof PackError) throw new UserError(error.in(options.language))
-    throw error
-  }
-  const available = scenarioIdsAvailable()
+  const available = useVaultPacks(vault, options.language)
   if (options.scenario !== undefined && !available.includes(options.scenario)) throw new UserError(w.unknownScenario(options.scenario, available))
 }
 

@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generatePublisherKeys, PackError, packStorePath, PackStore, signPack } from '../params'
+import { scenarioIdsAvailable } from '../../shared/schema/case'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 
 const usage = `Gebruik: npm run -s vangnet -- params <actie> [opties]
@@ -32,6 +33,21 @@ const optionSpec = {
   in: { type: 'string' },
   out: { type: 'string' },
 } as const
+
+/**
+ * Lay a vault's active parameter pack (verified again) over the built-in parameters in this
+ * process, for `advise --db` and `portfolio`; a pack that cannot be used is a plain message in the
+ * command's language. Returns the bill versions then available (a pack may add one).
+ */
+export function useVaultPacks(vaultPath: string, language: 'nl' | 'en'): readonly string[] {
+  try {
+    new PackStore(packStorePath(vaultPath)).activate()
+  } catch (error) {
+    if (error instanceof PackError) throw new UserError(error.in(language))
+    throw error
+  }
+  return scenarioIdsAvailable()
+}
 
 function needDb(db: string | undefined, io: CliIo): PackStore {
   if (!db) throw new UserError('Optie --db ontbreekt: de kluis waarvoor het pakket geldt. Zie: vangnet params --help')

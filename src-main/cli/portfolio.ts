@@ -6,9 +6,9 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatNumber } from '../../shared/format'
-import { defaultScenarioId, scenarioIds, scenarioIdsAvailable } from '../../shared/schema/case'
+import { defaultScenarioId, scenarioIds } from '../../shared/schema/case'
 import type { PortfolioReport } from '../../shared/portfolio/triage'
-import { PackError, packStorePath, PackStore } from '../params'
+import { useVaultPacks } from './params'
 import { evaluatePortfolio, writeExport } from '../portfolio'
 import { exitCodes, UserError, type CliIo, type Subcommand } from './command'
 import { vaultBook } from '../store'
@@ -53,7 +53,7 @@ const words = {
   nl: {
     threads: (value: string) => `--threads: een heel getal van 1 tot 64, niet "${value}".`,
     chooseOne: 'Kies één van --json, --csv en --xlsx.',
-    unknownScenario: (value: string, available: string[]) => `Onbekende versie van het wetsvoorstel "${value}". Kies uit: ${available.join(', ')}`,
+    unknownScenario: (value: string, available: readonly string[]) => `Onbekende versie van het wetsvoorstel "${value}". Kies uit: ${available.join(', ')}`,
     progress: (done: string, total: string) => `Doorrekenen: ${done} van ${total} klanten`,
     cannotWrite: (file: string) => `${file}: kan het bestand niet schrijven (bestaat de map, mag u er schrijven?).`,
     written: (clients: string, file: string) => `${clients} klanten doorgerekend; lijst geschreven: ${file}`,
@@ -62,7 +62,7 @@ const words = {
   en: {
     threads: (value: string) => `--threads: a whole number from 1 to 64, not "${value}".`,
     chooseOne: 'Choose one of --json, --csv and --xlsx.',
-    unknownScenario: (value: string, available: string[]) => `Unknown bill version "${value}". Choose from: ${available.join(', ')}`,
+    unknownScenario: (value: string, available: readonly string[]) => `Unknown bill version "${value}". Choose from: ${available.join(', ')}`,
     progress: (done: string, total: string) => `Evaluating: ${done} of ${total} clients`,
     cannotWrite: (file: string) => `${file}: cannot write the file (does the folder exist, may you write there?).`,
     written: (clients: string, file: string) => `${clients} clients evaluated; list written: ${file}`,
@@ -97,15 +97,10 @@ export const portfolioCommand: Subcommand = {
     const threads = values.threads === undefined ? undefined : Number(values.threads)
     if (threads !== undefined && !(/^\d+$/.test(values.threads!) && threads >= 1 && threads <= 64)) throw new UserError(w.threads(values.threads!))
     if ([values.json, values.csv, values.xlsx].filter((value) => value !== undefined && value !== false).length > 1) throw new UserError(w.chooseOne)
-    // The vault's active parameter pack (verified again) applies to the whole book.
-    try {
-      new PackStore(packStorePath(resolve(io.cwd, values.db))).activate()
-    } catch (error) {
-      if (error instanceof PackError) throw new UserError(error.in(language))
-      throw error
-    }
-    // Checked after the pack is active: a pack may add a bill version.
-    if (!scenarioIdsAvailable().includes(scenario)) throw new UserError(w.unknownScenario(scenario, scenarioIdsAvailable()))
+    // The vault's active parameter pack applies to the whole book; the version is checked after
+    // it is active, as a pack may add one.
+    const available = useVaultPacks(resolve(io.cwd, values.db), language)
+    if (!available.includes(scenario)) throw new UserError(w.unknownScenario(scenario, available))
     let shown = -1
     const { report } = await withVaultAt(io, values.db, (vault) =>
       evaluatePortfolio(vaultBook(vault).portfolio, {
