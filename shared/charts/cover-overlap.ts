@@ -8,7 +8,7 @@
  * over-insurance warning stands with the option's conditions.
  */
 import { formatEuro, formatEuroWhole, type Language } from '../format'
-import { Money, minMoney, toEuros } from '../money'
+import { Money, minMoney, toEuros, zero } from '../money'
 import type { AdviceResult, OptionResult } from '../schema/result'
 import type { ClientCase } from '../schema/case'
 import { optionName } from './option-names'
@@ -57,7 +57,7 @@ export function coverParts(result: AdviceResult): CoverParts[] {
     .filter((option) => option.available && option.benefit.annualAtFullDisability > 0)
     .map((option) => {
       const total = new Money(option.benefit.annualAtFullDisability)
-      const baz = option.premium.publicAnnual > 0 ? minMoney(new Money(bazAtFull), total) : new Money(0)
+      const baz = option.premium.publicAnnual > 0 ? minMoney(new Money(bazAtFull), total) : zero
       // In decimals: the parts add up to the option's benefit to the cent.
       return { option, baz: toEuros(baz), policy: toEuros(total.minus(baz)) }
     })

@@ -35,7 +35,6 @@ export interface ParameterUpdate {
 
 let active: ParameterUpdate | null = null
 /** The versions Vangnet carries itself; a pack's versions are appended to the list after them. */
-const builtInCount = scenarioDefinitions.length
 const builtInIds: readonly string[] = scenarioDefinitions.map((definition) => definition.id)
 let wageRows: readonly DatedValue<string>[] = minimumWageMonthly
 let aowRows: readonly DatedValue<AowAge>[] = aowAgeByYear
@@ -63,7 +62,7 @@ export function setParameterUpdate(update: ParameterUpdate | null): void {
   active = update
   // The registry stays the one plain list (scenarios.ts): the pack's versions follow the built-in
   // ones while it is active, so every choice list, the case schema and the reports see them.
-  scenarioDefinitions.splice(builtInCount, scenarioDefinitions.length - builtInCount, ...(update?.versions ?? []))
+  scenarioDefinitions.splice(builtInIds.length, scenarioDefinitions.length - builtInIds.length, ...(update?.versions ?? []))
   wageRows = merged(minimumWageMonthly, update?.minimumWageMonthly ?? [])
   aowRows = merged(aowAgeByYear, update?.aowAgeByYear ?? [])
   for (const reset of resets) reset()

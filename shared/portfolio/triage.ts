@@ -21,9 +21,6 @@ import { groupLabelsIn, triageTexts, type TriageTexts } from './texts'
 
 export { groupIds, type GroupId }
 
-/** The group names on screen and in exports (Dutch; `groupLabelsIn` for English). */
-export const groupLabels: Record<GroupId, string> = groupLabelsIn.nl
-
 /** What an advice version stored: enough to see what changed since. */
 export interface StoredAdvice {
   versionNo: number

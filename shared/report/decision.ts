@@ -3,12 +3,11 @@
  * why not the alternatives, the main risks in euros from the chosen option's income picture, and
  * the next steps with their dates. Everything here restates figures the rules computed.
  */
-import { formatPercent } from '../format'
 import { advise } from '../rules/advise'
 import { whyNotOthers } from '../rules/suggestion'
 import type { OptionResult } from '../schema/result'
 import { chapter, heading, notice, paragraph, paragraphsOf } from './blocks'
-import type { ReportContext } from './context'
+import { degreeText, type ReportContext } from './context'
 import type { Content } from './types'
 
 /** The partial disability the decision page checks (the AFM's and the example: half). */
@@ -25,12 +24,12 @@ function partialRisk(context: ReportContext, option: OptionResult): string | und
   if (!input.result.client.insured || option.premium.publicAnnual <= 0) return undefined
   const { clientCase } = input
   const atPartial =
-    clientCase.disability.degree === partialDegree ? input.result : advise({ ...clientCase, disability: { ...clientCase.disability, degree: partialDegree } }, { language: input.language })
+    clientCase.disability.degree === partialDegree ? input.result : advise({ ...clientCase, disability: { ...clientCase.disability, degree: partialDegree } }, { language: input.language, traces: false })
   const same = atPartial.options.find((candidate) => candidate.id === option.id)
   if (!same || same.illustration.publicAnnual > 0) return undefined
   const policyMonthly = same.illustration.privateAnnual > 0 ? context.euro(same.illustration.monthlyBenefit) : null
   const short = same.incomePicture?.phases.find((phase) => phase.id === 'benefit')?.shortfallMonthly
-  return a.riskPartial(formatPercent(partialDegree, 0, input.language), policyMonthly, short ? context.euro(short) : null)
+  return a.riskPartial(degreeText(partialDegree, context), policyMonthly, short ? context.euro(short) : null)
 }
 
 function risks(context: ReportContext, option: OptionResult): string[] {

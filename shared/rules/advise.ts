@@ -171,12 +171,13 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
   const options = compareOptions(shared)
   const wml = context.years.wml(calculationYear)
   const assumptions = traces ? collectAssumptions(context, shared) : []
+  const parameterSet = parameterSetLabel(context.texts.language)
   return {
     schemaVersion: 1,
     scenario: clientCase.scenario,
     scenarioLabel: context.parameters.label[context.texts.language],
     parameterHash: parameterHash(clientCase.scenario),
-    ...(parameterSetLabel() ? { parameterSet: parameterSetLabel(context.texts.language) } : {}),
+    ...(parameterSet ? { parameterSet } : {}),
     calculationYear,
     scenarioStartYear: context.parameters.startYear.value,
     switchRule: context.parameters.switchRule.value,
@@ -196,6 +197,6 @@ export function advise(clientCase: ClientCase, adviseOptions: AdviseOptions = {}
     ]),
     assumptions,
     explanations: context.trace.explanations,
-    suggestion: suggestOption(clientCase, options, adviseOptions.language ?? 'nl'),
+    suggestion: suggestOption(clientCase, options, context.texts.language),
   }
 }

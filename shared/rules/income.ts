@@ -7,7 +7,7 @@
  * entered for it, which is not the same as a profit of nothing).
  */
 import type Decimal from 'decimal.js'
-import { Money } from '../money'
+import { Money, roundCents } from '../money'
 import type { IncomeYear } from '../schema/case'
 
 export interface YearIncome {
@@ -40,7 +40,7 @@ export function incomeCalculator(income: readonly IncomeYear[], profitGrowth: De
   const grown = (profit: Decimal, years: number): Decimal => {
     if (profitGrowth.isZero() || years === 0) return profit
     const factor = growthFactor(Math.abs(years))
-    return (years > 0 ? profit.times(factor) : profit.dividedBy(factor)).toDecimalPlaces(2)
+    return roundCents(years > 0 ? profit.times(factor) : profit.dividedBy(factor))
   }
   return (year) => {
     const exact = rows.find((row) => row.year === year)

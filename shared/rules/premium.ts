@@ -149,7 +149,7 @@ export function explainBazPremium(context: RuleContext, year: number): { premium
     income.origin !== 'entered' || negative || franchise.applied,
   )
   const maximum = premiumMaximumForYear(context, premium.wml)
-  const cappedByMaximum = maximum !== null && roundCents(premium.base.times(context.premiumRate)).greaterThan(maximum)
+  const cappedByMaximum = maximum !== null && premium.byRate.greaterThan(maximum)
   const statedMaximum = parameters.premiumMaximum.value
   const maximumText = (): string =>
     cappedByMaximum && maximum && statedMaximum

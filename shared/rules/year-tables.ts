@@ -38,12 +38,10 @@ export function buildYearTables(clientCase: ClientCase, aow: AowDate, inputs: Wm
     // The WML is read from the first year of illness or of the calculation on (the averaging years use only profit).
     if (year >= Math.min(calculationYear, illnessYear)) wmls[year - firstYear] = wmlOf(year)
   }
-  const maximum = inputs.parameters.premiumMaximum.value
-  const reference = maximum ? wmlOf(maximum.wmlYear) : undefined
   return {
     firstYear,
     lastYear,
     income: (year) => incomes[year - firstYear] ?? incomeOf(year),
-    wml: (year) => wmls[year - firstYear] ?? (year === maximum?.wmlYear && reference ? reference : wmlOf(year)),
+    wml: (year) => wmls[year - firstYear] ?? wmlOf(year),
   }
 }

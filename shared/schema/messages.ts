@@ -115,7 +115,7 @@ function describeTypeEnglish(expected: string, input: unknown): string {
 }
 
 /** The same error map in plain English, for English output. */
-export function englishErrorMap(issue: Issue): string {
+function englishErrorMap(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'number' && typeof issue.input === 'number') return 'must be a finite number'
