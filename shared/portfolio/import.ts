@@ -416,6 +416,16 @@ function readPolicy(text: Partial<Record<string, { value: string; header: string
 }
 
 /** Same person: folded name and birth date. */
+/** duplicateKey(name, birth date) -> client id, the first (lowest id) of each, for either engine's rows. */
+export function duplicateKeys(rows: readonly { id: number; name: string; birth_date: string }[]): Map<string, number> {
+  const keys = new Map<string, number>()
+  for (const row of rows) {
+    const key = duplicateKey(row.name, row.birth_date)
+    if (!keys.has(key)) keys.set(key, row.id)
+  }
+  return keys
+}
+
 export function duplicateKey(name: string, birthDate: string): string {
   return `${foldHeader(name)}|${birthDate}`
 }

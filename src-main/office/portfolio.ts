@@ -12,15 +12,14 @@
  *   trips rather than tens of thousands.
  */
 import type pg from 'pg'
-import { duplicateKey, type ImportedClient } from '../../shared/portfolio/import'
+import { duplicateKeys, type ImportedClient } from '../../shared/portfolio/import'
 import type { IncomeYear } from '../../shared/schema/case'
 import type { ClientImportStore, PortfolioStore } from '../store/book'
+import type { Query } from './book'
 import { foldName } from '../store/fold'
 import { draftAfterImport } from '../store/repositories/client-import'
-import { fromCents, toCents } from '../store/repositories/context'
-import { portfolioClients, type PortfolioRows } from '../store/repositories/portfolio'
-
-type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>
+import { toCents } from '../store/repositories/context'
+import { incomeByClient, portfolioClients, type PortfolioRows } from '../store/repositories/portfolio'
 
 /** What the office book lends these stores: its reads, its transactions, its audit and its clock. */
 export interface OfficeAccess {
@@ -77,10 +76,7 @@ type Json = Record<string, unknown>
 export function officeClientImportStore(access: OfficeAccess): ClientImportStore {
   return {
     async existingKeys() {
-      const rows = await access.read<{ id: number; name: string; birth_date: string }>("SELECT id::int AS id, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM clients ORDER BY id")
-      const keys = new Map<string, number>()
-      for (const row of rows) if (!keys.has(duplicateKey(row.name, row.birth_date))) keys.set(duplicateKey(row.name, row.birth_date), row.id)
-      return keys
+      return duplicateKeys(await access.read<{ id: number; name: string; birth_date: string }>("SELECT id::int AS id, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date FROM clients ORDER BY id"))
     },
     async apply(work) {
       const now = access.now()
@@ -143,18 +139,16 @@ export function officeClientImportStore(access: OfficeAccess): ClientImportStore
         // The intake drafts, as the form keeps them: the file's data over what the draft held.
         const mergedIds = merged.map((entry) => entry.clientId)
         const currentDrafts = new Map<number, Json>()
-        const currentIncome = new Map<number, IncomeYear[]>()
+        let currentIncome = new Map<number, IncomeYear[]>()
         if (mergedIds.length > 0) {
           for (const row of (await query('SELECT client_id::int AS client_id, draft_json FROM client_drafts WHERE client_id = ANY($1::bigint[])', [mergedIds])).rows as { client_id: number; draft_json: string }[]) {
             currentDrafts.set(row.client_id, JSON.parse(row.draft_json) as Json)
           }
-          for (const row of (
-            await query('SELECT client_id::int AS client_id, year, profit_cents::int8 AS profit_cents, wia_wage_cents::int8 AS wia_wage_cents FROM income_years WHERE client_id = ANY($1::bigint[]) ORDER BY client_id, year', [mergedIds])
-          ).rows as { client_id: number; year: number; profit_cents: string; wia_wage_cents: string }[]) {
-            const list = currentIncome.get(row.client_id) ?? []
-            list.push({ year: row.year, profit: fromCents(Number(row.profit_cents)), wiaWage: fromCents(Number(row.wia_wage_cents)) })
-            currentIncome.set(row.client_id, list)
-          }
+          currentIncome = incomeByClient(
+            (
+              await query('SELECT client_id::int AS client_id, year, profit_cents::int8 AS profit_cents, wia_wage_cents::int8 AS wia_wage_cents FROM income_years WHERE client_id = ANY($1::bigint[]) ORDER BY client_id, year', [mergedIds])
+            ).rows as { client_id: number; year: number; profit_cents: string; wia_wage_cents: string }[],
+          )
         }
         if (all.length > 0) {
           const drafts = all.map(({ clientId, client }) =>

@@ -251,7 +251,7 @@ async function writeAtomically(path: string, content: Buffer | string): Promise<
   }
 }
 
-export async function xlsxBytes(report: PortfolioReport, group: GroupId | null = null, language: Language = 'nl'): Promise<Buffer> {
+async function xlsxBytes(report: PortfolioReport, group: GroupId | null = null, language: Language = 'nl'): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(language === 'en' ? 'Client book' : 'Klantenkring')

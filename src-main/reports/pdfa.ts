@@ -27,7 +27,7 @@ interface PdfKitInternals {
 const xmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' }
 
 /** Text as XML character data. */
-export function xmlText(value: string): string {
+function xmlText(value: string): string {
   return value.replace(/[&<>]/g, (character) => xmlEscapes[character]!)
 }
 

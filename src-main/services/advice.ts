@@ -134,8 +134,7 @@ export function adviceServices(context: ServiceContext): AdviceHandlers {
       const adviser = await adviserOut(book)
       if (!p12 || !adviser) throw new ServiceError('not-found', 'Er is nog geen ondertekeningscertificaat. Voeg er een toe bij Instellingen.')
       const { info } = inspectP12(p12, certificatePassword, context.now())
-      const settings = await context.settingsFile.read()
-      const inLanguage = resultForReport(deps, version.case, version.result, settings.language === 'en-GB' ? 'en' : 'nl')
+      const inLanguage = resultForReport(deps, version.case, version.result, await screenLanguage())
       const pdf = await deps.reports.makeSigned({
         clientCase: version.case,
         result: inLanguage.result,

@@ -12,6 +12,7 @@ import { z } from 'zod'
 import type { CaseDraft, ClientListEntry, ClientOfficeInfo, ClientRecord, ClientSummary } from '../../shared/ipc'
 import type { OfficeBook } from '../office/book'
 import { normaliseDraft, policyDraft, toCaseInput, validateDraft } from '../../shared/intake/draft'
+import { amountText } from '../../shared/intake/numbers'
 import { incomeYearSchema, privatePolicySchema } from '../../shared/schema/case'
 import { VaultError, type Client, type ClientBook } from '../store'
 import type { ServiceHandlers } from './dispatch'
@@ -38,10 +39,6 @@ const notFoundMessage = 'Deze klant staat niet (meer) in de kluis.'
 
 export function summary(client: Client): ClientSummary {
   return { id: client.id, name: client.name, birthDate: client.birthDate, updatedAt: client.updatedAt }
-}
-
-function amountText(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace('.', ',')
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -255,11 +252,12 @@ export function clientServices(context: ServiceContext, session: Pick<Session, '
       if (!copy) throw new ServiceError('not-found', 'Er is geen conceptkopie (meer) van deze klant.')
       // Deliberately over the colleague's version the adviser has now seen: the newest one is the base.
       const current = await book.drafts.get(id)
-      const parsed = validateDraft(normaliseDraft(copy.draft), context.now().toISOString().slice(0, 10))
+      const draft = normaliseDraft(copy.draft)
+      const parsed = validateDraft(draft, context.now().toISOString().slice(0, 10))
       await book.drafts.save(id, copy.draft, { complete: parsed.ok, baseVersion: current?.version ?? null })
       await book.discardDraftCopy(id)
       const client = await existing(book, id)
-      await storeStructured(book, client, toCaseInput(normaliseDraft(copy.draft)))
+      await storeStructured(book, client, toCaseInput(draft))
       return reopen(book, id)
     },
     'clients:discardCopy': async ({ id }) => {

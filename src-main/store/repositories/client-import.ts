@@ -7,7 +7,8 @@
  * 005), as the form keeps them, so the adviser finds them in the dossier.
  */
 import { policyDraft } from '../../../shared/intake/draft'
-import { duplicateKey, type ImportedClient } from '../../../shared/portfolio/import'
+import { amountText } from '../../../shared/intake/numbers'
+import { duplicateKeys, type ImportedClient } from '../../../shared/portfolio/import'
 import { foldName } from '../fold'
 import type { AuditLog } from './audit'
 import { toCents, type StoreContext } from './context'
@@ -20,11 +21,6 @@ export interface ImportWork {
 export interface ImportOutcome {
   created: number
   merged: number
-}
-
-/** Amounts as the form shows them: "42000" or "1234,50". */
-function amountText(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace('.', ',')
 }
 
 type Json = Record<string, unknown>
@@ -52,10 +48,7 @@ export class ClientImportRepository {
 
   /** duplicateKey(name, birth date) -> client id, for every client in the vault. */
   existingKeys(): Map<string, number> {
-    const rows = this.context.db().prepare<[], { id: number; name: string; birth_date: string }>('SELECT id, name, birth_date FROM clients ORDER BY id').all()
-    const keys = new Map<string, number>()
-    for (const row of rows) if (!keys.has(duplicateKey(row.name, row.birth_date))) keys.set(duplicateKey(row.name, row.birth_date), row.id)
-    return keys
+    return duplicateKeys(this.context.db().prepare<[], { id: number; name: string; birth_date: string }>('SELECT id, name, birth_date FROM clients ORDER BY id').all())
   }
 
   /** Everything in one transaction: any failure rolls the whole import back. */

@@ -49,14 +49,20 @@ export interface PortfolioRows {
   advice: { client_id: number; version_no: number; created_at: string; bill_version: string; parameters_hash: string; case_json: string; recommendation: string; suggested: string | null; options: string }[]
 }
 
-/** The triage's clients from those rows, the same for either engine. */
-export function portfolioClients(rows: PortfolioRows): PortfolioClient[] {
+/** Income rows (cents, in year order) grouped per client, the same for either engine. */
+export function incomeByClient(rows: readonly { client_id: number; year: number; profit_cents: number | string; wia_wage_cents: number | string }[]): Map<number, IncomeYear[]> {
   const income = new Map<number, IncomeYear[]>()
-  for (const row of rows.income) {
+  for (const row of rows) {
     const list = income.get(row.client_id) ?? []
     list.push({ year: row.year, profit: fromCents(Number(row.profit_cents)), wiaWage: fromCents(Number(row.wia_wage_cents)) })
     income.set(row.client_id, list)
   }
+  return income
+}
+
+/** The triage's clients from those rows, the same for either engine. */
+export function portfolioClients(rows: PortfolioRows): PortfolioClient[] {
+  const income = incomeByClient(rows.income)
   // A policy is checked against its schema when it is saved, and again as part of the case the
   // triage builds for the client (triageCase), so not a third time here: a policy that no longer
   // passes makes the client "incomplete" with the reason, instead of being left out unseen (which
