@@ -88,8 +88,7 @@ async function reportOf(book: ClientBook, adviceId: number): Promise<{ pdf: Buff
 
 export function adviceServices(context: ServiceContext): AdviceHandlers {
   const { deps } = context
-  /** The change lines in the screen's language (the settings hold it, as for the report). */
-  const screenLanguage = async (): Promise<Language> => ((await context.settingsFile.read()).language === 'en-GB' ? 'en' : 'nl')
+  const screenLanguage = () => context.settingsFile.language()
   return {
     'advice:list': async ({ clientId }) => {
       const book = context.book()

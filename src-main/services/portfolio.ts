@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import type { Language } from '../../shared/format'
 import type { ImportResult, IpcParsedRequest, PortfolioExport, PortfolioRun, PortfolioStep, PortfolioView } from '../../shared/ipc'
 import { exportFileName } from '../../shared/portfolio/export'
-import { portfolioReport, triageClient, type PortfolioClient, type TriagedClient } from '../../shared/portfolio/triage'
+import { portfolioReport, triageClient, type PortfolioClient, type PortfolioReport, type TriagedClient } from '../../shared/portfolio/triage'
 import { importClients, ImportFileError, maxImportBytes, tooLargeMessage } from '../import'
 import { exportBytes } from '../portfolio'
 import { ServiceError } from './errors'
@@ -28,8 +28,13 @@ const mediaTypes = { csv: 'text/csv;charset=utf-8', xlsx: 'application/vnd.openx
 /** A slice takes about this long, so the progress bar moves several times a second. */
 const sliceBudgetMs = 150
 
-function view(run: Run): PortfolioView {
-  const report = portfolioReport(run.triaged, run.scenario, run.language)
+/** A finished run with its report: the screen's list and the export are made from the same one. */
+interface FinishedRun extends Run {
+  report: PortfolioReport
+}
+
+function view(run: FinishedRun): PortfolioView {
+  const { report } = run
   return {
     scenario: report.scenario,
     parameterHash: report.parameterHash,
@@ -41,14 +46,9 @@ function view(run: Run): PortfolioView {
 
 export function portfolioServices(context: Pick<ServiceContext, 'book' | 'now' | 'settingsFile' | 'deps'>) {
   const { book, now } = context
-  /** The open client book's triage read and import: the vault's, or the office server's. */
-  function stores() {
-    const open = book()
-    return { portfolio: open.portfolio, clientImport: open.clientImport }
-  }
   const runs = new Map<string, Run>()
   /** The last finished run: what the screen's list shows, kept for its export until the next run or a lock. */
-  let finished: Run | null = null
+  let finished: FinishedRun | null = null
   return {
     /** Forget every run (lock, quit). */
     clear(): void {
@@ -60,8 +60,8 @@ export function portfolioServices(context: Pick<ServiceContext, 'book' | 'now' |
       runs.clear()
       finished = null
       const runId = randomBytes(8).toString('hex')
-      const clients = await stores().portfolio.load()
-      const language = (await context.settingsFile.read()).language === 'en-GB' ? 'en' : 'nl'
+      const clients = await book().portfolio.load()
+      const language = await context.settingsFile.language()
       runs.set(runId, { runId, scenario, today: now().toISOString().slice(0, 10), language, clients, triaged: [] })
       return { runId, total: clients.length }
     },
@@ -76,8 +76,8 @@ export function portfolioServices(context: Pick<ServiceContext, 'book' | 'now' |
       const done = run.triaged.length
       if (done < run.clients.length) return { done, total: run.clients.length, view: null }
       runs.delete(runId)
-      finished = run
-      return { done, total: run.clients.length, view: view(run) }
+      finished = { ...run, report: portfolioReport(run.triaged, run.scenario, run.language) }
+      return { done, total: run.clients.length, view: view(finished) }
     },
     /**
      * The list the screen shows (the whole book or one group), written with the same code as
@@ -86,8 +86,7 @@ export function portfolioServices(context: Pick<ServiceContext, 'book' | 'now' |
     async exportList({ runId, format, group }: IpcParsedRequest<'portfolio:export'>): Promise<PortfolioExport> {
       book()
       if (!finished || finished.runId !== runId) throw new ServiceError('not-found', 'Deze lijst is niet meer actueel; reken de klantenkring opnieuw door en exporteer dan.')
-      const report = portfolioReport(finished.triaged, finished.scenario, finished.language)
-      const bytes = await exportBytes(report, format, group, finished.language)
+      const bytes = await exportBytes(finished.report, format, group, finished.language)
       const fileName = exportFileName(finished.scenario, group, finished.today, format)
       const save = context.deps.desktop.saveFileAs
       if (save) return { savedTo: await save(fileName, bytes, format === 'xlsx' ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }), download: null }
@@ -101,7 +100,7 @@ export function portfolioServices(context: Pick<ServiceContext, 'book' | 'now' |
       const bytes = Buffer.from(request.contentBase64, 'base64')
       if (bytes.length > maxImportBytes) throw new ServiceError('invalid-input', tooLargeMessage(bytes.length))
       try {
-        const report = await importClients(stores().clientImport, {
+        const report = await importClients(book().clientImport, {
           fileName: request.fileName,
           bytes,
           ...(request.mapping ? { mapping: request.mapping } : {}),

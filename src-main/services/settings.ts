@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs'
 import { dirname } from 'node:path'
+import type { Language } from '../../shared/format'
 import { defaultSettings, settingsSchema, type Settings } from '../../shared/ipc'
 
 export class SettingsFile {
@@ -25,5 +26,10 @@ export class SettingsFile {
     await fs.writeFile(temporary, JSON.stringify(valid, null, 2), { mode: 0o600 })
     await fs.rename(temporary, this.path)
     return valid
+  }
+
+  /** The language of the screens, for texts the main process writes for them (reports, reasons, change lines). */
+  async language(): Promise<Language> {
+    return (await this.read()).language === 'en-GB' ? 'en' : 'nl'
   }
 }
