@@ -66,11 +66,11 @@ export async function evaluateClients(clients: PortfolioClient[], options: Evalu
       pool.close()
     }
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10)
+  const { scenario, today, language } = settingsOf(options)
   const out: TriagedClient[] = []
   for (let start = 0; start < clients.length; start += slice) {
     if (options.signal?.aborted) throw new CancelledError()
-    for (const client of clients.slice(start, start + slice)) out.push(triageClient(client, { scenario: options.scenario, today, language: options.language ?? 'nl' }))
+    for (const client of clients.slice(start, start + slice)) out.push(triageClient(client, { scenario, today, language }))
     options.onProgress?.(out.length, clients.length)
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -145,13 +145,15 @@ class TriagePool {
     let done = 0
     return new Promise<TriagedClient[]>((resolve, reject) => {
       let settled = false
-      const fail = (error: Error) => {
+      // Once: the run's end lets go of the abort signal and of worker failures (the caller closes the pool).
+      const settle = (end: () => void) => {
         if (settled) return
         settled = true
+        this.onFailure = null
         options.signal?.removeEventListener('abort', abort)
-        this.close()
-        reject(error)
+        end()
       }
+      const fail = (error: Error) => settle(() => reject(error))
       const abort = () => fail(new CancelledError())
       if (options.signal?.aborted) return abort()
       if (this.failure) return fail(this.failure)
@@ -172,10 +174,7 @@ class TriagePool {
         done += rows.length
         options.onProgress?.(done, clients.length)
         if (done < clients.length) return false
-        settled = true
-        options.signal?.removeEventListener('abort', abort)
-        this.close()
-        resolve(parts.flat())
+        settle(() => resolve(parts.flat()))
         return true
       }
       const send = (worker: Worker, waiting: number[]) => {
