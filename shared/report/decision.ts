@@ -10,7 +10,11 @@ import { chapter, heading, notice, paragraph, paragraphsOf } from './blocks'
 import { degreeText, type ReportContext } from './context'
 import type { Content } from './types'
 
-/** The partial disability the decision page checks (the AFM's and the example: half). */
+/**
+ * The partial disability the decision page checks: half, a partial loss a client can picture and
+ * where the bill versions differ most (the 80 % criterion of raad-van-state-2025 pays nothing
+ * there). An illustration chosen by Vangnet, not a value of the law: the line names it.
+ */
 const partialDegree = 0.5
 
 /**
